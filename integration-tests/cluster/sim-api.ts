@@ -1,0 +1,125 @@
+/**
+ * The contract between the simulator's API machinery (server, store, validation, watch) and its "world"
+ * (admission rules the real webhooks enforce, and the controllers' visible effects) under ./world/.
+ * The machinery calls the world; the world only touches the cluster through these interfaces.
+ */
+
+export interface ObjectMeta {
+  name?: string;
+  generateName?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }[];
+  finalizers?: string[];
+  [key: string]: unknown;
+}
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  status?: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  [key: string]: unknown;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: WatchEventType;
+  object: K8sObject;
+  oldObject?: K8sObject;
+}
+
+/** A cause as the apiserver reports it in `Status.details.causes`. */
+export interface StatusCause {
+  reason?: string; // e.g. FieldValueInvalid, FieldValueRequired, FieldValueNotSupported
+  message: string;
+  field?: string; // e.g. spec.filesystemOverhead.global
+}
+
+/** Thrown by the store, validation or admission; the server turns it into a `Status` response. */
+export class ApiError extends Error {
+  constructor(
+    public readonly code: number, // 400, 403, 404, 409, 410, 422, 500 ...
+    public readonly reason: string, // BadRequest, Forbidden, NotFound, AlreadyExists, Conflict, Invalid ...
+    message: string,
+    public readonly causes?: StatusCause[],
+    public readonly details?: { name?: string; group?: string; kind?: string },
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Objects are addressed by kind: every kind the simulator serves is unique (StorageClass, StorageProfile, ...).
+ * Reads return deep copies. Writes run as the system (no RBAC, no admission, no schema check) but keep
+ * apiserver bookkeeping: resourceVersion, generation bump on spec change, uid, creationTimestamp, watch events.
+ */
+export interface SimStore {
+  get(kind: string, name: string, namespace?: string): K8sObject | undefined;
+  /** All objects of a kind, optionally only one namespace's. */
+  list(kind: string, namespace?: string): K8sObject[];
+  create(obj: K8sObject): K8sObject;
+  /** Replaces the whole object (spec and status). Throws ApiError 409 when metadata.resourceVersion is set and stale. */
+  update(obj: K8sObject): K8sObject;
+  delete(kind: string, name: string, namespace?: string): K8sObject | undefined;
+}
+
+/** Simulated time: runs faster than the wall clock and can be advanced from tests through /_sim/. */
+export interface SimClock {
+  now(): Date;
+}
+
+export interface SimContext {
+  store: SimStore;
+  clock: SimClock;
+}
+
+export interface AdmissionRequest {
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  kind: string;
+  subresource?: string; // 'status' for writes to /status
+  /** The object being written (after defaulting). Mutating plugins change it in place. */
+  object?: K8sObject;
+  /** The stored object, for UPDATE and DELETE. */
+  oldObject?: K8sObject;
+  user: string;
+  dryRun: boolean;
+}
+
+export interface AdmissionResult {
+  /** Sent back as `Warning: 299 - "<text>"` response headers. */
+  warnings?: string[];
+}
+
+/** Throws ApiError to deny (real webhooks deny with 400 BadRequest or 422 Invalid; see api-facts.md). */
+export type AdmissionPlugin = (req: AdmissionRequest, ctx: SimContext) => AdmissionResult | void;
+
+/**
+ * A controller's visible effect. `reconcile` runs after every committed write (batched) and on every clock
+ * tick; it must be idempotent and write only when something really changes, so the loop settles.
+ */
+export interface Controller {
+  name: string;
+  reconcile(ctx: SimContext, events: StoreEvent[]): void;
+}
+
+export interface World {
+  mutating: AdmissionPlugin[];
+  validating: AdmissionPlugin[];
+  controllers: Controller[];
+}
