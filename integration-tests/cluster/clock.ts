@@ -1,0 +1,25 @@
+import type { SimClock } from './sim-api';
+
+/** Simulated now = start + wall-clock elapsed * timeScale + manual offset (from /_sim/advance). */
+export class ScaledClock implements SimClock {
+  private readonly startWall = Date.now();
+  private offsetMs = 0;
+
+  constructor(
+    private readonly timeScale = 60,
+    private readonly start = Date.now(),
+  ) {}
+
+  now(): Date {
+    return new Date(this.start + (Date.now() - this.startWall) * this.timeScale + this.offsetMs);
+  }
+
+  advance(seconds: number): void {
+    this.offsetMs += seconds * 1000;
+  }
+}
+
+/** RFC 3339 without fractions, as the apiserver writes timestamps. */
+export function timestamp(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

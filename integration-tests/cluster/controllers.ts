@@ -1,0 +1,58 @@
+import type { SimContext, StoreEvent, World } from './sim-api';
+
+const MAX_ROUNDS = 20;
+
+/**
+ * Runs the world's controllers after committed writes (batched on setImmediate) and on clock ticks, round
+ * after round while they keep writing, up to MAX_ROUNDS.
+ */
+export class ControllerRunner {
+  private pending: StoreEvent[] = [];
+  private scheduled = false;
+  private running = false;
+
+  constructor(
+    private readonly world: World,
+    private readonly ctx: SimContext,
+  ) {}
+
+  onEvent(e: StoreEvent): void {
+    this.pending.push(e);
+    if (!this.scheduled && !this.running) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.run(false);
+      });
+    }
+  }
+
+  /** Runs at once: a tick (`initial` round even with no events), then until no new events. */
+  run(tick: boolean): void {
+    if (this.running || !this.world.controllers.length) {
+      if (!this.world.controllers.length) this.pending = [];
+      return;
+    }
+    this.running = true;
+    try {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const batch = this.pending;
+        this.pending = [];
+        if (!batch.length && !(tick && round === 0)) return;
+        for (const c of this.world.controllers) {
+          try {
+            c.reconcile(this.ctx, batch);
+          } catch (e) {
+            console.error(`[sim] controller ${c.name} failed:`, e);
+          }
+        }
+      }
+      if (this.pending.length) {
+        console.warn(`[sim] controllers did not settle after ${MAX_ROUNDS} rounds (${this.pending.length} events pending)`);
+        this.pending = [];
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}

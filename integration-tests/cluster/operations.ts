@@ -1,0 +1,196 @@
+import { ApiError, type AdmissionRequest, type K8sObject, type SimContext, type World } from './sim-api';
+import type { ResourceType } from './registry';
+import type { Store } from './store';
+import { generateName } from './store';
+import { alreadyExists, badRequest, conflict, notFound } from './errors';
+import { defaultObject, invalid, pruneObject, validateObject } from './validation';
+import { applyPatch, type PatchType } from './patch';
+import { clone, isPlainObject } from './util';
+
+/** Everything a write needs to know about its request. */
+export interface WriteRequest {
+  rt: ResourceType;
+  version: string;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+  user: string;
+  dryRun: boolean;
+  /** Strict | Warn | Ignore (kubectl sends Strict; the apiserver's default is Warn). */
+  fieldValidation: string;
+}
+
+export interface WriteResult {
+  object: K8sObject;
+  warnings: string[];
+  created?: boolean;
+}
+
+export interface OperationsDeps {
+  store: Store;
+  world: World;
+  ctx: SimContext;
+}
+
+function apiVersionOf(rt: ResourceType, version: string): string {
+  return rt.group ? `${rt.group}/${version}` : version;
+}
+
+/** Shape checks every decoded body goes through (type meta, namespace, name). */
+function normalizeBody(req: WriteRequest, body: unknown): K8sObject {
+  if (!isPlainObject(body)) throw badRequest('the body of the request must be a JSON object');
+  const obj = body as K8sObject;
+  const gv = apiVersionOf(req.rt, req.version);
+  if (obj.kind && obj.kind !== req.rt.kind) {
+    throw badRequest(`the server could not handle a ${obj.kind} at the ${req.rt.plural} endpoint (expected kind ${req.rt.kind})`);
+  }
+  if (obj.apiVersion && obj.apiVersion !== gv) {
+    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${gv})`);
+  }
+  obj.apiVersion = gv;
+  obj.kind = req.rt.kind;
+  if (!isPlainObject(obj.metadata)) obj.metadata = {};
+  if (req.rt.namespaced) {
+    if (obj.metadata.namespace && obj.metadata.namespace !== req.namespace) {
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+    obj.metadata.namespace = req.namespace;
+  } else {
+    delete obj.metadata.namespace;
+  }
+  return obj;
+}
+
+export class Operations {
+  constructor(private readonly deps: OperationsDeps) {}
+
+  private admit(phase: 'mutating' | 'validating', ar: AdmissionRequest, warnings: string[]): void {
+    for (const plugin of this.deps.world[phase]) {
+      const res = plugin(ar, this.deps.ctx);
+      if (res?.warnings) warnings.push(...res.warnings);
+    }
+  }
+
+  private checkUnknownFields(req: WriteRequest, unknown: string[], warnings: string[]): void {
+    if (!unknown.length) return;
+    const list = unknown.map((u) => `unknown field "${u}"`);
+    if (req.fieldValidation === 'Strict') {
+      throw badRequest(`${req.rt.kind} in version "${req.version}" cannot be handled as a ${req.rt.kind}: strict decoding error: ${list.join(', ')}`);
+    }
+    if (req.fieldValidation !== 'Ignore') warnings.push(...list);
+  }
+
+  /** decode (done) -> prune -> default -> mutating admission -> prune -> validate -> validating admission. */
+  private admitAndValidate(req: WriteRequest, op: 'CREATE' | 'UPDATE', obj: K8sObject, old: K8sObject | undefined, warnings: string[]): K8sObject {
+    this.checkUnknownFields(req, pruneObject(req.rt, req.version, obj), warnings);
+    defaultObject(req.rt, req.version, obj);
+    const ar: AdmissionRequest = {
+      operation: op,
+      kind: req.rt.kind,
+      subresource: req.subresource,
+      object: obj,
+      oldObject: old ? clone(old) : undefined,
+      user: req.user,
+      dryRun: req.dryRun,
+    };
+    this.admit('mutating', ar, warnings);
+    const mutated = ar.object!;
+    pruneObject(req.rt, req.version, mutated);
+    validateObject(req.rt, req.version, mutated, old);
+    this.admit('validating', { ...ar, object: mutated }, warnings);
+    return mutated;
+  }
+
+  create(req: WriteRequest, body: unknown): WriteResult {
+    const { store } = this.deps;
+    const obj = normalizeBody(req, body);
+    if (req.rt.namespaced && !store.getRaw('Namespace', req.namespace ?? '')) {
+      throw new ApiError(404, 'NotFound', `namespaces "${req.namespace}" not found`, undefined, { name: req.namespace, kind: 'namespaces' });
+    }
+    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName);
+    if (!obj.metadata.name) {
+      throw invalid(req.rt, '', [{ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' }]);
+    }
+    if (req.rt.statusSubresource) delete obj.status; // status is written through /status only
+    const warnings: string[] = [];
+    const admitted = this.admitAndValidate({ ...req, name: obj.metadata.name }, 'CREATE', obj, undefined, warnings);
+    if (store.getRaw(req.rt.kind, admitted.metadata.name!, req.namespace)) throw alreadyExists(req.rt, admitted.metadata.name!);
+    const object = req.dryRun ? store.prepareNew(admitted) : store.insert(admitted);
+    return { object, warnings, created: true };
+  }
+
+  private current(req: WriteRequest): K8sObject {
+    const old = this.deps.store.getRaw(req.rt.kind, req.name!, req.namespace);
+    if (!old) throw notFound(req.rt, req.name!);
+    return old;
+  }
+
+  /** Applies subresource semantics: /status changes only status; main writes keep a status subresource's status. */
+  private scope(req: WriteRequest, old: K8sObject, next: K8sObject): K8sObject {
+    if (req.subresource === 'status') {
+      const out: K8sObject = { ...clone(old), apiVersion: next.apiVersion, metadata: { ...clone(old.metadata), resourceVersion: next.metadata.resourceVersion } };
+      if (next.status === undefined) delete out.status;
+      else out.status = next.status;
+      return out;
+    }
+    if (req.subresource) throw notFound(req.rt, `${req.name}/${req.subresource}`);
+    if (req.rt.statusSubresource) {
+      if (old.status === undefined) delete next.status;
+      else next.status = clone(old.status);
+    }
+    return next;
+  }
+
+  private commitUpdate(req: WriteRequest, old: K8sObject, next: K8sObject, warnings: string[]): WriteResult {
+    const { store } = this.deps;
+    if (next.metadata.resourceVersion && next.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(req.rt, req.name!);
+    }
+    const admitted = this.admitAndValidate(req, 'UPDATE', next, old, warnings);
+    const object = req.dryRun ? store.prepareReplace(admitted) : store.replace(admitted);
+    return { object, warnings };
+  }
+
+  update(req: WriteRequest, body: unknown): WriteResult {
+    const obj = normalizeBody(req, body);
+    if (obj.metadata.name !== req.name) {
+      throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${req.name})`);
+    }
+    const old = this.current(req);
+    if (!req.rt.builtin && !obj.metadata.resourceVersion) {
+      throw invalid(req.rt, req.name!, [{ type: 'Invalid', field: 'metadata.resourceVersion', value: '0x0', detail: 'must be specified for an update' }]);
+    }
+    return this.commitUpdate(req, old, this.scope(req, old, obj), []);
+  }
+
+  patch(req: WriteRequest, type: PatchType, body: unknown): WriteResult {
+    const { store } = this.deps;
+    const old = store.getRaw(req.rt.kind, req.name!, req.namespace);
+    if (!old && type === 'apply') return this.create(req, body);
+    if (!old) throw notFound(req.rt, req.name!);
+    const gv = apiVersionOf(req.rt, req.version);
+    const patched = applyPatch(type, { ...old, apiVersion: gv }, body, req.rt.builtin);
+    const obj = normalizeBody(req, patched);
+    if (obj.metadata.name !== req.name) throw badRequest('metadata.name cannot be changed by a patch');
+    return this.commitUpdate(req, old, this.scope(req, old, obj), []);
+  }
+
+  delete(req: WriteRequest, options: unknown): WriteResult {
+    const { store } = this.deps;
+    const old = this.current(req);
+    const pre = isPlainObject(options) && isPlainObject(options.preconditions) ? options.preconditions : undefined;
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Operation cannot be fulfilled on ${req.rt.group ? `${req.rt.plural}.${req.rt.group}` : req.rt.plural} "${req.name}": the ResourceVersion in the precondition (${String(pre.resourceVersion)}) does not match the ResourceVersion in record (${old.metadata.resourceVersion}). The object might have been modified`,
+        undefined,
+        { name: req.name, group: req.rt.group, kind: req.rt.plural },
+      );
+    }
+    const warnings: string[] = [];
+    this.admit('validating', { operation: 'DELETE', kind: req.rt.kind, oldObject: clone(old), user: req.user, dryRun: req.dryRun }, warnings);
+    const object = req.dryRun ? old : store.remove(req.rt.kind, req.name!, req.namespace)!;
+    return { object, warnings };
+  }
+}

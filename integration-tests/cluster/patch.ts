@@ -1,0 +1,132 @@
+import jsonpatch, { type Operation } from 'fast-json-patch';
+import { ApiError, type K8sObject } from './sim-api';
+import { badRequest } from './errors';
+import { clone, isPlainObject } from './util';
+
+export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
+
+export function patchTypeOf(contentType: string | undefined): PatchType | undefined {
+  const ct = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (ct === 'application/json-patch+json') return 'json';
+  if (ct === 'application/merge-patch+json') return 'merge';
+  if (ct === 'application/strategic-merge-patch+json') return 'strategic';
+  if (ct === 'application/apply-patch+yaml') return 'apply';
+  return undefined;
+}
+
+/** RFC 7386 JSON merge patch. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return clone(patch);
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** patchMergeKey of the core/rbac list fields kubectl patches strategically (by field name). */
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  env: 'name',
+  envFrom: '',
+  ports: 'containerPort',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  volumeDevices: 'devicePath',
+  conditions: 'type',
+  ownerReferences: 'uid',
+  imagePullSecrets: 'name',
+  tolerations: '',
+  hostAliases: 'ip',
+  topologySpreadConstraints: 'topologyKey',
+};
+/** Primitive lists with patchStrategy merge. */
+const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
+
+/**
+ * Strategic merge patch for builtin kinds: a merge patch, except lists with a known merge key merge by key,
+ * `$patch: delete|replace` directives, `$deleteFromPrimitiveList/<f>`, and `$setElementOrder/<f>`/`$retainKeys`
+ * (accepted, order not enforced).
+ */
+export function strategicMergePatch(target: unknown, patch: unknown): unknown {
+  if (!isPlainObject(patch)) return clone(patch);
+  if (patch.$patch === 'replace') {
+    const { $patch: _p, ...rest } = patch; // eslint-disable-line @typescript-eslint/no-unused-vars
+    return clone(rest);
+  }
+  if (patch.$patch === 'delete') return undefined;
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
+    if (k.startsWith('$deleteFromPrimitiveList/')) {
+      const f = k.slice('$deleteFromPrimitiveList/'.length);
+      if (Array.isArray(out[f]) && Array.isArray(v)) out[f] = (out[f] as unknown[]).filter((x) => !v.includes(x));
+      continue;
+    }
+    if (v === null) {
+      delete out[k];
+    } else if (Array.isArray(v) && MERGE_KEYS[k] && Array.isArray(out[k])) {
+      out[k] = mergeListByKey(out[k] as unknown[], v, MERGE_KEYS[k]);
+    } else if (Array.isArray(v) && MERGED_PRIMITIVE_LISTS.has(k) && Array.isArray(out[k])) {
+      const cur = out[k] as unknown[];
+      out[k] = [...cur, ...v.filter((x) => !cur.includes(x))];
+    } else if (isPlainObject(v)) {
+      const r = strategicMergePatch(out[k], v);
+      if (r === undefined) delete out[k];
+      else out[k] = r;
+    } else {
+      out[k] = clone(v);
+    }
+  }
+  return out;
+}
+
+function mergeListByKey(cur: unknown[], patch: unknown[], mergeKey: string): unknown[] {
+  if (patch.some((p) => isPlainObject(p) && p.$patch === 'replace')) {
+    return patch.filter((p) => !(isPlainObject(p) && p.$patch === 'replace')).map(clone);
+  }
+  const out = [...cur];
+  for (const p of patch) {
+    if (!isPlainObject(p)) continue;
+    const idx = out.findIndex((c) => isPlainObject(c) && c[mergeKey] === p[mergeKey]);
+    if (p.$patch === 'delete') {
+      if (idx >= 0) out.splice(idx, 1);
+    } else if (idx >= 0) {
+      out[idx] = strategicMergePatch(out[idx], p);
+    } else {
+      out.push(strategicMergePatch({}, p));
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies a patch to (a copy of) the current object. A failed JSON-patch operation (e.g. `test`) is a
+ * 422 Invalid whose message is the apiserver's generic one: it does not echo the library's error text.
+ */
+export function applyPatch(type: PatchType, current: K8sObject, body: unknown, builtinKind: boolean): K8sObject {
+  if (type === 'json') {
+    if (!Array.isArray(body)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    const validationError = jsonpatch.validate(body as Operation[]);
+    if (validationError) throw badRequest(validationError.message);
+    try {
+      return jsonpatch.applyPatch(clone(current), body as Operation[], false, true).newDocument;
+    } catch (e) {
+      if (e instanceof jsonpatch.JsonPatchError) {
+        throw new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request');
+      }
+      throw e;
+    }
+  }
+  if (!isPlainObject(body)) throw badRequest('error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}');
+  if (type === 'strategic') {
+    if (!builtinKind) {
+      throw new ApiError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+    }
+    return strategicMergePatch(clone(current), body) as K8sObject;
+  }
+  return mergePatch(clone(current), body) as K8sObject;
+}

@@ -1,0 +1,19 @@
+import type { K8sObject } from './sim-api';
+
+/**
+ * JSON of stored objects, cached per object and apiVersion: stored objects are immutable, so a list of
+ * thousands of objects is a string join, not a serialization storm. Objects are served in the requested
+ * version by rewriting apiVersion only (no conversion).
+ */
+const cache = new WeakMap<K8sObject, Map<string, string>>();
+
+export function objectJson(obj: K8sObject, apiVersion: string): string {
+  let m = cache.get(obj);
+  if (!m) cache.set(obj, (m = new Map()));
+  let s = m.get(apiVersion);
+  if (s === undefined) {
+    s = JSON.stringify(obj.apiVersion === apiVersion ? obj : { ...obj, apiVersion });
+    m.set(apiVersion, s);
+  }
+  return s;
+}

@@ -1,0 +1,71 @@
+/** Helpers for the simulator's own tests (not a test file). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCluster, type ClusterOptions, type RunningCluster } from './server';
+import type { World } from './sim-api';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const SHARED = path.resolve(REPO_ROOT, '../shared');
+export const UPSTREAM_CLUSTER = path.join(SHARED, 'fixtures-upstream/cluster');
+export const HAS_SHARED = fs.existsSync(UPSTREAM_CLUSTER);
+
+export const EMPTY_WORLD: World = { mutating: [], validating: [], controllers: [] };
+
+/** A temp seed dir from { 'file.yaml': 'yaml text' }. */
+export function tempSeed(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-seed-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** Users of the team brief: viewer reads everything, project-user administers team-a. */
+export const RBAC_SEED = `
+apiVersion: v1
+kind: Namespace
+metadata: {name: team-a}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: viewer-view}
+subjects: [{kind: User, name: viewer, apiGroup: rbac.authorization.k8s.io}]
+roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: project-user-admin, namespace: team-a}
+subjects: [{kind: User, name: project-user, apiGroup: rbac.authorization.k8s.io}]
+roleRef: {kind: ClusterRole, name: admin, apiGroup: rbac.authorization.k8s.io}
+`;
+
+export async function start(opts: ClusterOptions = {}): Promise<RunningCluster> {
+  return startCluster({ world: EMPTY_WORLD, ...opts });
+}
+
+export interface Res {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+/** fetch + JSON; `type` picks the patch content type. */
+export async function call(
+  base: string,
+  method: string,
+  p: string,
+  body?: unknown,
+  opts: { type?: string; user?: string; accept?: string } = {},
+): Promise<Res> {
+  const headers: Record<string, string> = { 'Content-Type': opts.type ?? 'application/json' };
+  if (opts.user) headers['Impersonate-User'] = opts.user;
+  if (opts.accept) headers.Accept = opts.accept;
+  const r = await fetch(base + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON (e.g. "404 page not found")
+  }
+  return { status: r.status, body: parsed, headers: r.headers };
+}

@@ -1,0 +1,325 @@
+import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { sourceFailure } from './import-sources';
+import {
+  ANN_IMMEDIATE_BIND,
+  defaultStorageClass,
+  findCondition,
+  mutateObject,
+  ownerRef,
+  parseQuantity,
+  setCondition,
+  timestamp,
+} from './util';
+
+/**
+ * CDI's DataVolume controller, as seen from the API: a PVC named after the DV, and phases with progress that
+ * advance over simulated time. Durations are in simulated seconds (the clock runs ~60x faster than the wall).
+ */
+
+export const TIMING = {
+  /** Pending -> *Scheduled (PVC bound). */
+  scheduleAfter: 5,
+  /** *Scheduled -> *InProgress (worker pod running). */
+  startAfter: 15,
+  /** Transfer time per GiB, clamped to [minTransfer, maxTransfer]. */
+  perGiB: 20,
+  minTransfer: 60,
+  maxTransfer: 900,
+  /** A failing importer pod restarts this often. */
+  restartEvery: 60,
+};
+
+const TERMINAL = new Set(['Succeeded', 'Failed', 'Paused']);
+const GiB = 2 ** 30;
+
+type Flow = 'import' | 'clone' | 'upload' | 'blank';
+
+interface Plan {
+  flow: Flow;
+  className?: string;
+  waitReason?: { reason: string; message: string };
+  waitForFirstConsumer: boolean;
+  transferSeconds: number;
+  inProgressPhase: string;
+  scheduledPhase: string;
+  failure?: string;
+  accessModes: string[];
+  volumeMode: string;
+  size: string;
+}
+
+function flowOf(spec: Record<string, any>): Flow {
+  const source = spec.source ?? {};
+  if (spec.sourceRef || source.pvc || source.snapshot) return 'clone';
+  if (source.upload) return 'upload';
+  if (source.blank) return 'blank';
+  return 'import';
+}
+
+/** The PVC a DataVolume clones from: its `source.pvc`, or the PVC behind its DataSource. */
+function cloneSource(ctx: SimContext, dv: K8sObject): K8sObject | 'missing' | 'not-ready' {
+  const ns = dv.metadata.namespace;
+  let ref = dv.spec.source?.pvc ?? dv.spec.source?.snapshot;
+  let kind = dv.spec.source?.snapshot ? 'VolumeSnapshot' : 'PersistentVolumeClaim';
+  if (dv.spec.sourceRef) {
+    const ds = ctx.store.get('DataSource', dv.spec.sourceRef.name, dv.spec.sourceRef.namespace ?? ns);
+    if (!ds) return 'missing';
+    if (findCondition(ds, 'Ready')?.status !== 'True') return 'not-ready';
+    ref = ds.status?.source?.pvc ?? ds.status?.source?.snapshot;
+    kind = ds.status?.source?.snapshot ? 'VolumeSnapshot' : 'PersistentVolumeClaim';
+  }
+  if (!ref?.name) return 'missing';
+  return ctx.store.get(kind, ref.name, ref.namespace ?? ns) ?? 'missing';
+}
+
+function plan(ctx: SimContext, dv: K8sObject): Plan {
+  const spec = dv.spec ?? {};
+  const target = spec.pvc ?? spec.storage ?? {};
+  const contentVirt = (spec.contentType ?? 'kubevirt') === 'kubevirt';
+  const className: string | undefined =
+    target.storageClassName ?? defaultStorageClass(ctx.store, contentVirt)?.metadata.name;
+  const sc = className ? ctx.store.get('StorageClass', className) : undefined;
+  const profileSet = className ? ctx.store.get('StorageProfile', className)?.status?.claimPropertySets?.[0] : undefined;
+  const flow = flowOf(spec);
+  let accessModes: string[] = target.accessModes ?? [];
+  let volumeMode: string = target.volumeMode && target.volumeMode !== 'FromStorageProfile' ? target.volumeMode : '';
+  if (spec.storage) {
+    if (!accessModes.length && profileSet) accessModes = [...profileSet.accessModes];
+    if (!volumeMode && profileSet) volumeMode = profileSet.volumeMode;
+  }
+  volumeMode ||= 'Filesystem';
+  let size: string | undefined = target.resources?.requests?.storage;
+  let waitReason: Plan['waitReason'];
+  if (!className || !sc) {
+    waitReason = { reason: 'Pending', message: 'No PVC storage class found' };
+  } else if (!accessModes.length) {
+    waitReason = {
+      reason: 'ErrClaimNotValid',
+      message: `DataVolume.storage spec is missing accessMode and cannot get access mode from StorageProfile ${className}`,
+    };
+  }
+  if (flow === 'clone' && !waitReason) {
+    const source = cloneSource(ctx, dv);
+    if (source === 'missing' || source === 'not-ready') {
+      waitReason = { reason: 'Pending', message: source === 'missing' ? 'Clone source not found' : 'Clone source not ready' };
+    } else {
+      size ??= source.spec?.resources?.requests?.storage ?? source.status?.restoreSize;
+    }
+  }
+  const bytes = parseQuantity(size ?? '1Gi');
+  const strategy = className ? ctx.store.get('StorageProfile', className)?.status?.cloneStrategy : undefined;
+  const cloneProgressPhase =
+    strategy === 'csi-clone' ? 'CSICloneInProgress' : strategy === 'snapshot' ? 'SnapshotForSmartCloneInProgress' : 'CloneInProgress';
+  const phases: Record<Flow, [string, string]> = {
+    import: ['ImportScheduled', 'ImportInProgress'],
+    blank: ['ImportScheduled', 'ImportInProgress'],
+    clone: ['CloneScheduled', cloneProgressPhase],
+    upload: ['UploadScheduled', 'UploadReady'],
+  };
+  const immediate = dv.metadata.annotations?.[ANN_IMMEDIATE_BIND] === 'true';
+  return {
+    flow,
+    className,
+    waitReason,
+    waitForFirstConsumer: sc?.volumeBindingMode === 'WaitForFirstConsumer' && !immediate,
+    transferSeconds:
+      flow === 'blank'
+        ? 2
+        : Math.min(TIMING.maxTransfer, Math.max(TIMING.minTransfer, (bytes / GiB) * TIMING.perGiB)),
+    scheduledPhase: phases[flow][0],
+    inProgressPhase: phases[flow][1],
+    failure: flow === 'import' ? sourceFailure(spec.source) : undefined,
+    accessModes,
+    volumeMode,
+    size: size ?? '1Gi',
+  };
+}
+
+/** The requested size plus filesystem overhead, as CDI sizes a Filesystem PVC from `spec.storage`. */
+function pvcSize(ctx: SimContext, dv: K8sObject, p: Plan): string {
+  if (!dv.spec.storage || p.volumeMode !== 'Filesystem') return p.size;
+  const overhead = Number(
+    ctx.store.get('CDIConfig', 'config')?.status?.filesystemOverhead?.storageClass?.[p.className ?? ''] ?? '0.06',
+  );
+  const bytes = parseQuantity(p.size);
+  if (!(bytes > 0) || !(overhead < 1)) return p.size;
+  return `${Math.ceil(bytes / (1 - overhead) / 2 ** 20)}Mi`;
+}
+
+function ensurePvc(ctx: SimContext, dv: K8sObject, p: Plan, bound: boolean): void {
+  const name = dv.metadata.name ?? '';
+  const ns = dv.metadata.namespace;
+  const existing = ctx.store.get('PersistentVolumeClaim', name, ns);
+  const phase = bound ? 'Bound' : 'Pending';
+  const size = pvcSize(ctx, dv, p);
+  const status = bound
+    ? { phase, accessModes: p.accessModes, capacity: { storage: size } }
+    : { phase };
+  if (existing) {
+    if (existing.status?.phase !== phase) mutateObject(ctx.store, existing, (pvc) => (pvc.status = status));
+    return;
+  }
+  ctx.store.create({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: {
+      name,
+      namespace: ns,
+      labels: {
+        ...dv.metadata.labels,
+        app: 'containerized-data-importer',
+        'app.kubernetes.io/component': 'storage',
+        'app.kubernetes.io/managed-by': 'cdi-controller',
+      },
+      annotations: { 'cdi.kubevirt.io/createdForDataVolume': dv.metadata.uid ?? '' },
+      ownerReferences: [ownerRef(dv)],
+    },
+    spec: {
+      accessModes: p.accessModes,
+      resources: { requests: { storage: size } },
+      storageClassName: p.className,
+      volumeMode: p.volumeMode,
+      ...(bound ? { volumeName: `pvc-${dv.metadata.uid}` } : {}),
+    },
+    status,
+  });
+}
+
+/** Where a seeded DataVolume already was on its timeline, so it continues instead of restarting. */
+function elapsedFromStatus(dv: K8sObject, p: Plan): number {
+  const phase: string | undefined = dv.status?.phase;
+  const progress = parseFloat(dv.status?.progress ?? '');
+  if (phase === p.inProgressPhase && p.failure) {
+    return TIMING.startAfter + (dv.status?.restartCount ?? 0) * TIMING.restartEvery;
+  }
+  if (phase === p.inProgressPhase) {
+    return TIMING.startAfter + (Number.isFinite(progress) ? (progress / 100) * p.transferSeconds : 0);
+  }
+  if (phase === p.scheduledPhase) return TIMING.scheduleAfter;
+  return 0;
+}
+
+interface Desired {
+  phase: string;
+  progress: string;
+  bound: boolean;
+  running?: { status: 'True' | 'False'; reason?: string; message?: string };
+  ready: { status: 'True' | 'False'; reason?: string; message?: string };
+  restartCount?: number;
+}
+
+function desiredState(p: Plan, elapsed: number): Desired {
+  const notReady = { status: 'False' as const };
+  if (p.waitReason) return { phase: 'Pending', progress: 'N/A', bound: false, ready: notReady };
+  if (p.waitForFirstConsumer && p.flow !== 'upload') {
+    return { phase: 'WaitForFirstConsumer', progress: 'N/A', bound: false, ready: notReady };
+  }
+  if (elapsed < TIMING.scheduleAfter) return { phase: 'Pending', progress: 'N/A', bound: false, ready: notReady };
+  if (elapsed < TIMING.startAfter) return { phase: p.scheduledPhase, progress: 'N/A', bound: true, ready: notReady };
+  if (p.flow === 'upload') {
+    return {
+      phase: 'UploadReady',
+      progress: 'N/A',
+      bound: true,
+      running: { status: 'True', reason: 'Pod is running' },
+      ready: { status: 'False', reason: 'TransferRunning' },
+    };
+  }
+  if (p.failure) {
+    return {
+      phase: p.inProgressPhase,
+      progress: 'N/A',
+      bound: true,
+      running: { status: 'False', reason: 'Error', message: p.failure },
+      ready: { status: 'False', reason: 'TransferRunning' },
+      restartCount: Math.floor((elapsed - TIMING.startAfter) / TIMING.restartEvery),
+    };
+  }
+  const fraction = (elapsed - TIMING.startAfter) / p.transferSeconds;
+  if (fraction < 1) {
+    const showsPercent = p.flow !== 'clone' || p.inProgressPhase === 'CloneInProgress';
+    return {
+      phase: p.inProgressPhase,
+      progress: showsPercent ? `${(Math.floor(fraction * 10000) / 100).toFixed(2)}%` : 'N/A',
+      bound: true,
+      running: { status: 'True', reason: 'Pod is running' },
+      ready: { status: 'False', reason: 'TransferRunning' },
+    };
+  }
+  const done = p.flow === 'clone' ? 'Clone Complete' : 'Import Complete';
+  return {
+    phase: 'Succeeded',
+    progress: '100.0%',
+    bound: true,
+    running: { status: 'False', reason: 'Completed', message: done },
+    ready: { status: 'True' },
+  };
+}
+
+function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void {
+  const now = timestamp(ctx);
+  const name = dv.metadata.name ?? '';
+  mutateObject(ctx.store, dv, (draft) => {
+    const status = (draft.status ??= {});
+    let conditions = setCondition(
+      status.conditions,
+      d.bound
+        ? { type: 'Bound', status: 'True', reason: 'Bound', message: `PVC ${name} Bound` }
+        : {
+            type: 'Bound',
+            status: 'False',
+            reason: p.waitReason?.reason ?? 'Pending',
+            message: p.waitReason?.message ?? `PVC ${name} Pending`,
+          },
+      now,
+      true,
+    );
+    conditions = setCondition(conditions, { type: 'Ready', ...d.ready }, now, true);
+    conditions = setCondition(conditions, { type: 'Running', ...(d.running ?? { status: 'False' }) }, now, true);
+    status.conditions = conditions;
+    status.phase = d.phase;
+    status.progress = d.progress;
+    if (d.bound || status.claimName) status.claimName = name;
+    if (d.restartCount !== undefined) status.restartCount = d.restartCount;
+    else status.restartCount ??= 0;
+  });
+}
+
+/** A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). */
+export function createDataVolumeController(): Controller {
+  const startedAt = new Map<string, number>();
+  return {
+    name: 'datavolume',
+    reconcile(ctx) {
+      const nowMs = ctx.clock.now().getTime();
+      const live = new Set<string>();
+      for (const dv of ctx.store.list('DataVolume')) {
+        const uid = dv.metadata.uid ?? `${dv.metadata.namespace}/${dv.metadata.name}`;
+        live.add(uid);
+        const p = plan(ctx, dv);
+        if (TERMINAL.has(dv.status?.phase)) {
+          if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
+          continue;
+        }
+        if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
+        // Waiting DVs start their timeline when the wait ends.
+        if (p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload')) startedAt.set(uid, nowMs);
+        const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
+        if (p.className && !p.waitReason && d.phase !== 'Pending') ensurePvc(ctx, dv, p, d.bound);
+        applyStatus(ctx, dv, p, d);
+      }
+      for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
+      collectOrphanPvcs(ctx);
+    },
+  };
+}
+
+/** The garbage collector's part: PVCs owned by a DataVolume that no longer exists go too. */
+function collectOrphanPvcs(ctx: SimContext): void {
+  const dvUids = new Set(ctx.store.list('DataVolume').map((dv) => dv.metadata.uid));
+  for (const pvc of ctx.store.list('PersistentVolumeClaim')) {
+    const owner = pvc.metadata.ownerReferences?.find((o) => o.kind === 'DataVolume');
+    if (owner && !dvUids.has(owner.uid)) ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
+  }
+}
+

@@ -1,0 +1,44 @@
+import '@patternfly/patternfly/patternfly.css';
+import '@patternfly/patternfly/patternfly-addons.css';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'react-redux';
+import { BrowserRouter } from 'react-router';
+import { legacy_createStore as createStore } from 'redux';
+import { ConsoleShell } from './ConsoleShell';
+import { initI18n } from './i18n';
+import { type LoadedExtension, loadPlugin } from './plugin-loader';
+import { applyTheme, getTheme } from './preferences';
+import { createShareScope } from './share-scope';
+
+const PLUGIN_NAME = 'virt-storage-plugin';
+
+declare global {
+  interface Window {
+    SERVER_FLAGS: Record<string, unknown>;
+  }
+}
+
+const boot = async () => {
+  applyTheme(getTheme());
+  window.SERVER_FLAGS = { basePath: '/', consolePlugins: [PLUGIN_NAME], i18nNamespaces: [`plugin__${PLUGIN_NAME}`] };
+  await initI18n([`plugin__${PLUGIN_NAME}`]);
+  let extensions: LoadedExtension[] = [];
+  let loadError: string | undefined;
+  try {
+    extensions = await loadPlugin(PLUGIN_NAME, createShareScope());
+  } catch (e) {
+    loadError = e instanceof Error ? e.message : String(e);
+    console.error(e); // eslint-disable-line no-console
+  }
+  // The console renders plugins inside its redux Provider; the SDK stand-in does not need the store.
+  const store = createStore((state: Record<string, unknown> = {}) => state);
+  createRoot(document.getElementById('app')!).render(
+    <Provider store={store}>
+      <BrowserRouter>
+        <ConsoleShell extensions={extensions} loadError={loadError} />
+      </BrowserRouter>
+    </Provider>,
+  );
+};
+
+boot();

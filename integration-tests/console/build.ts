@@ -1,0 +1,75 @@
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Builds the dev console host (app/main.tsx) into integration-tests/console/dist/ with esbuild. The host
+ * needs no module federation plugin of its own: it hands the plugin container a share scope object.
+ */
+const consoleDir = __dirname;
+export const hostDistDir = path.join(consoleDir, 'dist');
+const repoRoot = path.resolve(consoleDir, '../..');
+
+const versionOf = (pkg: string): string =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+const SHARED = [
+  'react',
+  'react-i18next',
+  'react-router',
+  'redux',
+  'react-redux',
+  'redux-thunk',
+  '@openshift-console/dynamic-plugin-sdk',
+];
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Dev console: virt-storage-plugin</title>
+    <link rel="stylesheet" href="/static/main.css" />
+  </head>
+  <body>
+    <div id="app"></div>
+    <script src="/static/main.js"></script>
+  </body>
+</html>
+`;
+
+export const buildHost = async (): Promise<string> => {
+  mkdirSync(hostDistDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(consoleDir, 'app/main.tsx')],
+    bundle: true,
+    outdir: path.join(hostDistDir, 'static'),
+    entryNames: 'main',
+    assetNames: 'assets/[name]-[hash]',
+    publicPath: '/static',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2021',
+    jsx: 'automatic',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'warning',
+    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.otf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file', '.jpg': 'file', '.gif': 'file' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __SHARED_VERSIONS__: JSON.stringify(Object.fromEntries(SHARED.map((p) => [p, versionOf(p)]))),
+    },
+  });
+  writeFileSync(path.join(hostDistDir, 'index.html'), INDEX_HTML);
+  return hostDistDir;
+};
+
+if (require.main === module) {
+  buildHost().then(
+    (dir) => console.log(`console host built in ${dir}`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

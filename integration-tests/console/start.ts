@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildHost } from './build';
+import { DEMO_SEED, launchCluster, repoRoot } from './cluster-launcher';
+import { startHost } from './server';
+
+/**
+ * `npm start [-- --port N] [--seed DIR ...] [--no-build]`: builds the plugin and the dev console host,
+ * starts the cluster simulator (the demo cluster unless --seed is given) and serves the console on
+ * http://localhost:<port>. Ctrl-C stops everything.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '9000' },
+    seed: { type: 'string', multiple: true },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log('Usage: npm start -- [--port 9000] [--seed DIR]... [--no-build]');
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a port number, got "${values.port}"`);
+  process.exit(2);
+}
+const seeds = (values.seed?.length ? values.seed : [DEMO_SEED]).map((s) => path.resolve(s));
+
+const main = async () => {
+  if (!values['no-build']) {
+    console.log('Building the plugin (npm run build)...');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+    if (build.status !== 0) {
+      throw new Error(`npm run build failed (exit ${build.status})`);
+    }
+  }
+  await buildHost();
+  const cluster = await launchCluster({ port: 0, seeds });
+  console.log(`Cluster simulator at ${cluster.url} (seed: ${seeds.join(', ')})`);
+  const host = await startHost({ port, clusterUrl: cluster.url }).catch(async (e) => {
+    await cluster.close();
+    throw e;
+  });
+  console.log(`\nDev console ready at http://localhost:${host.port}\n(Ctrl-C to stop)`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log('\nStopping...');
+    await Promise.allSettled([host.close(), cluster.close()]);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,233 @@
+import type { Page } from '@playwright/test';
+import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+
+const UNKNOWN = 'acme-fast';
+const UNKNOWN_PROVISIONER = 'csi.acme.example.com';
+const detailsPath = (name: string) => `/virtualization-storage/storage-profiles/${name}`;
+const profilePath = (name: string) => `${PATHS.storageProfiles}/${name}`;
+
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+}
+interface StorageProfile extends K8sObject {
+  spec: Record<string, unknown>;
+  status?: { claimPropertySets?: unknown[]; cloneStrategy?: string; conditions?: Condition[] };
+}
+
+const getProfile = (k8s: K8sClient, name: string) => k8s.get<StorageProfile>(profilePath(name));
+const recognized = (p: StorageProfile) => p.status?.conditions?.find((c) => c.type === 'Recognized');
+
+/** Metadata without the fields the apiserver itself bumps on every write. */
+const stableMetadata = (p: StorageProfile) => {
+  const { resourceVersion, generation, managedFields, ...rest } = p.metadata as Record<string, unknown>;
+  void resourceVersion;
+  void generation;
+  void managedFields;
+  return rest;
+};
+
+const setGroup = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Set ${n}\\b`) });
+const hasSnapshotClassFor = async (k8s: K8sClient, driver: string) =>
+  (await k8s.list<K8sObject & { driver?: string }>(PATHS.volumeSnapshotClasses)).some(
+    (v) => v.driver === driver,
+  );
+
+const openEditForm = async (page: Page, name: string) => {
+  await page.goto(detailsPath(name));
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Edit storage profile ${name}` })).toBeVisible();
+};
+
+test.describe('Storage profile editing', () => {
+  test('configures the unknown provisioner end to end; CDI then uses the admin values', async ({
+    page,
+    k8s,
+  }) => {
+    const before = await getProfile(k8s, UNKNOWN);
+    expect(before.status?.claimPropertySets ?? [], 'the demo profile starts incomplete').toEqual([]);
+    expect(recognized(before)?.status).toBe('False');
+
+    await page.goto(detailsPath(UNKNOWN));
+    await expect(page.getByText('Incomplete profile: no access and volume modes')).toBeVisible();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+
+    // CDI has no table entry for this provisioner: nothing to recommend.
+    await expect(page.getByRole('button', { name: 'Use recommended values' })).toBeDisabled();
+
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    const first = setGroup(page, 1);
+    await first.getByRole('checkbox', { name: /^ReadWriteMany/ }).check();
+    await first.getByRole('checkbox', { name: /^ReadWriteOnce \(RWO\)/ }).uncheck();
+    await first.getByRole('radio', { name: /^Block/ }).check();
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    const second = setGroup(page, 2);
+    await expect(second.getByRole('checkbox', { name: /^ReadWriteOnce \(RWO\)/ })).toBeChecked();
+    await expect(second.getByRole('radio', { name: /^Filesystem/ })).toBeChecked();
+
+    // Snapshot without a VolumeSnapshotClass for the driver is explained before anything is saved.
+    await page.getByRole('radio', { name: /^Snapshot \(snapshot\)/ }).check();
+    if (!(await hasSnapshotClassFor(k8s, UNKNOWN_PROVISIONER))) {
+      await expect(page.getByText(/so snapshot clones cannot work/)).toBeVisible();
+    }
+    await page.getByRole('radio', { name: /^CSI clone/ }).check();
+
+    const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
+    const patch = JSON.parse((await preview.textContent()) ?? '[]');
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec', value: before.spec },
+      {
+        op: 'add',
+        path: '/spec/claimPropertySets',
+        value: [
+          { accessModes: ['ReadWriteMany'], volumeMode: 'Block' },
+          { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
+        ],
+      },
+      { op: 'add', path: '/spec/cloneStrategy', value: 'csi-clone' },
+    ]);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Storage profile ${UNKNOWN}` })).toBeVisible();
+    await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
+
+    const expectedSets = [
+      { accessModes: ['ReadWriteMany'], volumeMode: 'Block' },
+      { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
+    ];
+    await expect
+      .poll(async () => (await getProfile(k8s, UNKNOWN)).status?.claimPropertySets, {
+        message: 'CDI applies the admin sets',
+      })
+      .toEqual(expectedSets);
+    const after = await getProfile(k8s, UNKNOWN);
+    expect(after.spec).toEqual({ claimPropertySets: expectedSets, cloneStrategy: 'csi-clone' });
+    expect(after.status?.cloneStrategy).toBe('csi-clone');
+    expect(recognized(after)?.status, 'CDI still does not know the provisioner').toBe('False');
+    expect(stableMetadata(after), 'nothing else in the object changed').toEqual(stableMetadata(before));
+
+    // The page reads the new state: no longer incomplete, and it says whose values are used.
+    await expect(page.getByText('Incomplete profile: no access and volume modes')).toHaveCount(0);
+    await expect(page.getByText(/CDI uses the values an administrator set on this profile/)).toBeVisible();
+    const values = page.getByRole('table', { name: 'Values set by an administrator and values CDI applies' });
+    await expect(values.getByRole('row', { name: /Access and volume modes/ })).toContainText('1. RWX Block');
+    await expect(values.getByRole('row', { name: /Access and volume modes/ })).toContainText('Administrator');
+  });
+
+  test('refuses a set without an access mode and sends nothing', async ({ page, k8s }) => {
+    const before = await getProfile(k8s, UNKNOWN);
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await setGroup(page, 1)
+      .getByRole('checkbox', { name: /^ReadWriteOnce \(RWO\)/ })
+      .uncheck();
+
+    await expect(
+      page.getByText('Set 1 has no access mode. Pick at least one, or remove the set.').first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    expect((await getProfile(k8s, UNKNOWN)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+  });
+
+  test('moves sets with keyboard-operable buttons', async ({ page }) => {
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await setGroup(page, 2)
+      .getByRole('radio', { name: /^Block/ })
+      .check();
+
+    await page.getByRole('button', { name: 'Move set 2 up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(setGroup(page, 1).getByRole('radio', { name: /^Block/ })).toBeChecked();
+    await expect(page.getByRole('button', { name: 'Move set 1 up' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Remove set 1' }).click();
+    await expect(setGroup(page, 1).getByRole('radio', { name: /^Filesystem/ })).toBeChecked();
+    await expect(setGroup(page, 2)).toHaveCount(0);
+  });
+
+  test('tells the user when someone else changed the profile, keeps their change and shows it', async ({
+    page,
+    k8s,
+  }) => {
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await page.getByRole('radio', { name: /^CSI clone/ }).check();
+
+    // Another admin changes the profile between opening the form and saving.
+    await k8s.patch(profilePath(UNKNOWN), [{ op: 'add', path: '/spec/cloneStrategy', value: 'copy' }]);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await expect(page.getByText('The object was changed by someone else')).toBeVisible();
+    await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
+    await expect(page.getByText('Current values on the cluster')).toBeVisible();
+    const other = await getProfile(k8s, UNKNOWN);
+    expect(other.spec, "the other admin's change survived").toEqual({ cloneStrategy: 'copy' });
+
+    // The preview is now against the new state; saving again applies the user's values deliberately.
+    const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
+    await expect(preview).toContainText('"value": "copy"');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
+    await expect
+      .poll(async () => (await getProfile(k8s, UNKNOWN)).spec)
+      .toEqual({
+        claimPropertySets: [{ accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }],
+        cloneStrategy: 'csi-clone',
+      });
+  });
+
+  test('resets a profile to CDI defaults after confirmation', async ({ page, k8s }) => {
+    await k8s.patch(profilePath(UNKNOWN), [
+      {
+        op: 'add',
+        path: '/spec/claimPropertySets',
+        value: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Block' }],
+      },
+      { op: 'add', path: '/spec/dataImportCronSourceFormat', value: 'pvc' },
+    ]);
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Reset to CDI defaults' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset to CDI defaults?' });
+    await expect(dialog).toContainText('"op": "remove"');
+    await dialog.getByRole('button', { name: 'Remove administrator values' }).click();
+    await expect(page.getByText(/Administrator values removed from acme-fast/)).toBeVisible();
+    await expect.poll(async () => (await getProfile(k8s, UNKNOWN)).spec).toEqual({});
+    await expect(page.getByText('Incomplete profile: no access and volume modes')).toBeVisible();
+  });
+
+  test('shows a viewer everything read-only, with the reason', async ({ page, consoleUI, k8s }) => {
+    const before = await getProfile(k8s, UNKNOWN);
+    await page.goto(detailsPath(UNKNOWN));
+    await consoleUI.switchUser('viewer');
+    await expect(page.getByText(/You are not allowed to patch storageprofiles/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeDisabled();
+
+    await page.goto(`${detailsPath(UNKNOWN)}/edit`);
+    await expect(page.getByText(/You are not allowed to patch storageprofiles/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add claim property set' })).toBeDisabled();
+    await expect(page.getByRole('radio', { name: /^CSI clone/ })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Reset to CDI defaults' })).toBeDisabled();
+    expect((await getProfile(k8s, UNKNOWN)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+  });
+
+  test('has no serious accessibility violations and looks right in light and dark', async ({
+    page,
+    consoleUI,
+  }) => {
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await setGroup(page, 1)
+      .getByRole('checkbox', { name: /^ReadWriteMany/ })
+      .check();
+    await setGroup(page, 1)
+      .getByRole('radio', { name: /^Block/ })
+      .check();
+    await page.getByRole('radio', { name: /^Snapshot \(snapshot\)/ }).check();
+    await consoleUI.expectNoA11yViolations();
+    await consoleUI.saveScreenshots('storage-profile-edit');
+  });
+});

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+
+const LIST_PATH = '/virtualization-storage/storage-profiles';
+const DEFAULT_VIRT_ANNOTATION = 'storageclass.kubevirt.io/is-default-virt-class';
+
+interface StorageProfile extends K8sObject {
+  spec?: { claimPropertySets?: unknown[] };
+  status?: { provisioner?: string; storageClass?: string; claimPropertySets?: unknown[] };
+}
+
+const profilesTable = (page: Page) => page.getByRole('table', { name: 'Storage profiles' });
+const rowOf = (page: Page, name: string) =>
+  profilesTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
+
+/** The profile's effective claim property sets: the admin's spec wins over CDI's status. */
+const effectiveSets = (p: StorageProfile) =>
+  p.spec?.claimPropertySets?.length ? p.spec.claimPropertySets : (p.status?.claimPropertySets ?? []);
+
+const readCluster = async (k8s: K8sClient) => ({
+  classes: await k8s.list(PATHS.storageClasses),
+  profiles: await k8s.list<StorageProfile>(PATHS.storageProfiles),
+});
+
+test.describe('Storage profiles list', () => {
+  test('shows one row per storage class of the cluster, with its provisioner', async ({ page, k8s }) => {
+    const { classes } = await readCluster(k8s);
+    expect(classes.length, 'the demo cluster has storage classes').toBeGreaterThan(1);
+
+    await page.goto(LIST_PATH);
+    await expect(page.getByRole('heading', { level: 1, name: 'Storage profiles' })).toBeVisible();
+    await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(classes.length);
+    for (const sc of classes) {
+      await expect(rowOf(page, sc.metadata.name)).toContainText(String(sc.provisioner));
+    }
+  });
+
+  test('flags a profile CDI cannot complete, with its consequence, and only that kind', async ({ page, k8s }) => {
+    const { profiles } = await readCluster(k8s);
+    const incomplete = profiles.filter((p) => effectiveSets(p).length === 0);
+    const complete = profiles.filter((p) => effectiveSets(p).length > 0);
+    expect(incomplete.length, 'the demo cluster has a class with an unknown provisioner').toBeGreaterThan(0);
+    expect(complete.length).toBeGreaterThan(0);
+
+    await page.goto(LIST_PATH);
+    for (const p of incomplete) {
+      const row = rowOf(page, p.metadata.name);
+      await expect(row).toContainText('Incomplete');
+      await expect(row).toContainText('DataVolumes that omit access modes will not be provisioned');
+    }
+    for (const p of complete) {
+      await expect(rowOf(page, p.metadata.name)).not.toContainText('Incomplete');
+    }
+  });
+
+  test('marks the default class for virtualization', async ({ page, k8s }) => {
+    const { classes } = await readCluster(k8s);
+    const isVirtDefault = (sc: K8sObject) =>
+      (sc.metadata.annotations as Record<string, string> | undefined)?.[DEFAULT_VIRT_ANNOTATION] === 'true';
+    const virtDefaults = classes.filter(isVirtDefault);
+    expect(virtDefaults.length, 'the demo cluster names a default class for virtualization').toBe(1);
+
+    await page.goto(LIST_PATH);
+    await expect(rowOf(page, virtDefaults[0].metadata.name)).toContainText('Default for virtualization');
+    for (const sc of classes.filter((c) => !isVirtDefault(c))) {
+      await expect(rowOf(page, sc.metadata.name)).not.toContainText('Default for virtualization');
+    }
+  });
+
+  test('shows a profile created while the page is open, without a reload', async ({ page, k8s }) => {
+    await page.goto(LIST_PATH);
+    await expect(profilesTable(page)).toBeVisible();
+    const before = await profilesTable(page).locator('tbody > tr').count();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    // CDI (simulated) creates the StorageProfile for a new StorageClass.
+    const name = `added-while-open-${Date.now()}`;
+    await k8s.create(PATHS.storageClasses, {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name },
+      provisioner: 'kubernetes.io/no-provisioner',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
+
+    await expect(rowOf(page, name)).toBeVisible();
+    await expect(rowOf(page, name)).toContainText('kubernetes.io/no-provisioner');
+    await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(before + 1);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  });
+
+  test('is accessible in light and dark themes (screenshots in docs/screenshots)', async ({ page, consoleUI }) => {
+    await page.goto(LIST_PATH);
+    await expect(profilesTable(page)).toBeVisible();
+    await consoleUI.expectNoA11yViolations();
+    await consoleUI.setTheme('dark');
+    await consoleUI.expectNoA11yViolations();
+    await consoleUI.saveScreenshots('storage-profiles-list');
+  });
+});

@@ -1,0 +1,89 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(__dirname, '..');
+const sdkExtensionsDir = path.join(
+  repoRoot,
+  'node_modules/@openshift-console/dynamic-plugin-sdk/lib/extensions',
+);
+
+interface EncodedExtension {
+  type: string;
+  properties: Record<string, unknown>;
+}
+
+const extensions: EncodedExtension[] = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'console-extensions.json'), 'utf8'),
+);
+const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+const locale: Record<string, string> = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'locales/en/plugin__virt-storage-plugin.json'), 'utf8'),
+);
+
+/** Every extension type the installed SDK declares: `Extension<'console.xxx', ...>` in its typings. */
+const sdkExtensionTypes = (): Set<string> => {
+  const types = new Set<string>();
+  for (const file of fs.readdirSync(sdkExtensionsDir).filter((f) => f.endsWith('.d.ts'))) {
+    const text = fs.readFileSync(path.join(sdkExtensionsDir, file), 'utf8');
+    for (const m of text.matchAll(/\bExtension(?:Declaration)?<\s*'([^']+)'/g)) types.add(m[1]);
+  }
+  return types;
+};
+
+const ofType = (type: string) => extensions.filter((e) => e.type === type);
+const codeRefs = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(codeRefs);
+  if (value && typeof value === 'object') {
+    const ref = (value as { $codeRef?: unknown }).$codeRef;
+    return typeof ref === 'string' ? [ref] : Object.values(value).flatMap(codeRefs);
+  }
+  return [];
+};
+
+describe('console-extensions.json', () => {
+  it('uses only extension types the installed SDK defines', () => {
+    const known = sdkExtensionTypes();
+    // Guard against a parse that silently finds nothing (e.g. a changed typings layout).
+    expect(known.size).toBeGreaterThan(50);
+    expect(known.has('console.page/route')).toBe(true);
+    const unknown = extensions.map((e) => e.type).filter((t) => !known.has(t));
+    expect(unknown).toEqual([]);
+  });
+
+  it('gives every page route a nav entry (the route itself or a parent path)', () => {
+    const hrefs = ofType('console.navigation/href').map((e) => String(e.properties.href));
+    const orphans = ofType('console.page/route')
+      .flatMap((e) => (Array.isArray(e.properties.path) ? e.properties.path : [e.properties.path]))
+      .map(String)
+      .filter((p) => !hrefs.some((href) => p === href || p.startsWith(`${href}/`)));
+    expect(orphans).toEqual([]);
+  });
+
+  it('puts every nav item in the Virtualization storage section of the admin perspective', () => {
+    const sections = ofType('console.navigation/section').map((e) => e.properties.id);
+    expect(sections).toContain('virtualization-storage');
+    for (const item of ofType('console.navigation/href')) {
+      expect(sections, String(item.properties.id)).toContain(item.properties.section);
+      expect(item.properties.perspective).toBe('admin');
+    }
+  });
+
+  it('only references exposed modules, and every exposed module is used', () => {
+    const exposed = Object.keys(pkg.consolePlugin.exposedModules);
+    const used = new Set(codeRefs(extensions).map((ref) => ref.split('.')[0]));
+    expect([...used].filter((m) => !exposed.includes(m))).toEqual([]);
+    expect(exposed.filter((m) => !used.has(m))).toEqual([]);
+  });
+
+  it('translates every label through the plugin namespace, and the locale has the key', () => {
+    const labels = [...ofType('console.navigation/section'), ...ofType('console.navigation/href')].map((e) =>
+      String(e.properties.name),
+    );
+    for (const label of labels) {
+      const m = /^%plugin__virt-storage-plugin~(.+)%$/.exec(label);
+      expect(m, label).not.toBeNull();
+      expect(locale[m![1]], label).toBe(m![1]);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import { Alert } from '@patternfly/react-core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageShell } from '../../components/PageShell';
+import { LoadingState, PageEmptyState } from '../../components/StatusStates';
+import { isNotFoundError, readK8sError } from '../../k8s/k8s-errors';
+import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../k8s/models';
+import { withQueryClient } from '../../k8s/query-client';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../k8s/types';
+import { buildProfileRows } from './profile-list-logic';
+import { StorageProfilesTable } from './StorageProfilesTable';
+
+const StorageProfilesPage = () => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const [profiles, profilesLoaded, profilesError] = useK8sWatchResource<StorageProfile[]>({
+    groupVersionKind: gvk(StorageProfileModel),
+    isList: true,
+  });
+  const [classes, classesLoaded, classesError] = useK8sWatchResource<StorageClass[]>({
+    groupVersionKind: gvk(StorageClassModel),
+    isList: true,
+  });
+  // Optional: clusters without the snapshot CRDs simply have no snapshot classes.
+  const [snapshotClasses, , snapshotClassesError] = useK8sWatchResource<VolumeSnapshotClass[]>({
+    groupVersionKind: gvk(VolumeSnapshotClassModel),
+    isList: true,
+    optional: true,
+  });
+
+  const rows = useMemo(
+    () => buildProfileRows(profiles ?? [], classes ?? [], snapshotClasses ?? []),
+    [profiles, classes, snapshotClasses],
+  );
+
+  let body;
+  if (profilesError && isNotFoundError(profilesError)) {
+    body = (
+      <PageEmptyState title={t('Storage profiles are not available')}>
+        {t(
+          'The StorageProfile API is not served. Install OpenShift Virtualization (it includes the Containerized Data Importer, which creates one storage profile per storage class).',
+        )}
+      </PageEmptyState>
+    );
+  } else if (profilesError || classesError) {
+    body = (
+      <ErrorAlert
+        error={profilesError ?? classesError}
+        title={profilesError ? t('Could not load storage profiles') : t('Could not load storage classes')}
+      />
+    );
+  } else if (!profilesLoaded || !classesLoaded) {
+    body = <LoadingState label={t('Loading storage profiles')} />;
+  } else if (rows.length === 0) {
+    body = (
+      <PageEmptyState title={t('No storage profiles')}>
+        {t(
+          'CDI creates a storage profile for every storage class. Create a storage class to see its profile here.',
+        )}
+      </PageEmptyState>
+    );
+  } else {
+    body = (
+      <>
+        {snapshotClassesError && !isNotFoundError(snapshotClassesError) && (
+          <Alert variant="warning" isInline title={t('Could not load VolumeSnapshotClasses')}>
+            {readK8sError(snapshotClassesError).message}
+          </Alert>
+        )}
+        <StorageProfilesTable rows={rows} />
+      </>
+    );
+  }
+
+  return (
+    <PageShell
+      title={t('Storage profiles')}
+      description={t(
+        'CDI keeps one storage profile per storage class. It tells CDI which access and volume modes, clone strategy and boot-source format to use when a DataVolume leaves them out.',
+      )}
+    >
+      {body}
+    </PageShell>
+  );
+};
+
+export default withQueryClient(StorageProfilesPage);

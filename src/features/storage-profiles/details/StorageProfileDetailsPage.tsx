@@ -1,0 +1,166 @@
+import {
+  Alert,
+  AlertActionCloseButton,
+  Breadcrumb,
+  BreadcrumbItem,
+  Button,
+  Grid,
+  GridItem,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { AccessGate } from '../../../components/AccessGate';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageShell } from '../../../components/PageShell';
+import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
+import { isNotFoundError, readK8sError } from '../../../k8s/k8s-errors';
+import { StorageProfileModel } from '../../../k8s/models';
+import { withQueryClient } from '../../../k8s/query-client';
+import { useModelAccess } from '../../../k8s/use-access';
+import { StorageProfileEditForm } from '../edit/StorageProfileEditForm';
+import { profileDetailsPath } from '../profile-columns';
+import { ProfileFindings } from './ProfileFindings';
+import {
+  RecognizedCard,
+  RelatedSnapshotClasses,
+  SpecVsStatusTable,
+  StorageClassCard,
+} from './ProfileDetailsSections';
+import { useStorageProfileContext } from './use-storage-profile-context';
+
+const LIST_PATH = '/virtualization-storage/storage-profiles';
+export const profileEditPath = (name: string) => `${profileDetailsPath(name)}/edit`;
+
+const StorageProfileDetailsPage = () => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const { name = '' } = useParams<{ name: string }>();
+  const { pathname, state: locationState } = useLocation();
+  const navigate = useNavigate();
+  const editing = pathname.replace(/\/$/, '').endsWith('/edit');
+  const ctx = useStorageProfileContext(name);
+  const access = useModelAccess(StorageProfileModel, 'patch', name);
+  // The edit view hands its success message over through the navigation state.
+  const [dismissed, setDismissed] = useState<unknown>();
+  const saved = (locationState as { saved?: string } | null)?.saved;
+  const savedMessage = saved && dismissed !== locationState ? saved : undefined;
+
+  const breadcrumbs = (
+    <Breadcrumb>
+      <BreadcrumbItem>
+        <Link to={LIST_PATH}>{t('Storage profiles')}</Link>
+      </BreadcrumbItem>
+      {editing ? (
+        <>
+          <BreadcrumbItem>
+            <Link to={profileDetailsPath(name)}>{name}</Link>
+          </BreadcrumbItem>
+          <BreadcrumbItem isActive>{t('Edit')}</BreadcrumbItem>
+        </>
+      ) : (
+        <BreadcrumbItem isActive>{name}</BreadcrumbItem>
+      )}
+    </Breadcrumb>
+  );
+
+  let body;
+  const { profile, health } = ctx;
+  if (ctx.profileError && isNotFoundError(ctx.profileError)) {
+    body = (
+      <PageEmptyState title={t('Storage profile {{name}} not found', { name })}>
+        {t('CDI creates a storage profile for every storage class and removes it with the class.')}
+      </PageEmptyState>
+    );
+  } else if (ctx.profileError) {
+    body = (
+      <ErrorAlert error={ctx.profileError} title={t('Could not load storage profile {{name}}', { name })} />
+    );
+  } else if (!ctx.profileLoaded || !ctx.storageClassLoaded || !profile || !health) {
+    body = <LoadingState label={t('Loading storage profile')} />;
+  } else if (editing) {
+    body = (
+      <AccessGate access={access}>
+        {(canWrite) => (
+          <StorageProfileEditForm
+            profile={profile}
+            provisioner={health.row.provisioner}
+            snapshotClasses={ctx.snapshotClasses}
+            cloneStrategyOverride={ctx.cloneStrategyOverride}
+            capabilities={health.capabilities}
+            canWrite={canWrite}
+            onSaved={(message) => navigate(profileDetailsPath(name), { state: { saved: message } })}
+            onCancel={() => navigate(profileDetailsPath(name))}
+          />
+        )}
+      </AccessGate>
+    );
+  } else {
+    body = (
+      <Stack hasGutter>
+        {savedMessage && (
+          <Alert
+            variant="success"
+            isInline
+            title={savedMessage}
+            actionClose={<AlertActionCloseButton onClose={() => setDismissed(locationState)} />}
+          />
+        )}
+        <AccessGate access={access}>{() => null}</AccessGate>
+        {ctx.optionalErrors
+          .filter(({ error }) => !isNotFoundError(error))
+          .map(({ what, error }) => (
+            <Alert key={what} variant="warning" isInline title={t('Could not load {{what}}', { what })}>
+              {readK8sError(error).message}
+            </Alert>
+          ))}
+        <ProfileFindings health={health} name={name} />
+        <Title headingLevel="h2">{t('Values: set by an administrator and applied by CDI')}</Title>
+        <SpecVsStatusTable profile={profile} health={health} />
+        <Grid hasGutter>
+          <GridItem md={6}>
+            <StorageClassCard storageClass={ctx.storageClass} />
+          </GridItem>
+          <GridItem md={6}>
+            <RecognizedCard health={health} />
+          </GridItem>
+        </Grid>
+        <Title headingLevel="h2">{t('VolumeSnapshotClasses for this provisioner')}</Title>
+        <RelatedSnapshotClasses
+          provisioner={health.row.provisioner}
+          snapshotClasses={health.snapshotClassesForDriver}
+        />
+      </Stack>
+    );
+  }
+
+  return (
+    <PageShell
+      title={editing ? t('Edit storage profile {{name}}', { name }) : t('Storage profile {{name}}', { name })}
+      breadcrumbs={breadcrumbs}
+      description={
+        editing
+          ? t(
+              'Values you set here win over what CDI would choose. Leave a field on "Let CDI decide" to keep CDI\'s value.',
+            )
+          : undefined
+      }
+      actions={
+        !editing && profile ? (
+          <Button
+            variant="primary"
+            isDisabled={!access.allowed}
+            onClick={() => navigate(profileEditPath(name))}
+          >
+            {t('Edit')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {body}
+    </PageShell>
+  );
+};
+
+export default withQueryClient(StorageProfileDetailsPage);

@@ -1,0 +1,176 @@
+import { Content, Flex, FlexItem, Label, LabelGroup } from '@patternfly/react-core';
+import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatClaimPropertySet } from '../../utils/access-modes';
+import type { ProfileRow, ProfileSortKey } from './profile-list-logic';
+
+export interface ProfileColumn {
+  id: string;
+  title: string;
+  /** Sortable when set. */
+  sortKey?: ProfileSortKey;
+  cell: (row: ProfileRow) => ReactNode;
+  width?: 10 | 15 | 20 | 25 | 30;
+}
+
+export const profileDetailsPath = (name: string) =>
+  `/virtualization-storage/storage-profiles/${encodeURIComponent(name)}`;
+
+const Muted = ({ children }: { children: ReactNode }) => (
+  <Content component="small" style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
+    {children}
+  </Content>
+);
+
+/**
+ * The list's columns, in order. To add a column (e.g. "values from admin vs CDI"), add an entry here;
+ * give it a `sortKey` (and a value in profile-list-logic's `sortValue`) to make it sortable.
+ */
+export const useProfileColumns = (): ProfileColumn[] => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const none = <Muted>{t('Not set')}</Muted>;
+  return [
+    {
+      id: 'name',
+      title: t('Name'),
+      sortKey: 'name',
+      width: 20,
+      cell: (row) => (
+        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+          <FlexItem>
+            <Link to={profileDetailsPath(row.name)}>{row.name}</Link>
+          </FlexItem>
+          {row.problems.includes('missing-storage-class') && (
+            <FlexItem>
+              <Muted>
+                {t('StorageClass {{name}} not found; CDI removes this profile.', { name: row.name })}
+              </Muted>
+            </FlexItem>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      id: 'provisioner',
+      title: t('Provisioner'),
+      sortKey: 'provisioner',
+      cell: (row) => (
+        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+          <FlexItem>{row.provisioner ?? none}</FlexItem>
+          {row.problems.includes('unsupported') && (
+            <FlexItem>
+              <Label color="red" isCompact icon={<ExclamationCircleIcon />}>
+                {t('Not supported by CDI')}
+              </Label>
+            </FlexItem>
+          )}
+        </Flex>
+      ),
+    },
+    {
+      id: 'default',
+      title: t('Default'),
+      sortKey: 'default',
+      cell: (row) =>
+        row.isDefaultClass || row.isDefaultVirtClass ? (
+          <LabelGroup>
+            {row.isDefaultVirtClass && (
+              <Label color="blue" isCompact>
+                {t('Default for virtualization')}
+              </Label>
+            )}
+            {row.isDefaultClass && <Label isCompact>{t('Default')}</Label>}
+          </LabelGroup>
+        ) : null,
+    },
+    {
+      id: 'recognized',
+      title: t('Recognized'),
+      sortKey: 'recognized',
+      cell: ({ recognized }) => {
+        if (!recognized) return <Muted>{t('Unknown')}</Muted>;
+        if (recognized.status === 'True') {
+          return (
+            <span>
+              <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />{' '}
+              {t('Recognized')}
+            </span>
+          );
+        }
+        return (
+          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+            <FlexItem>
+              <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
+              {recognized.status === 'False' ? t('Not recognized') : t('Unknown')}
+            </FlexItem>
+            {recognized.reason && (
+              <FlexItem>
+                <Muted>{recognized.reason}</Muted>
+              </FlexItem>
+            )}
+          </Flex>
+        );
+      },
+    },
+    {
+      id: 'claimPropertySets',
+      title: t('Access and volume modes'),
+      sortKey: 'claimPropertySets',
+      width: 20,
+      cell: (row) =>
+        row.problems.includes('incomplete') ? (
+          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+            <FlexItem>
+              <Label color="orange" isCompact icon={<ExclamationTriangleIcon />}>
+                {t('Incomplete')}
+              </Label>
+            </FlexItem>
+            <FlexItem>
+              <Muted>{t('DataVolumes that omit access modes will not be provisioned on this class.')}</Muted>
+            </FlexItem>
+          </Flex>
+        ) : row.claimPropertySets.length === 0 ? (
+          none
+        ) : (
+          // Preference order matters: CDI uses the first set unless the DataVolume asks otherwise.
+          <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {row.claimPropertySets.map((set, i) => (
+              <li key={i}>{formatClaimPropertySet(set)}</li>
+            ))}
+          </ol>
+        ),
+    },
+    {
+      id: 'cloneStrategy',
+      title: t('Clone strategy'),
+      sortKey: 'cloneStrategy',
+      cell: (row) => row.cloneStrategy ?? none,
+    },
+    {
+      id: 'dataImportCronSourceFormat',
+      title: t('Boot source format'),
+      sortKey: 'dataImportCronSourceFormat',
+      cell: (row) => row.dataImportCronSourceFormat ?? none,
+    },
+    {
+      id: 'snapshotClass',
+      title: t('Snapshot class'),
+      sortKey: 'snapshotClass',
+      cell: (row) =>
+        row.snapshotClass ? (
+          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+            <FlexItem>{row.snapshotClass}</FlexItem>
+            {row.snapshotClassFromDriverMatch && (
+              <FlexItem>
+                <Muted>{t('Matched by driver')}</Muted>
+              </FlexItem>
+            )}
+          </Flex>
+        ) : (
+          <Muted>{t('None')}</Muted>
+        ),
+    },
+  ];
+};

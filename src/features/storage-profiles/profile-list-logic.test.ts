@@ -1,0 +1,243 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadAll } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../k8s/types';
+import {
+  buildProfileRows,
+  effectiveClaimPropertySets,
+  filterProfileRows,
+  pageOf,
+  sortProfileRows,
+  type ProfileRow,
+} from './profile-list-logic';
+
+const sc = (
+  name: string,
+  provisioner: string,
+  annotations?: Record<string, string>,
+  parameters?: Record<string, string>,
+): StorageClass => ({
+  metadata: { name, annotations },
+  provisioner,
+  parameters,
+});
+
+const sp = (
+  name: string,
+  status: StorageProfile['status'] = {},
+  spec: StorageProfile['spec'] = {},
+): StorageProfile => ({
+  metadata: { name },
+  spec,
+  status: { storageClass: name, ...status },
+});
+
+const recognized = (ok: boolean, reason = ok ? 'RecognizedProvisioner' : 'UnrecognizedProvisioner') => ({
+  conditions: [
+    { type: 'Recognized', status: ok ? ('True' as const) : ('False' as const), reason, message: 'm' },
+  ],
+});
+
+const rwxBlock = { accessModes: ['ReadWriteMany' as const], volumeMode: 'Block' as const };
+const rwoFs = { accessModes: ['ReadWriteOnce' as const], volumeMode: 'Filesystem' as const };
+
+const byName = (rows: ProfileRow[], name: string) => rows.find((r) => r.name === name)!;
+
+describe('buildProfileRows', () => {
+  const classes = [
+    sc('ceph', 'rbd.csi.ceph.com', { 'storageclass.kubernetes.io/is-default-class': 'true' }),
+    sc('ceph-virt', 'rbd.csi.ceph.com', { 'storageclass.kubevirt.io/is-default-virt-class': 'true' }),
+    sc('fake-default', 'x', { 'storageclass.kubernetes.io/is-default-class': 'True' }),
+    sc('acme', 'csi.acme.example.com'),
+    sc('bucket', 'openshift-storage.noobaa.io/obc'),
+  ];
+  const snapshotClasses: VolumeSnapshotClass[] = [
+    { metadata: { name: 'z-snap' }, driver: 'rbd.csi.ceph.com', deletionPolicy: 'Delete' },
+    {
+      metadata: {
+        name: 'ceph-snap',
+        annotations: { 'snapshot.storage.kubernetes.io/is-default-class': 'true' },
+      },
+      driver: 'rbd.csi.ceph.com',
+      deletionPolicy: 'Delete',
+    },
+  ];
+  const profiles = [
+    sp('ceph', {
+      provisioner: 'rbd.csi.ceph.com',
+      claimPropertySets: [rwxBlock, rwoFs],
+      cloneStrategy: 'csi-clone',
+      ...recognized(true),
+    }),
+    sp('ceph-virt', {
+      provisioner: 'rbd.csi.ceph.com',
+      claimPropertySets: [rwxBlock],
+      snapshotClass: 'mine',
+      ...recognized(true),
+    }),
+    sp('fake-default', { provisioner: 'x', claimPropertySets: [rwoFs], ...recognized(true) }),
+    sp('acme', { provisioner: 'csi.acme.example.com', ...recognized(false) }),
+    sp('bucket', { provisioner: 'openshift-storage.noobaa.io/obc', ...recognized(false) }),
+    sp('orphan', { provisioner: 'rbd.csi.ceph.com', claimPropertySets: [rwoFs] }),
+  ];
+  const rows = buildProfileRows(profiles, classes, snapshotClasses);
+
+  it('makes one row per profile, joined with its StorageClass', () => {
+    expect(rows.map((r) => r.name)).toEqual([
+      'ceph',
+      'ceph-virt',
+      'fake-default',
+      'acme',
+      'bucket',
+      'orphan',
+    ]);
+    expect(byName(rows, 'ceph').storageClass?.provisioner).toBe('rbd.csi.ceph.com');
+  });
+
+  it('detects the default and default-virt classes only for the exact value "true"', () => {
+    expect(byName(rows, 'ceph')).toMatchObject({ isDefaultClass: true, isDefaultVirtClass: false });
+    expect(byName(rows, 'ceph-virt')).toMatchObject({ isDefaultClass: false, isDefaultVirtClass: true });
+    expect(byName(rows, 'fake-default').isDefaultClass).toBe(false);
+  });
+
+  it('flags a profile without claim property sets as incomplete and unrecognized', () => {
+    expect(byName(rows, 'acme').problems).toEqual(['incomplete', 'unrecognized']);
+    expect(byName(rows, 'acme').recognized?.reason).toBe('UnrecognizedProvisioner');
+    expect(byName(rows, 'ceph').problems).toEqual([]);
+  });
+
+  it('marks provisioners CDI does not support, without also calling them incomplete', () => {
+    expect(byName(rows, 'bucket').problems).toEqual(['unsupported', 'unrecognized']);
+  });
+
+  it('flags a profile whose StorageClass is gone', () => {
+    expect(byName(rows, 'orphan').problems).toContain('missing-storage-class');
+  });
+
+  it("uses the profile's snapshot class, else the driver's default VolumeSnapshotClass", () => {
+    expect(byName(rows, 'ceph-virt')).toMatchObject({
+      snapshotClass: 'mine',
+      snapshotClassFromDriverMatch: false,
+    });
+    expect(byName(rows, 'ceph')).toMatchObject({
+      snapshotClass: 'ceph-snap',
+      snapshotClassFromDriverMatch: true,
+    });
+    expect(byName(rows, 'acme').snapshotClass).toBeUndefined();
+  });
+
+  it('keeps the claim property sets in CDI preference order', () => {
+    expect(byName(rows, 'ceph').claimPropertySets).toEqual([rwxBlock, rwoFs]);
+  });
+});
+
+describe('effectiveClaimPropertySets', () => {
+  it('prefers status (what CDI applies), then spec, then none', () => {
+    expect(
+      effectiveClaimPropertySets(sp('a', { claimPropertySets: [rwoFs] }, { claimPropertySets: [rwxBlock] })),
+    ).toEqual([rwoFs]);
+    expect(effectiveClaimPropertySets(sp('a', {}, { claimPropertySets: [rwxBlock] }))).toEqual([rwxBlock]);
+    expect(effectiveClaimPropertySets(sp('a', { claimPropertySets: [] }))).toEqual([]);
+  });
+
+  it('treats sets with no access modes as unusable', () => {
+    expect(
+      effectiveClaimPropertySets(sp('a', { claimPropertySets: [{ accessModes: [], volumeMode: 'Block' }] })),
+    ).toEqual([]);
+  });
+});
+
+describe('sorting, filtering, paging', () => {
+  const rows = buildProfileRows(
+    [
+      sp('b-nfs', { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs], ...recognized(true) }),
+      sp('a-acme', { provisioner: 'csi.acme.example.com', ...recognized(false) }),
+      sp('c-ceph', { provisioner: 'rbd.csi.ceph.com', claimPropertySets: [rwxBlock], ...recognized(true) }),
+      sp('sc10', { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs], ...recognized(true) }),
+      sp('sc9', { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs], ...recognized(true) }),
+    ],
+    [
+      sc('b-nfs', 'nfs.csi.k8s.io', { 'storageclass.kubevirt.io/is-default-virt-class': 'true' }),
+      sc('a-acme', 'csi.acme.example.com'),
+      sc('c-ceph', 'rbd.csi.ceph.com', { 'storageclass.kubernetes.io/is-default-class': 'true' }),
+      sc('sc10', 'nfs.csi.k8s.io'),
+      sc('sc9', 'nfs.csi.k8s.io'),
+    ],
+  );
+  const names = (r: ProfileRow[]) => r.map((x) => x.name);
+
+  it('sorts by name with natural number order, both directions', () => {
+    expect(names(sortProfileRows(rows, 'name', 'asc'))).toEqual(['a-acme', 'b-nfs', 'c-ceph', 'sc9', 'sc10']);
+    expect(names(sortProfileRows(rows, 'name', 'desc'))).toEqual([
+      'sc10',
+      'sc9',
+      'c-ceph',
+      'b-nfs',
+      'a-acme',
+    ]);
+  });
+
+  it('sorts by provisioner with the name as tie-breaker', () => {
+    expect(names(sortProfileRows(rows, 'provisioner', 'asc'))).toEqual([
+      'a-acme',
+      'b-nfs',
+      'sc9',
+      'sc10',
+      'c-ceph',
+    ]);
+  });
+
+  it('puts the virt default, then the default class first when sorting by default', () => {
+    expect(names(sortProfileRows(rows, 'default', 'asc')).slice(0, 2)).toEqual(['b-nfs', 'c-ceph']);
+  });
+
+  it('puts not-recognized profiles first when sorting by Recognized', () => {
+    expect(names(sortProfileRows(rows, 'recognized', 'asc'))[0]).toBe('a-acme');
+  });
+
+  it('does not mutate its input', () => {
+    const before = names(rows);
+    sortProfileRows(rows, 'name', 'desc');
+    expect(names(rows)).toEqual(before);
+  });
+
+  it('filters by a case-insensitive name substring, and by problems', () => {
+    expect(names(filterProfileRows(rows, { name: '  SC' }))).toEqual(['sc10', 'sc9']);
+    expect(names(filterProfileRows(rows, { name: '' }))).toHaveLength(5);
+    expect(names(filterProfileRows(rows, { needsAttention: true }))).toEqual(['a-acme']);
+  });
+
+  it('pages 2,000 rows without handing more than one page to the table', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => i);
+    expect(pageOf(many, 3, 50).items).toEqual(many.slice(100, 150));
+    expect(pageOf(many, 99, 50)).toMatchObject({ page: 40 });
+    expect(pageOf([], 5, 50)).toEqual({ items: [], page: 1 });
+  });
+});
+
+describe('with the upstream-derived fixture cluster', () => {
+  const dir = path.resolve(__dirname, '../../../../shared/fixtures-upstream/cluster');
+  const docs = (file: string) => loadAll(fs.readFileSync(path.join(dir, file), 'utf8')) as { kind: string }[];
+  const objects = [
+    ...docs('derived-storageprofiles.yaml'),
+    ...docs('derived-storageclasses-and-snapshotclasses.yaml'),
+  ];
+  const rows = buildProfileRows(
+    objects.filter((o) => o?.kind === 'StorageProfile') as StorageProfile[],
+    objects.filter((o) => o?.kind === 'StorageClass') as StorageClass[],
+    objects.filter((o) => o?.kind === 'VolumeSnapshotClass') as VolumeSnapshotClass[],
+  );
+
+  it('flags the unknown acme provisioner as incomplete and the no-provisioner class as unsupported', () => {
+    expect(byName(rows, 'acme-fast').problems).toEqual(['incomplete', 'unrecognized']);
+    expect(byName(rows, 'local-block').problems).toContain('unsupported');
+  });
+
+  it('finds exactly one default class and one default-virt class', () => {
+    expect(rows.filter((r) => r.isDefaultClass).map((r) => r.name)).toEqual(['ocs-storagecluster-ceph-rbd']);
+    expect(rows.filter((r) => r.isDefaultVirtClass).map((r) => r.name)).toEqual([
+      'ocs-storagecluster-ceph-rbd-virtualization',
+    ]);
+  });
+});

@@ -1,0 +1,194 @@
+import { lookupCapabilities } from '../../k8s/storage-capabilities';
+import type {
+  ClaimPropertySet,
+  K8sCondition,
+  StorageClass,
+  StorageProfile,
+  VolumeSnapshotClass,
+} from '../../k8s/types';
+import { formatClaimPropertySet } from '../../utils/access-modes';
+
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+export const DEFAULT_VIRT_CLASS_ANNOTATION = 'storageclass.kubevirt.io/is-default-virt-class';
+export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
+
+/** Both annotations compare against exactly "true" (CDI and Kubernetes do the same). */
+export const isAnnotatedTrue = (
+  obj: { metadata?: { annotations?: Record<string, string> } } | undefined,
+  key: string,
+) => obj?.metadata?.annotations?.[key] === 'true';
+
+/**
+ * Something an admin should look at:
+ * - `incomplete`: no claim property sets, so DataVolumes that omit access modes cannot be provisioned;
+ * - `unrecognized`: Recognized=False (unknown provisioner or parameters);
+ * - `unsupported`: the provisioner is on CDI's list of provisioners that do not work with CDI;
+ * - `missing-storage-class`: the StorageClass is gone (CDI deletes the profile soon).
+ */
+export type ProfileProblem = 'incomplete' | 'unrecognized' | 'unsupported' | 'missing-storage-class';
+
+export interface ProfileRow {
+  name: string;
+  profile: StorageProfile;
+  storageClass?: StorageClass;
+  provisioner?: string;
+  isDefaultClass: boolean;
+  isDefaultVirtClass: boolean;
+  recognized?: K8sCondition;
+  /** What CDI uses (status), falling back to spec before CDI has reconciled the profile. */
+  claimPropertySets: ClaimPropertySet[];
+  cloneStrategy?: string;
+  dataImportCronSourceFormat?: string;
+  /** The profile's snapshot class, else the VolumeSnapshotClass CDI would match by driver. */
+  snapshotClass?: string;
+  snapshotClassFromDriverMatch: boolean;
+  problems: ProfileProblem[];
+}
+
+const nonEmpty = (sets: ClaimPropertySet[] | undefined): ClaimPropertySet[] | undefined =>
+  sets && sets.some((s) => (s.accessModes ?? []).length > 0) ? sets : undefined;
+
+/** Effective claim property sets in CDI's preference order: status, else spec, else none. */
+export const effectiveClaimPropertySets = (profile: StorageProfile): ClaimPropertySet[] =>
+  nonEmpty(profile.status?.claimPropertySets) ?? nonEmpty(profile.spec?.claimPropertySets) ?? [];
+
+export const recognizedCondition = (profile: StorageProfile): K8sCondition | undefined =>
+  profile.status?.conditions?.find((c) => c.type === 'Recognized');
+
+/** The VolumeSnapshotClass CDI would use for a driver: the default-annotated one first, then by name. */
+export const matchingSnapshotClass = (
+  driver: string | undefined,
+  snapshotClasses: readonly VolumeSnapshotClass[],
+): string | undefined => {
+  if (!driver) return undefined;
+  const matches = snapshotClasses.filter((c) => c.driver === driver);
+  matches.sort(
+    (a, b) =>
+      Number(isAnnotatedTrue(b, DEFAULT_SNAPSHOT_CLASS_ANNOTATION)) -
+        Number(isAnnotatedTrue(a, DEFAULT_SNAPSHOT_CLASS_ANNOTATION)) ||
+      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  );
+  return matches[0]?.metadata?.name;
+};
+
+export const buildProfileRow = (
+  profile: StorageProfile,
+  storageClass: StorageClass | undefined,
+  snapshotClasses: readonly VolumeSnapshotClass[],
+): ProfileRow => {
+  const name = profile.metadata?.name ?? '';
+  const provisioner = profile.status?.provisioner ?? storageClass?.provisioner;
+  const recognized = recognizedCondition(profile);
+  const claimPropertySets = effectiveClaimPropertySets(profile);
+  const unsupported =
+    !!provisioner &&
+    lookupCapabilities(provisioner, storageClass?.parameters, storageClass?.mountOptions).kind ===
+      'unsupported';
+  const ownSnapshotClass = profile.status?.snapshotClass ?? profile.spec?.snapshotClass;
+  const driverSnapshotClass = ownSnapshotClass
+    ? undefined
+    : matchingSnapshotClass(provisioner, snapshotClasses);
+
+  const problems: ProfileProblem[] = [];
+  if (!storageClass) problems.push('missing-storage-class');
+  if (unsupported) problems.push('unsupported');
+  // CDI counts unsupported provisioners as complete (it derives sets from PVs for no-provisioner).
+  else if (claimPropertySets.length === 0) problems.push('incomplete');
+  if (recognized?.status === 'False') problems.push('unrecognized');
+
+  return {
+    name,
+    profile,
+    storageClass,
+    provisioner,
+    isDefaultClass: isAnnotatedTrue(storageClass, DEFAULT_CLASS_ANNOTATION),
+    isDefaultVirtClass: isAnnotatedTrue(storageClass, DEFAULT_VIRT_CLASS_ANNOTATION),
+    recognized,
+    claimPropertySets,
+    cloneStrategy: profile.status?.cloneStrategy ?? profile.spec?.cloneStrategy,
+    dataImportCronSourceFormat:
+      profile.status?.dataImportCronSourceFormat ?? profile.spec?.dataImportCronSourceFormat,
+    snapshotClass: ownSnapshotClass ?? driverSnapshotClass,
+    snapshotClassFromDriverMatch: !!driverSnapshotClass,
+    problems,
+  };
+};
+
+/** One row per StorageProfile, joined with the StorageClass of the same name. */
+export const buildProfileRows = (
+  profiles: readonly StorageProfile[],
+  storageClasses: readonly StorageClass[],
+  snapshotClasses: readonly VolumeSnapshotClass[] = [],
+): ProfileRow[] => {
+  const classes = new Map(storageClasses.map((sc) => [sc.metadata?.name, sc]));
+  return profiles.map((p) =>
+    buildProfileRow(p, classes.get(p.status?.storageClass ?? p.metadata?.name), snapshotClasses),
+  );
+};
+
+export type ProfileSortKey =
+  | 'name'
+  | 'provisioner'
+  | 'default'
+  | 'recognized'
+  | 'claimPropertySets'
+  | 'cloneStrategy'
+  | 'dataImportCronSourceFormat'
+  | 'snapshotClass';
+
+const sortValue: Record<ProfileSortKey, (r: ProfileRow) => string | number> = {
+  name: (r) => r.name,
+  provisioner: (r) => r.provisioner ?? '',
+  // Virt default first, then the Kubernetes default, then the rest.
+  default: (r) => (r.isDefaultVirtClass ? 0 : 2) + (r.isDefaultClass ? 0 : 1),
+  // Not recognized first: those need attention.
+  recognized: (r) => (r.recognized?.status === 'False' ? 0 : r.recognized?.status === 'True' ? 2 : 1),
+  claimPropertySets: (r) => r.claimPropertySets.map(formatClaimPropertySet).join(', '),
+  cloneStrategy: (r) => r.cloneStrategy ?? '',
+  dataImportCronSourceFormat: (r) => r.dataImportCronSourceFormat ?? '',
+  snapshotClass: (r) => r.snapshotClass ?? '',
+};
+
+const compareValues = (a: string | number, b: string | number): number =>
+  typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : String(a).localeCompare(String(b), undefined, { numeric: true });
+
+/** Sorted copy; ties (and empty values) fall back to the name so the order is stable. */
+export const sortProfileRows = (
+  rows: readonly ProfileRow[],
+  key: ProfileSortKey,
+  direction: 'asc' | 'desc',
+): ProfileRow[] => {
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort(
+    (a, b) => sign * compareValues(sortValue[key](a), sortValue[key](b)) || compareValues(a.name, b.name),
+  );
+};
+
+export interface ProfileFilters {
+  /** Case-insensitive substring of the profile (= StorageClass) name. */
+  name?: string;
+  /** Only rows with at least one problem. */
+  needsAttention?: boolean;
+}
+
+export const filterProfileRows = (rows: readonly ProfileRow[], filters: ProfileFilters): ProfileRow[] => {
+  const needle = (filters.name ?? '').trim().toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!needle || r.name.toLowerCase().includes(needle)) &&
+      (!filters.needsAttention || r.problems.length > 0),
+  );
+};
+
+/** The rows of one page (1-based), clamping the page to the last one that exists. */
+export const pageOf = <T>(
+  rows: readonly T[],
+  page: number,
+  perPage: number,
+): { items: T[]; page: number } => {
+  const lastPage = Math.max(1, Math.ceil(rows.length / perPage));
+  const current = Math.min(Math.max(1, page), lastPage);
+  return { items: rows.slice((current - 1) * perPage, current * perPage), page: current };
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isNotFoundError } from './k8s-errors';
+import { pickHyperConverged } from './hyperconverged';
+import type { HyperConverged } from './types';
+
+const hc = (namespace: string, name = 'kubevirt-hyperconverged', extra: object = {}): HyperConverged => ({
+  metadata: { name, namespace, creationTimestamp: '2026-01-01T00:00:00Z', ...extra },
+  spec: {},
+});
+
+describe('pickHyperConverged', () => {
+  it('finds the CR in whatever namespace it lives (not only openshift-cnv)', () => {
+    const r = pickHyperConverged([hc('kubevirt-hyperconverged')], true, undefined, isNotFoundError);
+    expect(r.state === 'found' && r.hyperConverged.metadata?.namespace).toBe('kubevirt-hyperconverged');
+  });
+
+  it('is loading until the list arrives', () => {
+    expect(pickHyperConverged(undefined, false, undefined, isNotFoundError)).toEqual({ state: 'loading' });
+  });
+
+  it('reports not-installed for an empty list or a missing API', () => {
+    expect(pickHyperConverged([], true, undefined, isNotFoundError).state).toBe('not-installed');
+    const missingApi = Object.assign(new Error('404'), { code: 404 });
+    expect(pickHyperConverged(undefined, true, missingApi, isNotFoundError).state).toBe('not-installed');
+  });
+
+  it('passes other errors through', () => {
+    const forbidden = { kind: 'Status', code: 403, message: 'forbidden' };
+    expect(pickHyperConverged(undefined, true, forbidden, isNotFoundError)).toEqual({
+      state: 'error',
+      error: forbidden,
+    });
+  });
+
+  it('prefers the canonical name and reports extra CRs; ignores ones being deleted', () => {
+    const r = pickHyperConverged(
+      [
+        hc('a', 'kubevirt-hyperconverged-copy'),
+        hc('b', 'kubevirt-hyperconverged', { deletionTimestamp: '2026-02-01T00:00:00Z' }),
+        hc('c'),
+      ],
+      true,
+      undefined,
+      isNotFoundError,
+    );
+    expect(r.state).toBe('found');
+    if (r.state !== 'found') return;
+    expect(r.hyperConverged.metadata?.namespace).toBe('c');
+    expect(r.others.map((o) => o.metadata?.namespace)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,44 @@
+import type { HyperConverged } from './types';
+
+/** HCO's CRD pattern requires the name to contain this; the operator only reconciles this CR. */
+export const HCO_NAME = 'kubevirt-hyperconverged';
+
+export type HyperConvergedLookup =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  /** The HyperConverged API is not served or no CR exists: OpenShift Virtualization is not installed. */
+  | { state: 'not-installed' }
+  | {
+      state: 'found';
+      hyperConverged: HyperConverged;
+      /** Other CRs found (the operator ignores them). */ others: HyperConverged[];
+    };
+
+/**
+ * Picks the CR the operator reconciles from a cluster-wide list. The namespace differs between
+ * distributions (openshift-cnv, kubevirt-hyperconverged, ...), so it is never assumed.
+ */
+export const pickHyperConverged = (
+  items: HyperConverged[] | undefined,
+  loaded: boolean,
+  loadError: unknown,
+  isNotFound: (e: unknown) => boolean,
+): HyperConvergedLookup => {
+  if (loadError)
+    return isNotFound(loadError) ? { state: 'not-installed' } : { state: 'error', error: loadError };
+  if (!loaded) return { state: 'loading' };
+  const list = [...(items ?? [])].filter((hc) => !hc.metadata?.deletionTimestamp);
+  if (list.length === 0) return { state: 'not-installed' };
+  const rank = (hc: HyperConverged) =>
+    hc.metadata?.name === HCO_NAME ? 0 : hc.metadata?.name?.includes(HCO_NAME) ? 1 : 2;
+  list.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.metadata?.creationTimestamp ?? '').localeCompare(b.metadata?.creationTimestamp ?? '') ||
+      `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(
+        `${b.metadata?.namespace}/${b.metadata?.name}`,
+      ),
+  );
+  const [hyperConverged, ...others] = list;
+  return { state: 'found', hyperConverged, others };
+};

@@ -1,0 +1,178 @@
+import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+
+/**
+ * The HyperConverged API version the plugin reads and writes. v1beta1 is the storage version in HCO 1.18
+ * and the CRD has no conversion webhook, so writing v1 is unsafe; switch here (and only here) when HCO's
+ * storage version moves to v1.
+ */
+export const HCO_API_VERSION = 'v1beta1';
+
+const model = (m: Omit<K8sModel, 'abbr' | 'apiVersion'> & { abbr?: string; version: string }): K8sModel => {
+  const { version, abbr, ...rest } = m;
+  return { ...rest, apiVersion: version, abbr: abbr ?? m.kind.replace(/[a-z]/g, '') };
+};
+
+export const HyperConvergedModel = model({
+  kind: 'HyperConverged',
+  apiGroup: 'hco.kubevirt.io',
+  version: HCO_API_VERSION,
+  plural: 'hyperconvergeds',
+  label: 'HyperConverged',
+  labelPlural: 'HyperConverged',
+  namespaced: true,
+  crd: true,
+  abbr: 'HCO',
+});
+
+export const StorageProfileModel = model({
+  kind: 'StorageProfile',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'storageprofiles',
+  label: 'StorageProfile',
+  labelPlural: 'StorageProfiles',
+  namespaced: false,
+  crd: true,
+});
+
+export const DataImportCronModel = model({
+  kind: 'DataImportCron',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'dataimportcrons',
+  label: 'DataImportCron',
+  labelPlural: 'DataImportCrons',
+  namespaced: true,
+  crd: true,
+  shortNames: ['dic', 'dics'],
+});
+
+export const DataSourceModel = model({
+  kind: 'DataSource',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'datasources',
+  label: 'DataSource',
+  labelPlural: 'DataSources',
+  namespaced: true,
+  crd: true,
+  shortNames: ['das'],
+});
+
+export const DataVolumeModel = model({
+  kind: 'DataVolume',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'datavolumes',
+  label: 'DataVolume',
+  labelPlural: 'DataVolumes',
+  namespaced: true,
+  crd: true,
+  shortNames: ['dv', 'dvs'],
+});
+
+export const CDIConfigModel = model({
+  kind: 'CDIConfig',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'cdiconfigs',
+  label: 'CDIConfig',
+  labelPlural: 'CDIConfigs',
+  namespaced: false,
+  crd: true,
+});
+
+export const CDIModel = model({
+  kind: 'CDI',
+  apiGroup: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'cdis',
+  label: 'CDI',
+  labelPlural: 'CDIs',
+  namespaced: false,
+  crd: true,
+});
+
+export const HostPathProvisionerModel = model({
+  kind: 'HostPathProvisioner',
+  apiGroup: 'hostpathprovisioner.kubevirt.io',
+  version: 'v1beta1',
+  plural: 'hostpathprovisioners',
+  label: 'HostPathProvisioner',
+  labelPlural: 'HostPathProvisioners',
+  namespaced: false,
+  crd: true,
+});
+
+export const StorageClassModel = model({
+  kind: 'StorageClass',
+  apiGroup: 'storage.k8s.io',
+  version: 'v1',
+  plural: 'storageclasses',
+  label: 'StorageClass',
+  labelPlural: 'StorageClasses',
+  namespaced: false,
+  abbr: 'SC',
+});
+
+export const VolumeSnapshotClassModel = model({
+  kind: 'VolumeSnapshotClass',
+  apiGroup: 'snapshot.storage.k8s.io',
+  version: 'v1',
+  plural: 'volumesnapshotclasses',
+  label: 'VolumeSnapshotClass',
+  labelPlural: 'VolumeSnapshotClasses',
+  namespaced: false,
+  crd: true,
+});
+
+export const PersistentVolumeClaimModel = model({
+  kind: 'PersistentVolumeClaim',
+  version: 'v1',
+  plural: 'persistentvolumeclaims',
+  label: 'PersistentVolumeClaim',
+  labelPlural: 'PersistentVolumeClaims',
+  namespaced: true,
+  shortNames: ['pvc'],
+});
+
+export const ClusterRoleModel = model({
+  kind: 'ClusterRole',
+  apiGroup: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  plural: 'clusterroles',
+  label: 'ClusterRole',
+  labelPlural: 'ClusterRoles',
+  namespaced: false,
+});
+
+export const RoleBindingModel = model({
+  kind: 'RoleBinding',
+  apiGroup: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  plural: 'rolebindings',
+  label: 'RoleBinding',
+  labelPlural: 'RoleBindings',
+  namespaced: true,
+});
+
+export const NamespaceModel = model({
+  kind: 'Namespace',
+  version: 'v1',
+  plural: 'namespaces',
+  label: 'Namespace',
+  labelPlural: 'Namespaces',
+  namespaced: false,
+  abbr: 'NS',
+});
+
+/** The `groupVersionKind` a watch needs (`useK8sWatchResource({ groupVersionKind: gvk(Model) })`). */
+export const gvk = (m: K8sModel): K8sGroupVersionKind => ({
+  group: m.apiGroup,
+  version: m.apiVersion,
+  kind: m.kind,
+});
+
+/** `apiVersion` as written in an object (`group/version`, or `version` for the core group). */
+export const apiVersionOf = (m: K8sModel): string =>
+  m.apiGroup ? `${m.apiGroup}/${m.apiVersion}` : m.apiVersion;

@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+
+/**
+ * One client for the whole plugin. react-query is bundled, not shared by the console, so every exposed
+ * page must provide it: export pages as `withQueryClient(Page)`.
+ * Reads come from watches; react-query only runs writes, so nothing is cached or refetched here.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: 1, refetchOnWindowFocus: false },
+    // A failed write is shown to the user verbatim; retrying a guarded patch would only fail again.
+    mutations: { retry: false },
+  },
+});
+
+export const withQueryClient = <P extends object>(Page: ComponentType<P>): ComponentType<P> => {
+  const WithQueryClient = (props: P) => (
+    <QueryClientProvider client={queryClient}>
+      <Page {...props} />
+    </QueryClientProvider>
+  );
+  WithQueryClient.displayName = `withQueryClient(${Page.displayName ?? Page.name ?? 'Page'})`;
+  return WithQueryClient;
+};

@@ -1,0 +1,56 @@
+import * as path from 'path';
+import type { Configuration } from 'webpack';
+import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+
+const isProd = process.env.NODE_ENV === 'production';
+
+const config: Configuration = {
+  mode: isProd ? 'production' : 'development',
+  // Exposed module paths in package.json (consolePlugin.exposedModules) are relative to this directory.
+  context: path.resolve(__dirname, 'src'),
+  entry: {},
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: isProd ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
+    chunkFilename: isProd ? '[name]-chunk-[contenthash].min.js' : '[name]-chunk.js',
+  },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.jsx'],
+  },
+  module: {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /\/node_modules\//,
+        use: [
+          {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // Type errors are reported by `npm run typecheck`; the build only transpiles.
+              transpileOnly: true,
+              compilerOptions: { noEmit: false, sourceMap: !isProd },
+            },
+          },
+        ],
+      },
+    ],
+  },
+  plugins: [
+    new ConsoleRemotePlugin(),
+    // The console fetches translations from the plugin's service at /locales/<lng>/<ns>.json.
+    new CopyWebpackPlugin({ patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }] }),
+  ],
+  devtool: isProd ? false : 'source-map',
+  optimization: {
+    chunkIds: isProd ? 'deterministic' : 'named',
+    minimize: isProd,
+  },
+  performance: {
+    // Chunks are loaded lazily per page; keep each well under the default 244 KiB hint.
+    hints: isProd ? 'warning' : false,
+  },
+};
+
+export default config;
