@@ -8,7 +8,11 @@ const SP = '/apis/cdi.kubevirt.io/v1beta1/storageprofiles';
 const HCO = '/apis/hco.kubevirt.io/v1beta1/namespaces/openshift-cnv/hyperconvergeds/kubevirt-hyperconverged';
 const DIC = '/apis/cdi.kubevirt.io/v1beta1/namespaces/golden-images/dataimportcrons';
 
-const cm = (name: string, labels: Record<string, string> = {}, data: Record<string, string> = { a: '1' }) => ({
+const cm = (
+  name: string,
+  labels: Record<string, string> = {},
+  data: Record<string, string> = { a: '1' },
+) => ({
   apiVersion: 'v1',
   kind: 'ConfigMap',
   metadata: { name, labels },
@@ -32,14 +36,35 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       for (const prefix of ['', '/api/kubernetes']) {
         const api = await call(u, 'GET', `${prefix}/api`);
         expect(api.body.versions).toEqual(['v1']);
-        const groups = (await call(u, 'GET', `${prefix}/apis`)).body.groups.map((g: { name: string }) => g.name);
-        expect(groups).toEqual(expect.arrayContaining(['storage.k8s.io', 'cdi.kubevirt.io', 'hco.kubevirt.io', 'rbac.authorization.k8s.io']));
+        const groups = (await call(u, 'GET', `${prefix}/apis`)).body.groups.map(
+          (g: { name: string }) => g.name,
+        );
+        expect(groups).toEqual(
+          expect.arrayContaining([
+            'storage.k8s.io',
+            'cdi.kubevirt.io',
+            'hco.kubevirt.io',
+            'rbac.authorization.k8s.io',
+          ]),
+        );
         const cdi = await call(u, 'GET', `${prefix}/apis/cdi.kubevirt.io/v1beta1`);
         const names = cdi.body.resources.map((r: { name: string }) => r.name);
-        expect(names).toEqual(expect.arrayContaining(['storageprofiles', 'storageprofiles/status', 'datavolumes/status', 'dataimportcrons']));
+        expect(names).toEqual(
+          expect.arrayContaining([
+            'storageprofiles',
+            'storageprofiles/status',
+            'datavolumes/status',
+            'dataimportcrons',
+          ]),
+        );
         expect(names).not.toContain('dataimportcrons/status');
         const dv = cdi.body.resources.find((r: { name: string }) => r.name === 'datavolumes');
-        expect(dv).toMatchObject({ singularName: 'datavolume', namespaced: true, kind: 'DataVolume', shortNames: ['dv', 'dvs'] });
+        expect(dv).toMatchObject({
+          singularName: 'datavolume',
+          namespaced: true,
+          kind: 'DataVolume',
+          shortNames: ['dv', 'dvs'],
+        });
       }
       const hco = await call(u, 'GET', '/apis/hco.kubevirt.io');
       expect(hco.body.versions.map((v: { version: string }) => v.version).sort()).toEqual(['v1', 'v1beta1']);
@@ -50,10 +75,14 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       const url = root.body.paths['apis/cdi.kubevirt.io/v1beta1'].serverRelativeURL;
       const doc = (await call(u, 'GET', url)).body;
       const sp = doc.components.schemas['io.kubevirt.cdi.v1beta1.StorageProfile'];
-      expect(sp['x-kubernetes-group-version-kind']).toEqual([{ group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'StorageProfile' }]);
+      expect(sp['x-kubernetes-group-version-kind']).toEqual([
+        { group: 'cdi.kubevirt.io', version: 'v1beta1', kind: 'StorageProfile' },
+      ]);
       expect(sp.properties.spec.properties.claimPropertySets).toBeDefined();
       const core = (await call(u, 'GET', root.body.paths['api/v1'].serverRelativeURL)).body;
-      expect(core.components.schemas['io.k8s.api.core.v1.ConfigMap']['x-kubernetes-group-version-kind'][0].kind).toBe('ConfigMap');
+      expect(
+        core.components.schemas['io.k8s.api.core.v1.ConfigMap']['x-kubernetes-group-version-kind'][0].kind,
+      ).toBe('ConfigMap');
     });
   });
 
@@ -80,7 +109,9 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       await call(u, 'POST', CM, cm('two', { tier: 'silver' }));
       await call(u, 'POST', CM, cm('three', {}));
       const names = async (q: string) =>
-        (await call(u, 'GET', `${CM}?${q}`)).body.items.map((i: { metadata: { name: string } }) => i.metadata.name).sort();
+        (await call(u, 'GET', `${CM}?${q}`)).body.items
+          .map((i: { metadata: { name: string } }) => i.metadata.name)
+          .sort();
       expect(await names('labelSelector=tier%3Dgold')).toEqual(['one']);
       expect(await names('labelSelector=tier%20in%20(gold,silver)')).toEqual(['one', 'two']);
       expect(await names('labelSelector=tier%20notin%20(gold)')).toEqual(['three', 'two']);
@@ -88,18 +119,30 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect(await names('labelSelector=tier,!app')).toEqual(['two']);
       expect(await names('labelSelector=tier!%3Dgold')).toEqual(['three', 'two']);
       expect(await names('fieldSelector=metadata.name%3Dtwo')).toEqual(['two']);
-      const all = await call(u, 'GET', '/apis/cdi.kubevirt.io/v1beta1/datavolumes?fieldSelector=metadata.namespace%3Ddefault');
+      const all = await call(
+        u,
+        'GET',
+        '/apis/cdi.kubevirt.io/v1beta1/datavolumes?fieldSelector=metadata.namespace%3Ddefault',
+      );
       expect(all.body.items.length).toBeGreaterThan(0);
-      expect(all.body.items.every((i: { metadata: { namespace: string } }) => i.metadata.namespace === 'default')).toBe(true);
+      expect(
+        all.body.items.every((i: { metadata: { namespace: string } }) => i.metadata.namespace === 'default'),
+      ).toBe(true);
     });
 
     it('pages with limit/continue, every object exactly once', async () => {
-      const full = (await call(u, 'GET', SP)).body.items.map((i: { metadata: { name: string } }) => i.metadata.name);
+      const full = (await call(u, 'GET', SP)).body.items.map(
+        (i: { metadata: { name: string } }) => i.metadata.name,
+      );
       const seen: string[] = [];
       let cont = '';
       let pages = 0;
       do {
-        const page = await call(u, 'GET', `${SP}?limit=4${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`);
+        const page = await call(
+          u,
+          'GET',
+          `${SP}?limit=4${cont ? `&continue=${encodeURIComponent(cont)}` : ''}`,
+        );
         expect(page.body.items.length).toBeLessThanOrEqual(4);
         seen.push(...page.body.items.map((i: { metadata: { name: string } }) => i.metadata.name));
         cont = page.body.metadata.continue ?? '';
@@ -112,7 +155,12 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
 
   describe('writes', () => {
     it('creates with generateName and apiserver bookkeeping; namespace defaults to the URL one', async () => {
-      const r = await call(u, 'POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { generateName: 'gen-' }, data: {} });
+      const r = await call(u, 'POST', CM, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { generateName: 'gen-' },
+        data: {},
+      });
       expect(r.status).toBe(201);
       expect(r.body.metadata.name).toMatch(/^gen-[a-z0-9]{5}$/);
       expect(r.body.metadata).toMatchObject({ namespace: 'default', generation: 1 });
@@ -128,7 +176,11 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       const r = await call(u, 'POST', '/api/v1/namespaces/nowhere/configmaps', cm('x'));
       expect(r.status).toBe(404);
       expect(r.body.message).toBe('namespaces "nowhere" not found');
-      await call(u, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'tmp' } });
+      await call(u, 'POST', '/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'tmp' },
+      });
       expect((await call(u, 'POST', '/api/v1/namespaces/tmp/configmaps', cm('x'))).status).toBe(201);
       expect((await call(u, 'DELETE', '/api/v1/namespaces/tmp')).status).toBe(200);
       expect((await call(u, 'GET', '/api/v1/namespaces/tmp/configmaps/x')).status).toBe(404);
@@ -149,24 +201,54 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
 
     it('bumps generation on spec changes only', async () => {
       const before = (await call(u, 'GET', `${SP}/acme-fast`)).body.metadata.generation;
-      const labelled = await call(u, 'PATCH', `${SP}/acme-fast`, { metadata: { labels: { x: 'y' } } }, { type: 'application/merge-patch+json' });
+      const labelled = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { metadata: { labels: { x: 'y' } } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(labelled.body.metadata.generation).toBe(before);
-      const changed = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: { cloneStrategy: 'copy' } }, { type: 'application/merge-patch+json' });
+      const changed = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: { cloneStrategy: 'copy' } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(changed.body.metadata.generation).toBe(before + 1);
     });
 
     it('keeps status on main-resource writes of kinds with a status subresource; /status changes only status', async () => {
       const sp = (await call(u, 'GET', `${SP}/acme-fast`)).body;
-      const main = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: { cloneStrategy: 'copy' }, status: { provisioner: 'evil' } }, { type: 'application/merge-patch+json' });
+      const main = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: { cloneStrategy: 'copy' }, status: { provisioner: 'evil' } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(main.body.status).toEqual(sp.status);
       expect(main.body.spec.cloneStrategy).toBe('copy');
-      const st = await call(u, 'PATCH', `${SP}/acme-fast/status`, { spec: { cloneStrategy: 'snapshot' }, status: { provisioner: 'new.csi' } }, { type: 'application/merge-patch+json' });
+      const st = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast/status`,
+        { spec: { cloneStrategy: 'snapshot' }, status: { provisioner: 'new.csi' } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(st.status).toBe(200);
       expect(st.body.status.provisioner).toBe('new.csi');
       expect(st.body.spec.cloneStrategy).toBe('copy');
       // no status subresource: status travels with the object
       const dic = (await call(u, 'GET', DIC)).body.items[0];
-      const w = await call(u, 'PATCH', `${DIC}/${dic.metadata.name}`, { status: { sourceFormat: 'snapshot' } }, { type: 'application/merge-patch+json' });
+      const w = await call(
+        u,
+        'PATCH',
+        `${DIC}/${dic.metadata.name}`,
+        { status: { sourceFormat: 'snapshot' } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(w.body.status.sourceFormat).toBe('snapshot');
       expect((await call(u, 'GET', `${DIC}/${dic.metadata.name}/status`)).status).toBe(404);
     });
@@ -208,7 +290,9 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         code: 422,
       });
       expect((await call(u, 'GET', `${SP}/acme-fast`)).body.spec.cloneStrategy).toBe('csi-clone');
-      const malformed = await call(u, 'PATCH', `${SP}/acme-fast`, [{ op: 'nope', path: '/x' }], { type: 'application/json-patch+json' });
+      const malformed = await call(u, 'PATCH', `${SP}/acme-fast`, [{ op: 'nope', path: '/x' }], {
+        type: 'application/json-patch+json',
+      });
       expect(malformed.status).toBe(400);
     });
 
@@ -217,7 +301,12 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name: 'p' },
-        spec: { containers: [{ name: 'a', image: 'a:1' }, { name: 'b', image: 'b:1', env: [{ name: 'X', value: '1' }] }] },
+        spec: {
+          containers: [
+            { name: 'a', image: 'a:1' },
+            { name: 'b', image: 'b:1', env: [{ name: 'X', value: '1' }] },
+          ],
+        },
       };
       await call(u, 'POST', '/api/v1/namespaces/default/pods', pod);
       const r = await call(
@@ -229,20 +318,43 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       );
       expect(r.body.spec.containers).toEqual([
         { name: 'a', image: 'a:1' },
-        { name: 'b', image: 'b:2', env: [{ name: 'X', value: '1' }, { name: 'Y', value: '2' }] },
+        {
+          name: 'b',
+          image: 'b:2',
+          env: [
+            { name: 'X', value: '1' },
+            { name: 'Y', value: '2' },
+          ],
+        },
       ]);
-      const cr = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: {} }, { type: 'application/strategic-merge-patch+json' });
+      const cr = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: {} },
+        { type: 'application/strategic-merge-patch+json' },
+      );
       expect(cr.status).toBe(415);
     });
 
     it('validates custom resources against the CRD schema with the apiserver wording', async () => {
-      const bad = await call(u, 'PATCH', HCO, { spec: { filesystemOverhead: { global: '0.0555' } } }, { type: 'application/merge-patch+json' });
+      const bad = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { filesystemOverhead: { global: '0.0555' } } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(bad.status).toBe(422);
       expect(bad.body.reason).toBe('Invalid');
       expect(bad.body.message).toBe(
         `HyperConverged.hco.kubevirt.io "kubevirt-hyperconverged" is invalid: spec.filesystemOverhead.global: Invalid value: "0.0555": spec.filesystemOverhead.global in body should match '^(0(?:\\.\\d{1,3})?|1)$'`,
       );
-      expect(bad.body.details).toMatchObject({ name: 'kubevirt-hyperconverged', group: 'hco.kubevirt.io', kind: 'HyperConverged' });
+      expect(bad.body.details).toMatchObject({
+        name: 'kubevirt-hyperconverged',
+        group: 'hco.kubevirt.io',
+        kind: 'HyperConverged',
+      });
       expect(bad.body.details.causes).toEqual([
         {
           reason: 'FieldValueInvalid',
@@ -250,14 +362,55 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
           field: 'spec.filesystemOverhead.global',
         },
       ]);
-      const num = await call(u, 'PATCH', HCO, { spec: { filesystemOverhead: { global: 0.0555 } } }, { type: 'application/merge-patch+json' });
+      const num = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { filesystemOverhead: { global: 0.0555 } } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(num.status).toBe(422);
-      expect(num.body.details.causes[0]).toMatchObject({ field: 'spec.filesystemOverhead.global', reason: 'FieldValueTypeInvalid' });
-      const ok = await call(u, 'PATCH', HCO, { spec: { filesystemOverhead: { global: '0.055' } } }, { type: 'application/merge-patch+json' });
+      expect(num.body.details.causes[0]).toMatchObject({
+        field: 'spec.filesystemOverhead.global',
+        reason: 'FieldValueTypeInvalid',
+      });
+      const ok = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { filesystemOverhead: { global: '0.055' } } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(ok.status).toBe(200);
-      const enumBad = await call(u, 'PATCH', HCO, { spec: { tuningPolicy: 'teleport' } }, { type: 'application/merge-patch+json' });
-      expect(enumBad.body.details.causes[0]).toMatchObject({ reason: 'FieldValueNotSupported', field: 'spec.tuningPolicy' });
-      expect(enumBad.body.details.causes[0].message).toMatch(/^Unsupported value: "teleport": supported values: /);
+      const enumBad = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { tuningPolicy: 'teleport' } },
+        { type: 'application/merge-patch+json' },
+      );
+      expect(enumBad.body.details.causes[0]).toMatchObject({
+        reason: 'FieldValueNotSupported',
+        field: 'spec.tuningPolicy',
+      });
+      expect(enumBad.body.details.causes[0].message).toMatch(
+        /^Unsupported value: "teleport": supported values: /,
+      );
+    });
+
+    it('checks the metadata.name pattern a CRD pins (HyperConverged)', async () => {
+      const hco = (await call(u, 'GET', HCO)).body;
+      const r = await call(
+        u,
+        'POST',
+        '/apis/hco.kubevirt.io/v1beta1/namespaces/openshift-cnv/hyperconvergeds',
+        {
+          ...hco,
+          metadata: { name: 'second' },
+        },
+      );
+      expect(r.status).toBe(422);
+      expect(r.body.details.causes[0]).toMatchObject({ field: 'metadata.name', reason: 'FieldValueInvalid' });
     });
 
     it('evaluates CEL rules (StorageProfile accessModes)', async () => {
@@ -282,14 +435,60 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect(ok.status).toBe(200);
     });
 
+    it('evaluates the HyperConverged v1beta1 CEL rules', async () => {
+      const mac = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { kubeMacPoolConfiguration: { rangeStart: '02:00:00:00:00:00' } } },
+        { type: 'application/merge-patch+json' },
+      );
+      expect(mac.status).toBe(422);
+      expect(mac.body.details.causes[0].field).toBe('spec.kubeMacPoolConfiguration');
+      expect(mac.body.details.causes[0].message).toContain(
+        'both rangeStart and rangeEnd must be configured together',
+      );
+      const both = {
+        kubeMacPoolConfiguration: { rangeStart: '02:00:00:00:00:00', rangeEnd: '02:00:00:00:ff:ff' },
+      };
+      expect(
+        (await call(u, 'PATCH', HCO, { spec: both }, { type: 'application/merge-patch+json' })).status,
+      ).toBe(200);
+      const mdev = await call(
+        u,
+        'PATCH',
+        HCO,
+        { spec: { mediatedDevicesConfiguration: { mediatedDeviceTypes: [] } } },
+        { type: 'application/merge-patch+json' },
+      );
+      expect(mdev.status).toBe(422);
+      expect(mdev.body.message).toContain(
+        'spec.mediatedDevicesConfiguration: Invalid value: "object": for mediatedDevicesConfiguration a non-empty mediatedDeviceTypes',
+      );
+    });
+
     it('applies schema defaults and prunes unknown fields (Strict refuses them)', async () => {
-      const removed = await call(u, 'PATCH', HCO, [{ op: 'remove', path: '/spec/uninstallStrategy' }], { type: 'application/json-patch+json' });
+      const removed = await call(u, 'PATCH', HCO, [{ op: 'remove', path: '/spec/uninstallStrategy' }], {
+        type: 'application/json-patch+json',
+      });
       expect(removed.body.spec.uninstallStrategy).toBe('BlockUninstallIfWorkloadsExist');
-      const unknown = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: { bogus: 1 } }, { type: 'application/merge-patch+json' });
+      const unknown = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: { bogus: 1 } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(unknown.status).toBe(200);
       expect(unknown.body.spec.bogus).toBeUndefined();
       expect(unknown.headers.get('warning')).toContain('unknown field \\"spec.bogus\\"');
-      const strict = await call(u, 'PATCH', `${SP}/acme-fast?fieldValidation=Strict`, { spec: { bogus: 1 } }, { type: 'application/merge-patch+json' });
+      const strict = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast?fieldValidation=Strict`,
+        { spec: { bogus: 1 } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(strict.status).toBe(400);
       expect(strict.body.message).toContain('strict decoding error: unknown field "spec.bogus"');
     });
@@ -299,10 +498,22 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect(created.status).toBe(201);
       expect(created.body.metadata.uid).toBeDefined();
       expect((await call(u, 'GET', `${CM}/dry`)).status).toBe(404);
-      const invalid = await call(u, 'PATCH', `${HCO}?dryRun=All`, { spec: { filesystemOverhead: { global: 'x' } } }, { type: 'application/merge-patch+json' });
+      const invalid = await call(
+        u,
+        'PATCH',
+        `${HCO}?dryRun=All`,
+        { spec: { filesystemOverhead: { global: 'x' } } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(invalid.status).toBe(422);
       const before = (await call(u, 'GET', `${SP}/acme-fast`)).body;
-      const patched = await call(u, 'PATCH', `${SP}/acme-fast?dryRun=All`, { spec: { cloneStrategy: 'copy' } }, { type: 'application/merge-patch+json' });
+      const patched = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast?dryRun=All`,
+        { spec: { cloneStrategy: 'copy' } },
+        { type: 'application/merge-patch+json' },
+      );
       expect(patched.body.spec.cloneStrategy).toBe('copy');
       expect((await call(u, 'GET', `${SP}/acme-fast`)).body).toEqual(before);
       expect((await call(u, 'DELETE', `${SP}/acme-fast?dryRun=All`)).status).toBe(200);
@@ -313,22 +524,36 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
   describe('RBAC', () => {
     it('lets viewer read and forbids writes with the apiserver message', async () => {
       expect((await call(u, 'GET', `${SP}/acme-fast`, undefined, { user: 'viewer' })).status).toBe(200);
-      const denied = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: {} }, { type: 'application/merge-patch+json', user: 'viewer' });
+      const denied = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: {} },
+        { type: 'application/merge-patch+json', user: 'viewer' },
+      );
       expect(denied.status).toBe(403);
       expect(denied.body).toMatchObject({
         reason: 'Forbidden',
-        message: 'storageprofiles.cdi.kubevirt.io "acme-fast" is forbidden: User "viewer" cannot patch resource "storageprofiles" in API group "cdi.kubevirt.io" at the cluster scope',
+        message:
+          'storageprofiles.cdi.kubevirt.io "acme-fast" is forbidden: User "viewer" cannot patch resource "storageprofiles" in API group "cdi.kubevirt.io" at the cluster scope',
         details: { name: 'acme-fast', group: 'cdi.kubevirt.io', kind: 'storageprofiles' },
       });
       const status = await call(u, 'PUT', `${HCO}/status`, {}, { user: 'viewer' });
-      expect(status.body.message).toContain('cannot update resource "hyperconvergeds/status" in API group "hco.kubevirt.io" in the namespace "openshift-cnv"');
+      expect(status.body.message).toContain(
+        'cannot update resource "hyperconvergeds/status" in API group "hco.kubevirt.io" in the namespace "openshift-cnv"',
+      );
     });
 
     it('scopes project-user to team-a; unknown users get nothing', async () => {
-      expect((await call(u, 'POST', '/api/v1/namespaces/team-a/configmaps', cm('mine'), { user: 'project-user' })).status).toBe(201);
+      expect(
+        (await call(u, 'POST', '/api/v1/namespaces/team-a/configmaps', cm('mine'), { user: 'project-user' }))
+          .status,
+      ).toBe(201);
       const other = await call(u, 'POST', CM, cm('theirs'), { user: 'project-user' });
       expect(other.status).toBe(403);
-      expect(other.body.message).toBe('configmaps is forbidden: User "project-user" cannot create resource "configmaps" in API group "" in the namespace "default"');
+      expect(other.body.message).toBe(
+        'configmaps is forbidden: User "project-user" cannot create resource "configmaps" in API group "" in the namespace "default"',
+      );
       expect((await call(u, 'GET', CM, undefined, { user: 'stranger' })).status).toBe(403);
       // the upstream seed lets every authenticated user read storage profiles (Group system:authenticated)
       expect((await call(u, 'GET', SP, undefined, { user: 'stranger' })).status).toBe(200);
@@ -336,14 +561,41 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
 
     it('answers SelfSubjectAccessReview and SubjectAccessReview from the same rules', async () => {
       const ssar = (user: string | undefined, ra: object) =>
-        call(u, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: ra } }, { user });
-      expect((await ssar('viewer', { verb: 'list', group: 'cdi.kubevirt.io', resource: 'storageprofiles' })).body.status.allowed).toBe(true);
-      expect((await ssar('viewer', { verb: 'patch', group: 'hco.kubevirt.io', resource: 'hyperconvergeds', namespace: 'openshift-cnv' })).body.status.allowed).toBe(false);
-      expect((await ssar(undefined, { verb: 'delete', group: '*', resource: '*' })).body.status.allowed).toBe(true);
+        call(
+          u,
+          'POST',
+          '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: { resourceAttributes: ra },
+          },
+          { user },
+        );
+      expect(
+        (await ssar('viewer', { verb: 'list', group: 'cdi.kubevirt.io', resource: 'storageprofiles' })).body
+          .status.allowed,
+      ).toBe(true);
+      expect(
+        (
+          await ssar('viewer', {
+            verb: 'patch',
+            group: 'hco.kubevirt.io',
+            resource: 'hyperconvergeds',
+            namespace: 'openshift-cnv',
+          })
+        ).body.status.allowed,
+      ).toBe(false);
+      expect((await ssar(undefined, { verb: 'delete', group: '*', resource: '*' })).body.status.allowed).toBe(
+        true,
+      );
       const sar = await call(u, 'POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SubjectAccessReview',
-        spec: { user: 'project-user', resourceAttributes: { verb: 'create', group: '', resource: 'configmaps', namespace: 'team-a' } },
+        spec: {
+          user: 'project-user',
+          resourceAttributes: { verb: 'create', group: '', resource: 'configmaps', namespace: 'team-a' },
+        },
       });
       expect(sar.status).toBe(201);
       expect(sar.body.status.allowed).toBe(true);
@@ -351,10 +603,29 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       const clone = await call(u, 'POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', {
         kind: 'SubjectAccessReview',
         apiVersion: 'authorization.k8s.io/v1',
-        spec: { user: 'viewer', resourceAttributes: { verb: 'create', group: 'cdi.kubevirt.io', resource: 'datavolumes', subresource: 'source', namespace: 'golden-images' } },
+        spec: {
+          user: 'viewer',
+          resourceAttributes: {
+            verb: 'create',
+            group: 'cdi.kubevirt.io',
+            resource: 'datavolumes',
+            subresource: 'source',
+            namespace: 'golden-images',
+          },
+        },
       });
       expect(clone.body.status.allowed).toBe(false);
-      expect((await call(u, 'POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', { spec: {} }, { user: 'viewer' })).status).toBe(403);
+      expect(
+        (
+          await call(
+            u,
+            'POST',
+            '/apis/authorization.k8s.io/v1/subjectaccessreviews',
+            { spec: {} },
+            { user: 'viewer' },
+          )
+        ).status,
+      ).toBe(403);
     });
   });
 
@@ -363,9 +634,10 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       const list = (await call(u, 'GET', CM)).body;
       const rv = list.metadata.resourceVersion;
       const user = Buffer.from('viewer').toString('base64url');
-      const ws = new WebSocket(`${u.replace('http', 'ws')}/api/kubernetes${CM}?watch=true&labelSelector=w%3Dyes&resourceVersion=${rv}`, [
-        `Impersonate-User.${user}`,
-      ]);
+      const ws = new WebSocket(
+        `${u.replace('http', 'ws')}/api/kubernetes${CM}?watch=true&labelSelector=w%3Dyes&resourceVersion=${rv}`,
+        [`Impersonate-User.${user}`],
+      );
       const events: { type: string; object: { metadata: { name: string } } }[] = [];
       ws.on('message', (m) => events.push(JSON.parse(String(m))));
       await new Promise((r) => ws.once('open', r));
@@ -374,12 +646,18 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       await call(u, 'PATCH', `${CM}/watched`, { data: { b: '2' } }, { type: 'application/merge-patch+json' });
       await call(u, 'DELETE', `${CM}/watched`);
       await expect.poll(() => events.length).toBe(3);
-      expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED watched', 'MODIFIED watched', 'DELETED watched']);
+      expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual([
+        'ADDED watched',
+        'MODIFIED watched',
+        'DELETED watched',
+      ]);
       ws.close();
     });
 
     it('refuses a WebSocket watch the user may not do, and expires too old resourceVersions', async () => {
-      const ws = new WebSocket(`${u.replace('http', 'ws')}${CM}?watch=true`, [`Impersonate-User.${Buffer.from('stranger').toString('base64url')}`]);
+      const ws = new WebSocket(`${u.replace('http', 'ws')}${CM}?watch=true`, [
+        `Impersonate-User.${Buffer.from('stranger').toString('base64url')}`,
+      ]);
       const err = await new Promise<Error>((r) => ws.once('error', r));
       expect(err.message).toContain('403');
       const r = await fetch(`${u}${CM}?watch=1&resourceVersion=1`);
@@ -405,18 +683,30 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       await call(u, 'POST', `${CM}?dryRun=All`, cm('dry'));
       await call(u, 'POST', CM, cm('real'));
       const r = await fetch(`${u}${CM}?watch=true&resourceVersion=${rv}&timeoutSeconds=1`);
-      const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l).object.metadata.name);
+      const lines = (await r.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).object.metadata.name);
       expect(lines).toEqual(['real']);
     });
   });
 
   describe('simulator controls', () => {
     it('injects status faults (limited by times) on both prefixes, and clears them', async () => {
-      await call(u, 'POST', '/_sim/faults', { method: 'GET', pathRegex: 'storageprofiles', status: 503, times: 2 });
+      await call(u, 'POST', '/_sim/faults', {
+        method: 'GET',
+        pathRegex: 'storageprofiles',
+        status: 503,
+        times: 2,
+      });
       expect((await call(u, 'GET', SP)).status).toBe(503);
       expect((await call(u, 'GET', `/api/kubernetes${SP}`)).status).toBe(503);
       expect((await call(u, 'GET', SP)).status).toBe(200);
-      await call(u, 'POST', '/_sim/faults', { pathRegex: 'storageprofiles', status: 500, body: { custom: true } });
+      await call(u, 'POST', '/_sim/faults', {
+        pathRegex: 'storageprofiles',
+        status: 500,
+        body: { custom: true },
+      });
       expect((await call(u, 'GET', SP)).body).toEqual({ custom: true });
       await call(u, 'DELETE', '/_sim/faults');
       expect((await call(u, 'GET', SP)).status).toBe(200);
@@ -427,8 +717,18 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       const t = Date.now();
       await call(u, 'GET', CM);
       expect(Date.now() - t).toBeGreaterThanOrEqual(290);
-      await call(u, 'POST', '/_sim/faults', { pathRegex: 'storageprofiles/acme-fast', conflict: true, times: 1 });
-      const r = await call(u, 'PATCH', `${SP}/acme-fast`, { spec: {} }, { type: 'application/merge-patch+json' });
+      await call(u, 'POST', '/_sim/faults', {
+        pathRegex: 'storageprofiles/acme-fast',
+        conflict: true,
+        times: 1,
+      });
+      const r = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: {} },
+        { type: 'application/merge-patch+json' },
+      );
       expect(r.status).toBe(409);
       expect(r.body.message).toContain('the object has been modified');
       expect((await call(u, 'GET', `${SP}/acme-fast`)).status).toBe(200);
@@ -451,7 +751,13 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
 
     it('resets to the seed state and advances the clock', async () => {
       await call(u, 'POST', CM, cm('temp'));
-      await call(u, 'PATCH', `${SP}/acme-fast`, { spec: { cloneStrategy: 'copy' } }, { type: 'application/merge-patch+json' });
+      await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast`,
+        { spec: { cloneStrategy: 'copy' } },
+        { type: 'application/merge-patch+json' },
+      );
       await call(u, 'DELETE', `${SP}/gp3-csi`);
       await call(u, 'POST', '/_sim/reset');
       expect((await call(u, 'GET', `${CM}/temp`)).status).toBe(404);

@@ -1,4 +1,5 @@
 import type { SimContext, StoreEvent, World } from './sim-api';
+import type { ScaledClock } from './clock';
 
 const MAX_ROUNDS = 20;
 
@@ -12,8 +13,9 @@ export class ControllerRunner {
   private running = false;
 
   constructor(
-    private readonly world: World,
+    private readonly world: () => World,
     private readonly ctx: SimContext,
+    private readonly clock: ScaledClock,
   ) {}
 
   onEvent(e: StoreEvent): void {
@@ -29,8 +31,13 @@ export class ControllerRunner {
 
   /** Runs at once: a tick (`initial` round even with no events), then until no new events. */
   run(tick: boolean): void {
-    if (this.running || !this.world.controllers.length) {
-      if (!this.world.controllers.length) this.pending = [];
+    this.clock.frozen(() => this.rounds(tick));
+  }
+
+  private rounds(tick: boolean): void {
+    const controllers = this.world().controllers;
+    if (this.running || !controllers.length) {
+      if (!controllers.length) this.pending = [];
       return;
     }
     this.running = true;
@@ -39,7 +46,11 @@ export class ControllerRunner {
         const batch = this.pending;
         this.pending = [];
         if (!batch.length && !(tick && round === 0)) return;
-        for (const c of this.world.controllers) {
+        for (const c of controllers) {
+          if (typeof c?.reconcile !== 'function') {
+            console.error('[sim] world.controllers holds something that is not a Controller:', c);
+            continue;
+          }
           try {
             c.reconcile(this.ctx, batch);
           } catch (e) {
@@ -48,7 +59,9 @@ export class ControllerRunner {
         }
       }
       if (this.pending.length) {
-        console.warn(`[sim] controllers did not settle after ${MAX_ROUNDS} rounds (${this.pending.length} events pending)`);
+        console.warn(
+          `[sim] controllers did not settle after ${MAX_ROUNDS} rounds (${this.pending.length} events pending)`,
+        );
         this.pending = [];
       }
     } finally {

@@ -13,7 +13,11 @@ export const VERSION_INFO = {
 };
 
 export function apiVersions(): object {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '' }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '' }],
+  };
 }
 
 function apiGroup(name: string, g: { versions: string[]; preferred: string }): object {
@@ -49,8 +53,19 @@ export function apiResourceList(registry: Registry, group: string, version: stri
       ...(rt.categories.length ? { categories: rt.categories } : {}),
     });
     if (rt.statusSubresource) {
-      resources.push({ name: `${rt.plural}/status`, singularName: '', namespaced: rt.namespaced, kind: rt.kind, verbs: ['get', 'patch', 'update'] });
+      resources.push({
+        name: `${rt.plural}/status`,
+        singularName: '',
+        namespaced: rt.namespaced,
+        kind: rt.kind,
+        verbs: ['get', 'patch', 'update'],
+      });
     }
   }
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/${version}` : version,
+    resources,
+  };
 }

@@ -51,7 +51,11 @@ export function statusBody(err: ApiError): Record<string, unknown> {
 }
 
 function causeBody(c: StatusCause): StatusCause {
-  return { ...(c.reason ? { reason: c.reason } : {}), message: c.message, ...(c.field ? { field: c.field } : {}) };
+  return {
+    ...(c.reason ? { reason: c.reason } : {}),
+    message: c.message,
+    ...(c.field ? { field: c.field } : {}),
+  };
 }
 
 /** Reason the apiserver reports for a bare HTTP status (used by fault injection). */

@@ -48,7 +48,7 @@ export class Faults {
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ re: _re, ...r }) => r); // eslint-disable-line @typescript-eslint/no-unused-vars
+    return this.rules.map(({ re: _re, ...r }) => r);
   }
 
   /** What the matching rules do to this request (consuming their `times`). Path includes the query. */

@@ -6,7 +6,14 @@ import { ApiError, type K8sObject } from './sim-api';
 import { REVIEW_KINDS, type ResourceType } from './registry';
 import { badRequest, conflict, reasonForCode, statusBody } from './errors';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
-import { authorize, forbiddenMessage, userInfo, type ResourceAttributes, type UserInfo, ADMIN_USER } from './rbac';
+import {
+  authorize,
+  forbiddenMessage,
+  userInfo,
+  type ResourceAttributes,
+  type UserInfo,
+  ADMIN_USER,
+} from './rbac';
 import { selectorMatcher } from './selectors';
 import { objectJson } from './serialize';
 import { toTable, wantsTable } from './table';
@@ -27,8 +34,17 @@ interface ResourceRoute {
   subresource?: string;
 }
 
-function send(res: ServerResponse, code: number, body: string, headers: Record<string, string | string[]> = {}): void {
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers });
+function send(
+  res: ServerResponse,
+  code: number,
+  body: string,
+  headers: Record<string, string | string[]> = {},
+): void {
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -38,7 +54,11 @@ function sendError(res: ServerResponse, err: unknown): void {
     return;
   }
   console.error('[sim] internal error:', err);
-  const e = new ApiError(500, 'InternalError', `Internal error occurred: ${(err as Error)?.message ?? String(err)}`);
+  const e = new ApiError(
+    500,
+    'InternalError',
+    `Internal error occurred: ${(err as Error)?.message ?? String(err)}`,
+  );
   send(res, 500, JSON.stringify(statusBody(e)));
 }
 
@@ -73,8 +93,15 @@ function requestUser(req: IncomingMessage): UserInfo {
   const hg = req.headers['impersonate-group'];
   if (hg) groups.push(...(Array.isArray(hg) ? hg : hg.split(',')).map((g) => g.trim()));
   const cg = req.headers['x-console-impersonate-groups'];
-  if (typeof cg === 'string') groups.push(...cg.split(',').map((g) => g.trim()).filter(Boolean));
-  const protocols = (req.headers['sec-websocket-protocol'] as string | undefined)?.split(',').map((p) => p.trim()) ?? [];
+  if (typeof cg === 'string')
+    groups.push(
+      ...cg
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+    );
+  const protocols =
+    (req.headers['sec-websocket-protocol'] as string | undefined)?.split(',').map((p) => p.trim()) ?? [];
   for (const p of protocols) {
     const m = /^Impersonate-(User|Group)\.(.+)$/.exec(p);
     if (!m) continue;
@@ -89,7 +116,8 @@ export class HttpApi {
   private readonly wss = new WebSocketServer({
     noServer: true,
     // Browsers fail the handshake unless one offered subprotocol is echoed; prefer a text one.
-    handleProtocols: (protocols) => [...protocols].find((p) => !p.startsWith('base64.')) ?? [...protocols][0] ?? false,
+    handleProtocols: (protocols) =>
+      [...protocols].find((p) => !p.startsWith('base64.')) ?? [...protocols][0] ?? false,
   });
 
   constructor(private readonly sim: Sim) {}
@@ -110,7 +138,14 @@ export class HttpApi {
     const reg = this.sim.registry;
     if (!reg.servedIn(group, version).length) return 'nogroup';
     if (rest[0] === 'namespaces' && rest.length >= 3 && reg.lookup(group, version, rest[2])?.namespaced) {
-      return { rt: reg.lookup(group, version, rest[2])!, group, version, namespace: rest[1], name: rest[3], subresource: rest[4] };
+      return {
+        rt: reg.lookup(group, version, rest[2])!,
+        group,
+        version,
+        namespace: rest[1],
+        name: rest[3],
+        subresource: rest[4],
+      };
     }
     const rt = reg.lookup(group, version, rest[0]);
     if (!rt || rest.length > 3) return undefined;
@@ -118,6 +153,20 @@ export class HttpApi {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Permissive CORS so a dev host on another port may call the simulator directly.
+    const origin = req.headers.origin;
+    if (origin) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader('Access-Control-Expose-Headers', 'Warning');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '*',
+        });
+        return void res.end();
+      }
+    }
     try {
       await this.route(req, res);
     } catch (e) {
@@ -129,7 +178,8 @@ export class HttpApi {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     let path = url.pathname;
-    if (path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`)) path = path.slice(CONSOLE_PREFIX.length) || '/';
+    if (path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`))
+      path = path.slice(CONSOLE_PREFIX.length) || '/';
     path = path.replace(/\/+$/, '') || '/';
     const method = (req.method ?? 'GET').toUpperCase();
     if (path === '/_sim' || path.startsWith('/_sim/')) return this.simControl(method, path, req, res);
@@ -142,8 +192,18 @@ export class HttpApi {
       const body = fault.status.body;
       const text =
         body === undefined
-          ? JSON.stringify(statusBody(new ApiError(fault.status.code, reasonForCode(fault.status.code), `injected fault: ${fault.status.code}`)))
-          : typeof body === 'string' ? body : JSON.stringify(body);
+          ? JSON.stringify(
+              statusBody(
+                new ApiError(
+                  fault.status.code,
+                  reasonForCode(fault.status.code),
+                  `injected fault: ${fault.status.code}`,
+                ),
+              ),
+            )
+          : typeof body === 'string'
+            ? body
+            : JSON.stringify(body);
       return send(res, fault.status.code, text);
     }
 
@@ -175,11 +235,22 @@ export class HttpApi {
     if (route === 'nogroup') return notFoundPage(res);
     if (!route) {
       const gvList = (segs[0] === 'api' && segs.length === 2) || (segs[0] === 'apis' && segs.length === 3);
-      const list = gvList && apiResourceList(this.sim.registry, segs[0] === 'api' ? '' : segs[1], segs[segs.length - 1]);
+      const list =
+        gvList && apiResourceList(this.sim.registry, segs[0] === 'api' ? '' : segs[1], segs[segs.length - 1]);
       if (list) return send(res, 200, JSON.stringify(list));
       throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     }
-    return this.resource(method, route, q, isWatch, fault.conflict, fault.dropWatch, req, res, path + url.search);
+    return this.resource(
+      method,
+      route,
+      q,
+      isWatch,
+      fault.conflict,
+      fault.dropWatch,
+      req,
+      res,
+      path + url.search,
+    );
   }
 
   private verbOf(method: string, route: ResourceRoute, isWatch: boolean): string {
@@ -195,7 +266,11 @@ export class HttpApi {
       case 'DELETE':
         return route.name ? 'delete' : 'deletecollection';
       default:
-        throw new ApiError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+        throw new ApiError(
+          405,
+          'MethodNotAllowed',
+          `the server does not allow this method on the requested resource`,
+        );
     }
   }
 
@@ -231,11 +306,20 @@ export class HttpApi {
     const { rt } = route;
     const user = requestUser(req);
     const verb = this.verbOf(method, route, isWatch);
-    if (!rt.verbs.includes(verb) && !(route.subresource === 'status' && ['get', 'update', 'patch'].includes(verb))) {
-      throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', undefined, {
-        group: rt.group,
-        kind: rt.plural,
-      });
+    if (
+      !rt.verbs.includes(verb) &&
+      !(route.subresource === 'status' && ['get', 'update', 'patch'].includes(verb))
+    ) {
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+        undefined,
+        {
+          group: rt.group,
+          kind: rt.plural,
+        },
+      );
     }
     if (route.subresource && !(route.subresource === 'status' && rt.statusSubresource)) {
       // Any other subresource (e.g. datavolumes/source) exists only for RBAC checks.
@@ -252,14 +336,16 @@ export class HttpApi {
     if (verb === 'get') {
       const obj = this.sim.store.getRaw(rt.kind, route.name!, route.namespace);
       if (!obj) throw notFoundOf(rt, route.name!);
-      if (table) return send(res, 200, JSON.stringify(toTable(rt, route.version, [obj], this.sim.clock.now(), {})));
+      if (table)
+        return send(res, 200, JSON.stringify(toTable(rt, route.version, [obj], this.sim.clock.now(), {})));
       return send(res, 200, objectJson(obj, gv));
     }
     if (verb === 'list') return this.list(route, q, table, res);
 
     const body = method === 'GET' ? undefined : decodeBody(await readBody(req), req.headers['content-type']);
     if (REVIEW_KINDS.has(rt.kind)) return send(res, 201, JSON.stringify(this.review(rt, user, body)));
-    if (forceConflict) throw conflict(rt, route.name ?? ((body as K8sObject | undefined)?.metadata?.name ?? ''));
+    if (forceConflict)
+      throw conflict(rt, route.name ?? (body as K8sObject | undefined)?.metadata?.name ?? '');
     const wr: WriteRequest = {
       rt,
       version: route.version,
@@ -284,7 +370,11 @@ export class HttpApi {
       case 'patch': {
         const type = patchTypeOf(req.headers['content-type']);
         if (!type) {
-          throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${rt.builtin ? ', application/strategic-merge-patch+json' : ''}`);
+          throw new ApiError(
+            415,
+            'UnsupportedMediaType',
+            `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${rt.builtin ? ', application/strategic-merge-patch+json' : ''}`,
+          );
         }
         result = ops.patch(wr, type, body);
         if (result.created) code = 201;
@@ -306,9 +396,21 @@ export class HttpApi {
     const items: K8sObject[] = [];
     for (const o of [...this.sim.store.listRaw(wr.rt.kind, wr.namespace)]) {
       if (matcher && !matcher(o)) continue;
-      items.push(this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, undefined).object);
+      items.push(
+        this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, undefined)
+          .object,
+      );
     }
-    send(res, 200, JSON.stringify({ kind: wr.rt.listKind, apiVersion: wr.rt.group ? `${wr.rt.group}/${wr.version}` : wr.version, metadata: {}, items }));
+    send(
+      res,
+      200,
+      JSON.stringify({
+        kind: wr.rt.listKind,
+        apiVersion: wr.rt.group ? `${wr.rt.group}/${wr.version}` : wr.version,
+        metadata: {},
+        items,
+      }),
+    );
   }
 
   private list(route: ResourceRoute, q: URLSearchParams, table: boolean, res: ServerResponse): void {
@@ -332,11 +434,14 @@ export class HttpApi {
     const meta: Record<string, unknown> = { resourceVersion: String(this.sim.store.rv) };
     if (limit > 0 && items.length > limit) {
       const page = items.slice(0, limit);
-      meta.continue = Buffer.from(JSON.stringify({ rv: this.sim.store.rv, start: keyOf(page[page.length - 1]) })).toString('base64');
+      meta.continue = Buffer.from(
+        JSON.stringify({ rv: this.sim.store.rv, start: keyOf(page[page.length - 1]) }),
+      ).toString('base64');
       if (!matcher) meta.remainingItemCount = items.length - limit;
       items = page;
     }
-    if (table) return send(res, 200, JSON.stringify(toTable(rt, route.version, items, this.sim.clock.now(), meta)));
+    if (table)
+      return send(res, 200, JSON.stringify(toTable(rt, route.version, items, this.sim.clock.now(), meta)));
     const head = `{"kind":"${rt.listKind}","apiVersion":"${gv}","metadata":${JSON.stringify(meta)},"items":[`;
     send(res, 200, head + items.map((o) => objectJson(o, gv)).join(',') + ']}');
   }
@@ -344,12 +449,28 @@ export class HttpApi {
   private renderer(route: ResourceRoute, table: boolean): (o: K8sObject) => string {
     const gv = route.rt.group ? `${route.rt.group}/${route.version}` : route.version;
     if (!table) return (o) => objectJson(o, gv);
-    return (o) => JSON.stringify(toTable(route.rt, route.version, [o], this.sim.clock.now(), { resourceVersion: o.metadata.resourceVersion }));
+    return (o) =>
+      JSON.stringify(
+        toTable(route.rt, route.version, [o], this.sim.clock.now(), {
+          resourceVersion: o.metadata.resourceVersion,
+        }),
+      );
   }
 
-  private watchHttp(route: ResourceRoute, q: URLSearchParams, table: boolean, drop: boolean, res: ServerResponse, path: string): void {
+  private watchHttp(
+    route: ResourceRoute,
+    q: URLSearchParams,
+    table: boolean,
+    drop: boolean,
+    res: ServerResponse,
+    path: string,
+  ): void {
     const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
     res.flushHeaders();
     if (drop) return void res.end();
     let closed = false;
@@ -364,7 +485,11 @@ export class HttpApi {
         }
       },
     };
-    const stop = this.sim.hub.open({ rt: route.rt, namespace: route.namespace, matcher, path, render: this.renderer(route, table) }, q.get('resourceVersion'), sink);
+    const stop = this.sim.hub.open(
+      { rt: route.rt, namespace: route.namespace, matcher, path, render: this.renderer(route, table) },
+      q.get('resourceVersion'),
+      sink,
+    );
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
     const timer = timeout > 0 ? setTimeout(() => sink.close(), timeout * 1000) : undefined;
     res.on('close', () => {
@@ -377,7 +502,9 @@ export class HttpApi {
   /** WebSocket watches (the console's way): same paths, `?watch=true`. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const reject = (code: number, body: string) => {
-      socket.end(`HTTP/1.1 ${code} ${code === 403 ? 'Forbidden' : 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${code} ${code === 403 ? 'Forbidden' : 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     };
     try {
       const url = new URL(req.url ?? '/', 'http://sim');
@@ -386,9 +513,15 @@ export class HttpApi {
       const q = url.searchParams;
       const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
       const route = this.parseRoute(segs);
-      if (!route || route === 'nogroup' || route.name) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+      if (!route || route === 'nogroup' || route.name)
+        throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
       const fault = this.sim.faults.apply('GET', path + url.search, true);
-      if (fault.status) throw new ApiError(fault.status.code, reasonForCode(fault.status.code), `injected fault: ${fault.status.code}`);
+      if (fault.status)
+        throw new ApiError(
+          fault.status.code,
+          reasonForCode(fault.status.code),
+          `injected fault: ${fault.status.code}`,
+        );
       const user = requestUser(req);
       this.checkAccess(user, 'watch', route);
       const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
@@ -402,7 +535,17 @@ export class HttpApi {
             },
             close: () => ws.close(),
           };
-          const stop = this.sim.hub.open({ rt: route.rt, namespace: route.namespace, matcher, path: path + url.search, render: this.renderer(route, false) }, q.get('resourceVersion'), sink);
+          const stop = this.sim.hub.open(
+            {
+              rt: route.rt,
+              namespace: route.namespace,
+              matcher,
+              path: path + url.search,
+              render: this.renderer(route, false),
+            },
+            q.get('resourceVersion'),
+            sink,
+          );
           ws.on('close', stop);
           ws.on('error', stop);
         });
@@ -415,13 +558,30 @@ export class HttpApi {
   }
 
   private review(rt: ResourceType, user: UserInfo, body: unknown): object {
-    const review = (body ?? {}) as { spec?: { resourceAttributes?: Partial<ResourceAttributes> & { version?: string }; nonResourceAttributes?: object; user?: string; groups?: string[] } };
+    const review = (body ?? {}) as {
+      spec?: {
+        resourceAttributes?: Partial<ResourceAttributes> & { version?: string };
+        nonResourceAttributes?: object;
+        user?: string;
+        groups?: string[];
+      };
+    };
     const spec = review.spec ?? {};
     const subject = rt.kind === 'SubjectAccessReview' ? userInfo(spec.user, spec.groups ?? []) : user;
     if (rt.kind === 'SubjectAccessReview' && !spec.user && !(spec.groups ?? []).length) {
-      throw new ApiError(422, 'Invalid', 'SubjectAccessReview.authorization.k8s.io "" is invalid: spec.user: Invalid value: "": at least one of user or group must be specified', [
-        { reason: 'FieldValueInvalid', message: 'Invalid value: "": at least one of user or group must be specified', field: 'spec.user' },
-      ], { group: 'authorization.k8s.io', kind: 'SubjectAccessReview' });
+      throw new ApiError(
+        422,
+        'Invalid',
+        'SubjectAccessReview.authorization.k8s.io "" is invalid: spec.user: Invalid value: "": at least one of user or group must be specified',
+        [
+          {
+            reason: 'FieldValueInvalid',
+            message: 'Invalid value: "": at least one of user or group must be specified',
+            field: 'spec.user',
+          },
+        ],
+        { group: 'authorization.k8s.io', kind: 'SubjectAccessReview' },
+      );
     }
     let status: { allowed: boolean; reason?: string };
     const ra = spec.resourceAttributes;
@@ -434,23 +594,50 @@ export class HttpApi {
         name: ra.name || undefined,
         namespace: ra.namespace || undefined,
       });
-      status = decision.reason ? { allowed: decision.allowed, reason: decision.reason } : { allowed: decision.allowed };
+      status = decision.reason
+        ? { allowed: decision.allowed, reason: decision.reason }
+        : { allowed: decision.allowed };
     } else {
       status = { allowed: !subject.name };
     }
-    return { kind: rt.kind, apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec, status };
+    return {
+      kind: rt.kind,
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec,
+      status,
+    };
   }
 
-  private async simControl(method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async simControl(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const sim = this.sim;
-    const body = method === 'POST' ? (decodeBody(await readBody(req), 'application/json') as Record<string, unknown> | undefined) : undefined;
+    const body =
+      method === 'POST'
+        ? (decodeBody(await readBody(req), 'application/json') as Record<string, unknown> | undefined)
+        : undefined;
     const key = `${method} ${path}`;
     switch (key) {
       case 'GET /_sim/health':
-        return send(res, 200, JSON.stringify({ ok: true, resourceVersion: String(sim.store.rv), objects: sim.store.count(), watches: sim.hub.count(), now: sim.clock.now().toISOString() }));
+        return send(
+          res,
+          200,
+          JSON.stringify({
+            ok: true,
+            resourceVersion: String(sim.store.rv),
+            objects: sim.store.count(),
+            watches: sim.hub.count(),
+            now: sim.clock.now().toISOString(),
+          }),
+        );
       case 'POST /_sim/advance': {
         const seconds = Number(body?.seconds);
-        if (!Number.isFinite(seconds) || seconds < 0) throw badRequest('advance needs {"seconds": <non-negative number>}');
+        if (!Number.isFinite(seconds) || seconds < 0)
+          throw badRequest('advance needs {"seconds": <non-negative number>}');
         sim.advance(seconds);
         return send(res, 200, JSON.stringify({ now: sim.clock.now().toISOString() }));
       }
@@ -473,9 +660,15 @@ export class HttpApi {
 }
 
 function notFoundOf(rt: ResourceType, name: string): ApiError {
-  return new ApiError(404, 'NotFound', `${rt.group ? `${rt.plural}.${rt.group}` : rt.plural} "${name}" not found`, undefined, {
-    name,
-    group: rt.group,
-    kind: rt.plural,
-  });
+  return new ApiError(
+    404,
+    'NotFound',
+    `${rt.group ? `${rt.plural}.${rt.group}` : rt.plural} "${name}" not found`,
+    undefined,
+    {
+      name,
+      group: rt.group,
+      kind: rt.plural,
+    },
+  );
 }

@@ -3,7 +3,14 @@ import { startCluster } from './server';
 
 /** npm run cluster -- --port 8001 --seed DIR [--seed DIR2] [--crds DIR] [--generate storageclasses=2000,...] [--time-scale 60] */
 function parseArgs(argv: string[]) {
-  const out: { port: number; seeds: string[]; crds?: string; generate?: Record<string, number>; timeScale?: number; host?: string } = { port: 8001, seeds: [] };
+  const out: {
+    port: number;
+    seeds: string[];
+    crds?: string;
+    generate?: Record<string, number>;
+    timeScale?: number;
+    host?: string;
+  } = { port: 8001, seeds: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -18,11 +25,14 @@ function parseArgs(argv: string[]) {
     else if (a === '--time-scale') out.timeScale = Number(next());
     else if (a === '--generate') {
       out.generate = Object.fromEntries(
-        next().split(',').map((kv) => {
-          const [k, v] = kv.split('=');
-          if (!k || !Number.isInteger(Number(v))) throw new Error(`--generate expects kind=count[,kind=count], got "${kv}"`);
-          return [k.trim(), Number(v)];
-        }),
+        next()
+          .split(',')
+          .map((kv) => {
+            const [k, v] = kv.split('=');
+            if (!k || !Number.isInteger(Number(v)))
+              throw new Error(`--generate expects kind=count[,kind=count], got "${kv}"`);
+            return [k.trim(), Number(v)];
+          }),
       );
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -32,7 +42,14 @@ function parseArgs(argv: string[]) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const cluster = await startCluster({ port: args.port, host: args.host, seeds: args.seeds, crdsDir: args.crds, generate: args.generate, timeScale: args.timeScale });
+  const cluster = await startCluster({
+    port: args.port,
+    host: args.host,
+    seeds: args.seeds,
+    crdsDir: args.crds,
+    generate: args.generate,
+    timeScale: args.timeScale,
+  });
   for (const w of cluster.sim.seedWarnings) console.warn(`[sim] seed warning: ${w}`);
   console.log(`cluster ready at http://127.0.0.1:${cluster.port}`);
   const stop = () => {

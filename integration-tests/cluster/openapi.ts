@@ -57,7 +57,10 @@ export class OpenApi {
 
   private build(group: string, version: string, types: ResourceType[]): object {
     const schemas: Record<string, unknown> = {
-      'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+      'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta': {
+        type: 'object',
+        'x-kubernetes-preserve-unknown-fields': true,
+      },
     };
     const paths: Record<string, unknown> = {};
     for (const rt of types) {
@@ -70,7 +73,10 @@ export class OpenApi {
           ...(base.properties ?? {}),
           apiVersion: { type: 'string' },
           kind: { type: 'string' },
-          metadata: { allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }], default: {} },
+          metadata: {
+            allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }],
+            default: {},
+          },
         },
         'x-kubernetes-group-version-kind': gvk,
       };

@@ -28,7 +28,8 @@ export interface WriteResult {
 
 export interface OperationsDeps {
   store: Store;
-  world: World;
+  /** The current world (it is rebuilt on reset). */
+  world: () => World;
   ctx: SimContext;
 }
 
@@ -42,17 +43,23 @@ function normalizeBody(req: WriteRequest, body: unknown): K8sObject {
   const obj = body as K8sObject;
   const gv = apiVersionOf(req.rt, req.version);
   if (obj.kind && obj.kind !== req.rt.kind) {
-    throw badRequest(`the server could not handle a ${obj.kind} at the ${req.rt.plural} endpoint (expected kind ${req.rt.kind})`);
+    throw badRequest(
+      `the server could not handle a ${obj.kind} at the ${req.rt.plural} endpoint (expected kind ${req.rt.kind})`,
+    );
   }
   if (obj.apiVersion && obj.apiVersion !== gv) {
-    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${gv})`);
+    throw badRequest(
+      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${gv})`,
+    );
   }
   obj.apiVersion = gv;
   obj.kind = req.rt.kind;
   if (!isPlainObject(obj.metadata)) obj.metadata = {};
   if (req.rt.namespaced) {
     if (obj.metadata.namespace && obj.metadata.namespace !== req.namespace) {
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     obj.metadata.namespace = req.namespace;
   } else {
@@ -65,7 +72,7 @@ export class Operations {
   constructor(private readonly deps: OperationsDeps) {}
 
   private admit(phase: 'mutating' | 'validating', ar: AdmissionRequest, warnings: string[]): void {
-    for (const plugin of this.deps.world[phase]) {
+    for (const plugin of this.deps.world()[phase]) {
       const res = plugin(ar, this.deps.ctx);
       if (res?.warnings) warnings.push(...res.warnings);
     }
@@ -75,13 +82,21 @@ export class Operations {
     if (!unknown.length) return;
     const list = unknown.map((u) => `unknown field "${u}"`);
     if (req.fieldValidation === 'Strict') {
-      throw badRequest(`${req.rt.kind} in version "${req.version}" cannot be handled as a ${req.rt.kind}: strict decoding error: ${list.join(', ')}`);
+      throw badRequest(
+        `${req.rt.kind} in version "${req.version}" cannot be handled as a ${req.rt.kind}: strict decoding error: ${list.join(', ')}`,
+      );
     }
     if (req.fieldValidation !== 'Ignore') warnings.push(...list);
   }
 
   /** decode (done) -> prune -> default -> mutating admission -> prune -> validate -> validating admission. */
-  private admitAndValidate(req: WriteRequest, op: 'CREATE' | 'UPDATE', obj: K8sObject, old: K8sObject | undefined, warnings: string[]): K8sObject {
+  private admitAndValidate(
+    req: WriteRequest,
+    op: 'CREATE' | 'UPDATE',
+    obj: K8sObject,
+    old: K8sObject | undefined,
+    warnings: string[],
+  ): K8sObject {
     this.checkUnknownFields(req, pruneObject(req.rt, req.version, obj), warnings);
     defaultObject(req.rt, req.version, obj);
     const ar: AdmissionRequest = {
@@ -105,16 +120,29 @@ export class Operations {
     const { store } = this.deps;
     const obj = normalizeBody(req, body);
     if (req.rt.namespaced && !store.getRaw('Namespace', req.namespace ?? '')) {
-      throw new ApiError(404, 'NotFound', `namespaces "${req.namespace}" not found`, undefined, { name: req.namespace, kind: 'namespaces' });
+      throw new ApiError(404, 'NotFound', `namespaces "${req.namespace}" not found`, undefined, {
+        name: req.namespace,
+        kind: 'namespaces',
+      });
     }
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = generateName(obj.metadata.generateName);
+    if (!obj.metadata.name && obj.metadata.generateName)
+      obj.metadata.name = generateName(obj.metadata.generateName);
     if (!obj.metadata.name) {
-      throw invalid(req.rt, '', [{ type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' }]);
+      throw invalid(req.rt, '', [
+        { type: 'Required', field: 'metadata.name', detail: 'name or generateName is required' },
+      ]);
     }
     if (req.rt.statusSubresource) delete obj.status; // status is written through /status only
     const warnings: string[] = [];
-    const admitted = this.admitAndValidate({ ...req, name: obj.metadata.name }, 'CREATE', obj, undefined, warnings);
-    if (store.getRaw(req.rt.kind, admitted.metadata.name!, req.namespace)) throw alreadyExists(req.rt, admitted.metadata.name!);
+    const admitted = this.admitAndValidate(
+      { ...req, name: obj.metadata.name },
+      'CREATE',
+      obj,
+      undefined,
+      warnings,
+    );
+    if (store.getRaw(req.rt.kind, admitted.metadata.name!, req.namespace))
+      throw alreadyExists(req.rt, admitted.metadata.name!);
     const object = req.dryRun ? store.prepareNew(admitted) : store.insert(admitted);
     return { object, warnings, created: true };
   }
@@ -128,7 +156,11 @@ export class Operations {
   /** Applies subresource semantics: /status changes only status; main writes keep a status subresource's status. */
   private scope(req: WriteRequest, old: K8sObject, next: K8sObject): K8sObject {
     if (req.subresource === 'status') {
-      const out: K8sObject = { ...clone(old), apiVersion: next.apiVersion, metadata: { ...clone(old.metadata), resourceVersion: next.metadata.resourceVersion } };
+      const out: K8sObject = {
+        ...clone(old),
+        apiVersion: next.apiVersion,
+        metadata: { ...clone(old.metadata), resourceVersion: next.metadata.resourceVersion },
+      };
       if (next.status === undefined) delete out.status;
       else out.status = next.status;
       return out;
@@ -154,11 +186,20 @@ export class Operations {
   update(req: WriteRequest, body: unknown): WriteResult {
     const obj = normalizeBody(req, body);
     if (obj.metadata.name !== req.name) {
-      throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${req.name})`);
+      throw badRequest(
+        `the name of the object (${obj.metadata.name}) does not match the name on the URL (${req.name})`,
+      );
     }
     const old = this.current(req);
     if (!req.rt.builtin && !obj.metadata.resourceVersion) {
-      throw invalid(req.rt, req.name!, [{ type: 'Invalid', field: 'metadata.resourceVersion', value: '0x0', detail: 'must be specified for an update' }]);
+      throw invalid(req.rt, req.name!, [
+        {
+          type: 'Invalid',
+          field: 'metadata.resourceVersion',
+          value: '0x0',
+          detail: 'must be specified for an update',
+        },
+      ]);
     }
     return this.commitUpdate(req, old, this.scope(req, old, obj), []);
   }
@@ -178,7 +219,8 @@ export class Operations {
   delete(req: WriteRequest, options: unknown): WriteResult {
     const { store } = this.deps;
     const old = this.current(req);
-    const pre = isPlainObject(options) && isPlainObject(options.preconditions) ? options.preconditions : undefined;
+    const pre =
+      isPlainObject(options) && isPlainObject(options.preconditions) ? options.preconditions : undefined;
     if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
       throw new ApiError(
         409,
@@ -189,7 +231,11 @@ export class Operations {
       );
     }
     const warnings: string[] = [];
-    this.admit('validating', { operation: 'DELETE', kind: req.rt.kind, oldObject: clone(old), user: req.user, dryRun: req.dryRun }, warnings);
+    this.admit(
+      'validating',
+      { operation: 'DELETE', kind: req.rt.kind, oldObject: clone(old), user: req.user, dryRun: req.dryRun },
+      warnings,
+    );
     const object = req.dryRun ? old : store.remove(req.rt.kind, req.name!, req.namespace)!;
     return { object, warnings };
   }

@@ -54,7 +54,7 @@ const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
 export function strategicMergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return clone(patch);
   if (patch.$patch === 'replace') {
-    const { $patch: _p, ...rest } = patch; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { $patch: _p, ...rest } = patch;
     return clone(rest);
   }
   if (patch.$patch === 'delete') return undefined;
@@ -63,7 +63,8 @@ export function strategicMergePatch(target: unknown, patch: unknown): unknown {
     if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
     if (k.startsWith('$deleteFromPrimitiveList/')) {
       const f = k.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(out[f]) && Array.isArray(v)) out[f] = (out[f] as unknown[]).filter((x) => !v.includes(x));
+      if (Array.isArray(out[f]) && Array.isArray(v))
+        out[f] = (out[f] as unknown[]).filter((x) => !v.includes(x));
       continue;
     }
     if (v === null) {
@@ -107,9 +108,15 @@ function mergeListByKey(cur: unknown[], patch: unknown[], mergeKey: string): unk
  * Applies a patch to (a copy of) the current object. A failed JSON-patch operation (e.g. `test`) is a
  * 422 Invalid whose message is the apiserver's generic one: it does not echo the library's error text.
  */
-export function applyPatch(type: PatchType, current: K8sObject, body: unknown, builtinKind: boolean): K8sObject {
+export function applyPatch(
+  type: PatchType,
+  current: K8sObject,
+  body: unknown,
+  builtinKind: boolean,
+): K8sObject {
   if (type === 'json') {
-    if (!Array.isArray(body)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    if (!Array.isArray(body))
+      throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
     const validationError = jsonpatch.validate(body as Operation[]);
     if (validationError) throw badRequest(validationError.message);
     try {
@@ -121,10 +128,17 @@ export function applyPatch(type: PatchType, current: K8sObject, body: unknown, b
       throw e;
     }
   }
-  if (!isPlainObject(body)) throw badRequest('error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}');
+  if (!isPlainObject(body))
+    throw badRequest(
+      'error decoding patch: json: cannot unmarshal array into Go value of type map[string]interface {}',
+    );
   if (type === 'strategic') {
     if (!builtinKind) {
-      throw new ApiError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml');
+      throw new ApiError(
+        415,
+        'UnsupportedMediaType',
+        'the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml',
+      );
     }
     return strategicMergePatch(clone(current), body) as K8sObject;
   }

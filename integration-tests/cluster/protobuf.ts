@@ -42,7 +42,8 @@ export function isProtobuf(contentType: string | undefined): boolean {
 
 /** Decodes a protobuf request body into the JSON object the apiserver would have decoded. */
 export function decodeProtobuf(body: Buffer): K8sObject {
-  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) throw badRequest('protobuf body without the k8s magic prefix');
+  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC))
+    throw badRequest('protobuf body without the k8s magic prefix');
   const env = Unknown.toObject(Unknown.decode(body.subarray(4)), { defaults: false }) as {
     typeMeta?: { apiVersion?: string; kind?: string };
     raw?: Uint8Array;
@@ -52,7 +53,10 @@ export function decodeProtobuf(body: Buffer): K8sObject {
     throw badRequest(`the simulator cannot decode protobuf ${kind}; send JSON`);
   }
   const type = root.lookupType(`k8s.${kind}`);
-  const msg = type.toObject(type.decode(env.raw ?? new Uint8Array()), { defaults: false, bytes: String }) as Record<string, unknown>;
+  const msg = type.toObject(type.decode(env.raw ?? new Uint8Array()), {
+    defaults: false,
+    bytes: String,
+  }) as Record<string, unknown>;
   for (const k of ['metadata', 'spec']) if (msg[k]) msg[k] = dropEmpty(msg[k] as Record<string, unknown>);
   return { apiVersion: env.typeMeta?.apiVersion ?? 'v1', kind, metadata: {}, ...msg } as K8sObject;
 }

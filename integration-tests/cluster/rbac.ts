@@ -47,7 +47,8 @@ function subjectMatches(s: Subject, user: UserInfo, bindingNamespace?: string): 
   if (!user.name) return false;
   if (s.kind === 'User') return s.name === user.name;
   if (s.kind === 'Group') return user.groups.includes(s.name);
-  if (s.kind === 'ServiceAccount') return user.name === `system:serviceaccount:${s.namespace ?? bindingNamespace}:${s.name}`;
+  if (s.kind === 'ServiceAccount')
+    return user.name === `system:serviceaccount:${s.namespace ?? bindingNamespace}:${s.name}`;
   return false;
 }
 
@@ -67,28 +68,45 @@ function ruleAllows(rule: PolicyRule, a: ResourceAttributes): boolean {
 }
 
 /** RBAC from the stored (Cluster)Roles and (Cluster)RoleBindings; returns the reason when allowed. */
-export function authorize(store: Store, user: UserInfo, a: ResourceAttributes): { allowed: boolean; reason: string } {
+export function authorize(
+  store: Store,
+  user: UserInfo,
+  a: ResourceAttributes,
+): { allowed: boolean; reason: string } {
   if (!user.name || user.groups.includes('system:masters')) return { allowed: true, reason: '' };
   // Every authenticated user may ask what it may do (system:basic-user).
-  if (a.group === 'authorization.k8s.io' && a.resource === 'selfsubjectaccessreviews' && a.verb === 'create') {
+  if (
+    a.group === 'authorization.k8s.io' &&
+    a.resource === 'selfsubjectaccessreviews' &&
+    a.verb === 'create'
+  ) {
     return { allowed: true, reason: '' };
   }
   const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] =>
-    ((store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? []);
+    (store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? [];
   for (const b of store.listRaw('ClusterRoleBinding')) {
     if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user))) continue;
     const ref = b.roleRef as { kind: string; name: string };
     if (rulesOf('ClusterRole', ref.name).some((r) => ruleAllows(r, a))) {
-      return { allowed: true, reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describe(user)}` };
+      return {
+        allowed: true,
+        reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describe(user)}`,
+      };
     }
   }
   if (a.namespace) {
     for (const b of store.listRaw('RoleBinding', a.namespace) as K8sObject[]) {
       if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user, a.namespace))) continue;
       const ref = b.roleRef as { kind: string; name: string };
-      const rules = ref.kind === 'ClusterRole' ? rulesOf('ClusterRole', ref.name) : rulesOf('Role', ref.name, a.namespace);
+      const rules =
+        ref.kind === 'ClusterRole'
+          ? rulesOf('ClusterRole', ref.name)
+          : rulesOf('Role', ref.name, a.namespace);
       if (rules.some((r) => ruleAllows(r, a))) {
-        return { allowed: true, reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${a.namespace}" of ${ref.kind} "${ref.name}" to ${describe(user)}` };
+        return {
+          allowed: true,
+          reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${a.namespace}" of ${ref.kind} "${ref.name}" to ${describe(user)}`,
+        };
       }
     }
   }
@@ -115,7 +133,11 @@ export const DEFAULT_CLUSTER_ROLES: K8sObject[] = [
   {
     name: 'edit',
     rules: [
-      { apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] },
+      {
+        apiGroups: ['*'],
+        resources: ['*'],
+        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'],
+      },
     ],
   },
   { name: 'view', rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] }] },

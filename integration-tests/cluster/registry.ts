@@ -32,7 +32,13 @@ export interface JSONSchema {
   'x-kubernetes-int-or-string'?: boolean;
   'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-embedded-resource'?: boolean;
-  'x-kubernetes-validations'?: { rule: string; message?: string; messageExpression?: string; reason?: string; fieldPath?: string }[];
+  'x-kubernetes-validations'?: {
+    rule: string;
+    message?: string;
+    messageExpression?: string;
+    reason?: string;
+    fieldPath?: string;
+  }[];
   [key: string]: unknown;
 }
 
@@ -97,9 +103,18 @@ function builtin(
 }
 
 const BUILTINS: ResourceType[] = [
-  builtin('', 'v1', 'Namespace', 'namespaces', false, { shortNames: ['ns'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
-  builtin('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, { shortNames: ['pvc'], statusSubresource: true }),
-  builtin('', 'v1', 'PersistentVolume', 'persistentvolumes', false, { shortNames: ['pv'], statusSubresource: true }),
+  builtin('', 'v1', 'Namespace', 'namespaces', false, {
+    shortNames: ['ns'],
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  }),
+  builtin('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, {
+    shortNames: ['pvc'],
+    statusSubresource: true,
+  }),
+  builtin('', 'v1', 'PersistentVolume', 'persistentvolumes', false, {
+    shortNames: ['pv'],
+    statusSubresource: true,
+  }),
   builtin('', 'v1', 'ConfigMap', 'configmaps', true, { shortNames: ['cm'] }),
   builtin('', 'v1', 'Secret', 'secrets', true),
   builtin('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], statusSubresource: true }),
@@ -111,8 +126,12 @@ const BUILTINS: ResourceType[] = [
   builtin('rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'clusterrolebindings', false),
   builtin('rbac.authorization.k8s.io', 'v1', 'Role', 'roles', true),
   builtin('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings', true),
-  builtin('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, { verbs: ['create'] }),
-  builtin('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', false, { verbs: ['create'] }),
+  builtin('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, {
+    verbs: ['create'],
+  }),
+  builtin('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', false, {
+    verbs: ['create'],
+  }),
   builtin('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     shortNames: ['crd', 'crds'],
     verbs: ['get', 'list', 'watch'],
@@ -134,7 +153,14 @@ interface CrdVersion {
 export function resourceTypeFromCrd(crd: K8sObject): ResourceType {
   const spec = crd.spec as {
     group: string;
-    names: { kind: string; listKind?: string; plural: string; singular?: string; shortNames?: string[]; categories?: string[] };
+    names: {
+      kind: string;
+      listKind?: string;
+      plural: string;
+      singular?: string;
+      shortNames?: string[];
+      categories?: string[];
+    };
     scope: string;
     versions: CrdVersion[];
   };
@@ -162,7 +188,10 @@ export function resourceTypeFromCrd(crd: K8sObject): ResourceType {
 /** Reads every CRD manifest (`*.yaml`) in a directory. */
 export function loadCrds(dir: string): K8sObject[] {
   const out: K8sObject[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     for (const doc of yaml.loadAll(fs.readFileSync(path.join(dir, file), 'utf8'))) {
       const obj = doc as K8sObject | null;
       if (obj?.kind === 'CustomResourceDefinition') out.push(obj);

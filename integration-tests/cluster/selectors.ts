@@ -28,7 +28,15 @@ function splitTerms(s: string): string[] {
 export function parseLabelSelector(s: string): Requirement[] {
   return splitTerms(s).map((term) => {
     let m = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
-    if (m) return { op: m[2] as 'in' | 'notin', key: m[1], values: m[3].split(',').map((v) => v.trim()).filter(Boolean) };
+    if (m)
+      return {
+        op: m[2] as 'in' | 'notin',
+        key: m[1],
+        values: m[3]
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      };
     m = /^([^\s!=]+)\s*(==|=|!=)\s*([^\s]*)$/.exec(term);
     if (m) return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1], value: m[3] };
     m = /^!\s*([^\s!=()]+)$/.exec(term);
@@ -69,7 +77,10 @@ function fieldValue(obj: K8sObject, path: string): string | undefined {
 }
 
 /** One matcher for `labelSelector` and `fieldSelector` (metadata.name, metadata.namespace, or any dotted path). */
-export function selectorMatcher(labelSelector?: string | null, fieldSelector?: string | null): Matcher | undefined {
+export function selectorMatcher(
+  labelSelector?: string | null,
+  fieldSelector?: string | null,
+): Matcher | undefined {
   const labels = labelSelector ? parseLabelSelector(labelSelector) : [];
   const fields = fieldSelector
     ? splitTerms(fieldSelector).map((term) => {
@@ -81,5 +92,7 @@ export function selectorMatcher(labelSelector?: string | null, fieldSelector?: s
   if (!labels.length && !fields.length) return undefined;
   return (obj) =>
     matches(labels, (k) => obj.metadata.labels?.[k]) &&
-    matches(fields, (k) => (k === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : fieldValue(obj, k)));
+    matches(fields, (k) =>
+      k === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : fieldValue(obj, k),
+    );
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { K8sObject, World } from './sim-api';
 import { Sim } from './sim';
 import { HttpApi } from './http';
-import { world as defaultWorld } from './world';
+import * as worldModule from './world';
 
 const HERE = __dirname;
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -27,8 +27,8 @@ export interface ClusterOptions {
   timeScale?: number;
   /** Bulk objects from generate.ts's generateObjects, e.g. { storageclasses: 2000 }. */
   generate?: Record<string, number>;
-  /** Replaces ./world (tests of the machinery). */
-  world?: World;
+  /** Replaces ./world (tests of the machinery); a function is called again on every reset. */
+  world?: World | (() => World);
 }
 
 export interface RunningCluster {
@@ -41,10 +41,21 @@ export interface RunningCluster {
 
 async function generated(spec: Record<string, number> | undefined): Promise<K8sObject[]> {
   if (!spec || !Object.keys(spec).length) return [];
-  if (!fs.existsSync(path.join(HERE, 'generate.ts'))) throw new Error('--generate needs integration-tests/cluster/generate.ts');
+  if (!fs.existsSync(path.join(HERE, 'generate.ts')))
+    throw new Error('--generate needs integration-tests/cluster/generate.ts');
   // generate.ts is another module's (it may not exist yet): import it by a computed path.
-  const mod = (await import(path.join(HERE, 'generate.ts'))) as { generateObjects(spec: Record<string, number>): K8sObject[] };
+  const mod = (await import(path.join(HERE, 'generate.ts'))) as {
+    generateObjects(spec: Record<string, number>): K8sObject[];
+  };
   return mod.generateObjects(spec);
+}
+
+/** ./world's createWorld() when it has one (fresh controller state per reset), else its `world`. */
+function worldFactory(w: ClusterOptions['world']): () => World {
+  if (typeof w === 'function') return w;
+  if (w) return () => w;
+  const mod = worldModule as { world: World; createWorld?: () => World };
+  return mod.createWorld ?? (() => mod.world);
 }
 
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
@@ -53,7 +64,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     seeds: opts.seeds ?? [],
     extraObjects: await generated(opts.generate),
     timeScale: opts.timeScale,
-    world: opts.world ?? defaultWorld,
+    world: worldFactory(opts.world),
   });
   sim.controllers.run(true);
   const api = new HttpApi(sim);

@@ -19,7 +19,8 @@ export interface SimOptions {
   /** Extra seed objects (e.g. from generate.ts). */
   extraObjects?: K8sObject[];
   timeScale?: number;
-  world: World;
+  /** Builds the world; called again on reset so stateful controllers start afresh. */
+  world: () => World;
 }
 
 /** The simulated cluster: registry, store, clock, operations, watches, faults, controllers. */
@@ -35,19 +36,23 @@ export class Sim {
   readonly ctx: SimContext;
   /** Problems found in the seed (schema violations); loading goes on. */
   seedWarnings: string[] = [];
+  world: World;
+  private readonly makeWorld: () => World;
   private readonly crds: K8sObject[];
   private readonly seedObjects: SeedObject[];
 
   constructor(opts: SimOptions) {
+    this.makeWorld = opts.world;
+    this.world = opts.world();
     this.crds = loadCrds(opts.crdsDir);
     this.registry = new Registry(this.crds);
     this.clock = new ScaledClock(opts.timeScale ?? 60);
     this.store = new Store(this.registry, this.clock);
     this.ctx = { store: this.store, clock: this.clock };
-    this.ops = new Operations({ store: this.store, world: opts.world, ctx: this.ctx });
+    this.ops = new Operations({ store: this.store, world: () => this.world, ctx: this.ctx });
     this.hub = new WatchHub(this.store);
     this.openapi = new OpenApi(this.registry);
-    this.controllers = new ControllerRunner(opts.world, this.ctx);
+    this.controllers = new ControllerRunner(() => this.world, this.ctx, this.clock);
     this.store.subscribe((e) => this.controllers.onEvent(e));
     this.seedObjects = [
       ...readSeeds(opts.seeds),
@@ -63,14 +68,29 @@ export class Sim {
     this.seedWarnings = [];
     try {
       for (const crd of this.crds) store.insert(clone(crd), true);
-      const ns = (name: string): K8sObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+      const ns = (name: string): K8sObject => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name },
+        spec: { finalizers: ['kubernetes'] },
+        status: { phase: 'Active' },
+      });
       const seeds = this.seedObjects.map((s) => ({ file: s.file, object: clone(s.object) }));
       // Namespaces first, whatever file they are in.
-      const ordered = [...seeds.filter((s) => s.object.kind === 'Namespace'), ...seeds.filter((s) => s.object.kind !== 'Namespace')];
-      const seededNames = new Set(seeds.filter((s) => s.object.kind === 'Namespace').map((s) => s.object.metadata?.name));
-      for (const name of ['default', 'kube-system', 'kube-public']) if (!seededNames.has(name)) store.insert(ns(name));
-      const seededRoles = new Set(seeds.filter((s) => s.object.kind === 'ClusterRole').map((s) => s.object.metadata?.name));
-      for (const role of DEFAULT_CLUSTER_ROLES) if (!seededRoles.has(role.metadata.name)) store.insert(clone(role));
+      const ordered = [
+        ...seeds.filter((s) => s.object.kind === 'Namespace'),
+        ...seeds.filter((s) => s.object.kind !== 'Namespace'),
+      ];
+      const seededNames = new Set(
+        seeds.filter((s) => s.object.kind === 'Namespace').map((s) => s.object.metadata?.name),
+      );
+      for (const name of ['default', 'kube-system', 'kube-public'])
+        if (!seededNames.has(name)) store.insert(ns(name));
+      const seededRoles = new Set(
+        seeds.filter((s) => s.object.kind === 'ClusterRole').map((s) => s.object.metadata?.name),
+      );
+      for (const role of DEFAULT_CLUSTER_ROLES)
+        if (!seededRoles.has(role.metadata.name)) store.insert(clone(role));
       for (const { file, object } of ordered) this.loadOne(file, object);
     } finally {
       store.recording = true;
@@ -80,7 +100,8 @@ export class Sim {
 
   private loadOne(file: string, obj: K8sObject): void {
     const where = `${file}: ${obj?.kind ?? '?'} ${obj?.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj?.metadata?.name ?? '?'}`;
-    if (!obj?.kind || !obj.apiVersion || !obj.metadata?.name) throw new Error(`${where}: seed objects need apiVersion, kind and metadata.name`);
+    if (!obj?.kind || !obj.apiVersion || !obj.metadata?.name)
+      throw new Error(`${where}: seed objects need apiVersion, kind and metadata.name`);
     const rt = this.registry.byKind(obj.kind);
     if (!rt) throw new Error(`${where}: the simulator does not serve kind ${obj.kind}`);
     const version = obj.apiVersion.split('/').pop()!;
@@ -109,6 +130,7 @@ export class Sim {
     this.hub.closeMatching();
     this.faults.clear();
     this.store.clear();
+    this.world = this.makeWorld();
     this.load();
     this.controllers.run(true);
   }

@@ -19,7 +19,7 @@ function key(name: string, namespace?: string): string {
 /** True when anything but metadata/status (and type meta) differs: the apiserver bumps `generation` then. */
 export function specChanged(a: K8sObject, b: K8sObject): boolean {
   const strip = (o: K8sObject) => {
-    const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
     return rest;
   };
   return !deepEqual(strip(a), strip(b));
@@ -78,7 +78,8 @@ export class Store implements SimStore {
 
   private rt(kind: string): ResourceType {
     const rt = this.registry.byKind(kind);
-    if (!rt || REVIEW_KINDS.has(kind)) throw new ApiError(404, 'NotFound', `the server doesn't have a resource type "${kind}"`);
+    if (!rt || REVIEW_KINDS.has(kind))
+      throw new ApiError(404, 'NotFound', `the server doesn't have a resource type "${kind}"`);
     return rt;
   }
 
@@ -111,7 +112,9 @@ export class Store implements SimStore {
     let all = this.sorted.get(kind);
     if (!all) {
       const m = this.kinds.get(kind);
-      all = m ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]) : [];
+      all = m
+        ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1])
+        : [];
       this.sorted.set(kind, all);
     }
     return namespace ? all.filter((o) => o.metadata.namespace === namespace) : all;
@@ -126,7 +129,10 @@ export class Store implements SimStore {
     const name = obj.metadata.name ?? '';
     const ns = rt.namespaced ? obj.metadata.namespace : undefined;
     if (rt.namespaced && !this.getRaw('Namespace', ns ?? '')) {
-      throw new ApiError(404, 'NotFound', `namespaces "${ns}" not found`, undefined, { name: ns, kind: 'namespaces' });
+      throw new ApiError(404, 'NotFound', `namespaces "${ns}" not found`, undefined, {
+        name: ns,
+        kind: 'namespaces',
+      });
     }
     const m = this.bucket(obj.kind);
     if (m.has(key(name, ns))) throw alreadyExists(rt, name);
@@ -156,12 +162,20 @@ export class Store implements SimStore {
   replace(obj: K8sObject): K8sObject {
     const next = this.prepareReplace(obj);
     const old = this.getRaw(obj.kind, obj.metadata.name ?? '', obj.metadata.namespace)!;
-    if (deepEqual({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) {
+    if (
+      deepEqual(
+        { ...next, metadata: { ...next.metadata, resourceVersion: undefined } },
+        { ...old, metadata: { ...old.metadata, resourceVersion: undefined } },
+      )
+    ) {
       return old;
     }
     next.metadata.resourceVersion = String(++this.rv);
     const rt = this.rt(obj.kind);
-    this.bucket(obj.kind).set(key(old.metadata.name!, rt.namespaced ? old.metadata.namespace : undefined), next);
+    this.bucket(obj.kind).set(
+      key(old.metadata.name!, rt.namespaced ? old.metadata.namespace : undefined),
+      next,
+    );
     this.emit({ type: 'MODIFIED', object: next, oldObject: old });
     return next;
   }

@@ -62,8 +62,15 @@ function cell(col: PrinterColumn, obj: K8sObject, now: Date): unknown {
 }
 
 /** A meta.k8s.io/v1 Table of objects (Age printed against simulated time). */
-export function toTable(rt: ResourceType, version: string, objs: K8sObject[], now: Date, listMeta: object): object {
-  const cols = (rt.printerColumns[version]?.length ? rt.printerColumns[version] : BUILTIN_COLUMNS[rt.kind]) ?? [];
+export function toTable(
+  rt: ResourceType,
+  version: string,
+  objs: K8sObject[],
+  now: Date,
+  listMeta: object,
+): object {
+  const cols =
+    (rt.printerColumns[version]?.length ? rt.printerColumns[version] : BUILTIN_COLUMNS[rt.kind]) ?? [];
   const visible = cols.filter((c) => !c.priority);
   const hasAge = visible.some((c) => c.name === 'Age');
   return {
@@ -71,9 +78,23 @@ export function toTable(rt: ResourceType, version: string, objs: K8sObject[], no
     apiVersion: 'meta.k8s.io/v1',
     metadata: listMeta,
     columnDefinitions: [
-      { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-      ...visible.map((c) => ({ name: c.name, type: c.type === 'date' ? 'string' : c.type, format: '', description: c.description ?? '', priority: 0 })),
-      ...(hasAge ? [] : [{ name: 'Age', type: 'string', format: '', description: 'CreationTimestamp', priority: 0 }]),
+      {
+        name: 'Name',
+        type: 'string',
+        format: 'name',
+        description: 'Name must be unique within a namespace.',
+        priority: 0,
+      },
+      ...visible.map((c) => ({
+        name: c.name,
+        type: c.type === 'date' ? 'string' : c.type,
+        format: '',
+        description: c.description ?? '',
+        priority: 0,
+      })),
+      ...(hasAge
+        ? []
+        : [{ name: 'Age', type: 'string', format: '', description: 'CreationTimestamp', priority: 0 }]),
     ],
     rows: objs.map((o) => ({
       cells: [

@@ -59,7 +59,11 @@ export async function call(
   const headers: Record<string, string> = { 'Content-Type': opts.type ?? 'application/json' };
   if (opts.user) headers['Impersonate-User'] = opts.user;
   if (opts.accept) headers.Accept = opts.accept;
-  const r = await fetch(base + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const r = await fetch(base + p, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await r.text();
   let parsed: unknown = text;
   try {

@@ -10,7 +10,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   const ak = Object.keys(a as object);
   const bo = b as Record<string, unknown>;
   if (ak.length !== Object.keys(bo).length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual((a as Record<string, unknown>)[k], bo[k]));
+  return ak.every(
+    (k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual((a as Record<string, unknown>)[k], bo[k]),
+  );
 }
 
 export function clone<T>(v: T): T {

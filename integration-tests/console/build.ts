@@ -29,7 +29,9 @@ const INDEX_HTML = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Dev console: virt-storage-plugin</title>
-    <link rel="stylesheet" href="/static/main.css" />
+    <!-- PatternFly's own CSS, unbundled; the plugin build strips PF CSS and relies on the console for it. -->
+    <link rel="stylesheet" href="/static/patternfly/patternfly.css" />
+    <link rel="stylesheet" href="/static/patternfly/patternfly-addons.css" />
   </head>
   <body>
     <div id="app"></div>
@@ -45,8 +47,6 @@ export const buildHost = async (): Promise<string> => {
     bundle: true,
     outdir: path.join(hostDistDir, 'static'),
     entryNames: 'main',
-    assetNames: 'assets/[name]-[hash]',
-    publicPath: '/static',
     format: 'iife',
     platform: 'browser',
     target: 'es2021',
@@ -54,7 +54,8 @@ export const buildHost = async (): Promise<string> => {
     minify: true,
     sourcemap: true,
     logLevel: 'warning',
-    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.otf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file', '.jpg': 'file', '.gif': 'file' },
+    // PatternFly components import their CSS; the page links PatternFly's stylesheets instead.
+    loader: { '.css': 'empty' },
     define: {
       'process.env.NODE_ENV': '"production"',
       __SHARED_VERSIONS__: JSON.stringify(Object.fromEntries(SHARED.map((p) => [p, versionOf(p)]))),

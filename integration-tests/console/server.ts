@@ -15,6 +15,8 @@ const PLUGIN_NAME = 'virt-storage-plugin';
 const repoRoot = path.resolve(__dirname, '../..');
 const K8S_PREFIX = '/api/kubernetes';
 const PLUGIN_PREFIX = `/api/plugins/${PLUGIN_NAME}/`;
+const PF_PREFIX = '/static/patternfly/';
+const patternflyDir = path.join(repoRoot, 'node_modules/@patternfly/patternfly');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -156,6 +158,10 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
       }
     } else if (url.pathname === '/locales/resource.json') {
       serveLocales(res, url);
+    } else if (url.pathname.startsWith(PF_PREFIX)) {
+      if (!serveFile(res, patternflyDir, url.pathname.slice(PF_PREFIX.length))) {
+        sendStatus(res, 404, 'NotFound', `${url.pathname} not found`);
+      }
     } else if (url.pathname.startsWith('/static/')) {
       if (!serveFile(res, hostDir, url.pathname.slice(1))) {
         sendStatus(res, 404, 'NotFound', `${url.pathname} not found`);

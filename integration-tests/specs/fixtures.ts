@@ -155,7 +155,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  seeds: [[DEMO_SEED], { option: true }],
+  // SPEC_SEEDS=dir1:dir2 runs the specs against another cluster state.
+  seeds: [process.env.SPEC_SEEDS ? process.env.SPEC_SEEDS.split(':') : [DEMO_SEED], { option: true }],
   clusterOptions: [{}, { option: true }],
   cluster: async ({ seeds, clusterOptions }, use) => {
     const cluster = await launchCluster({ ...clusterOptions, port: 0, seeds });

@@ -9,7 +9,9 @@ interface StorageProfile extends K8sObject {
   status?: { provisioner?: string; storageClass?: string; claimPropertySets?: unknown[] };
 }
 
-const profilesTable = (page: Page) => page.getByRole('table', { name: 'Storage profiles' });
+// A PatternFly table with sortable columns has the grid role.
+const profilesTable = (page: Page) =>
+  page.getByRole('grid', { name: 'Storage profiles' }).or(page.getByRole('table', { name: 'Storage profiles' }));
 const rowOf = (page: Page, name: string) =>
   profilesTable(page)
     .getByRole('row')

@@ -19,14 +19,37 @@ export function compileRule(rule: string): Program | null {
 }
 
 const RESERVED = new Set([
-  'true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import',
-  'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while',
+  'true',
+  'false',
+  'null',
+  'in',
+  'as',
+  'break',
+  'const',
+  'continue',
+  'else',
+  'for',
+  'function',
+  'if',
+  'import',
+  'let',
+  'loop',
+  'package',
+  'namespace',
+  'return',
+  'var',
+  'void',
+  'while',
 ]);
 
 /** Kubernetes' CEL property-name escaping: reserved words -> __word__, '.' -> __dot__, '-' -> __dash__, ... */
 function escapeKey(k: string): string {
   if (RESERVED.has(k)) return `__${k}__`;
-  return k.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
+  return k
+    .replace(/__/g, '__underscores__')
+    .replace(/\./g, '__dot__')
+    .replace(/-/g, '__dash__')
+    .replace(/\//g, '__slash__');
 }
 
 /** JSON value -> CEL value: integers (by schema) become int (BigInt), object keys are escaped. */
@@ -39,7 +62,9 @@ export function toCel(value: unknown, schema: JSONSchema | undefined): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      const sub = schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      const sub =
+        schema?.properties?.[k] ??
+        (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
       out[schema?.properties?.[k] || !schema?.additionalProperties ? escapeKey(k) : k] = toCel(v, sub);
     }
     return out;
@@ -48,7 +73,11 @@ export function toCel(value: unknown, schema: JSONSchema | undefined): unknown {
 }
 
 /** Evaluates a compiled rule; undefined when it cannot be evaluated (treated as passing). */
-export function evaluateRule(program: Program, vars: Record<string, unknown>, rule: string): boolean | undefined {
+export function evaluateRule(
+  program: Program,
+  vars: Record<string, unknown>,
+  rule: string,
+): boolean | undefined {
   try {
     return program(vars) === true;
   } catch (e) {

@@ -53,10 +53,13 @@ export function validateObject(rt: ResourceType, version: string, obj: K8sObject
   const schema = schemaFor(rt, version);
   if (schema) {
     // metadata is checked by the apiserver itself, not by the CRD schema
-    const { metadata: _m, ...body } = obj; // eslint-disable-line @typescript-eslint/no-unused-vars
-    const { metadata: _o, ...oldBody } = old ?? ({} as K8sObject); // eslint-disable-line @typescript-eslint/no-unused-vars
-    const { metadata: _s, ...bodySchemaProps } = schema.properties ?? {}; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { metadata: _m, ...body } = obj;
+    const { metadata: _o, ...oldBody } = old ?? ({} as K8sObject);
+    const { metadata: _s, ...bodySchemaProps } = schema.properties ?? {};
     validate({ ...schema, properties: bodySchemaProps }, body, '', errors, old ? oldBody : undefined);
+    // A CRD may restrict metadata.name (HCO pins "kubevirt-hyperconverged").
+    const nameSchema = schema.properties?.metadata?.properties?.name;
+    if (nameSchema && obj.metadata?.name) validate(nameSchema, obj.metadata.name, 'metadata.name', errors);
   }
   if (errors.length) throw invalid(rt, obj.metadata?.name ?? '', errors);
 }

@@ -17,7 +17,13 @@ const ROOT_KEEP = new Set(['apiVersion', 'kind', 'metadata']);
  * Drops fields the structural schema does not declare (and nulls of non-nullable fields, as the apiserver
  * does); returns the dotted paths of unknown fields so `fieldValidation=Strict` can refuse them.
  */
-export function prune(schema: JSONSchema, value: unknown, path = '', isRoot = true, unknown: string[] = []): string[] {
+export function prune(
+  schema: JSONSchema,
+  value: unknown,
+  path = '',
+  isRoot = true,
+  unknown: string[] = [],
+): string[] {
   if (Array.isArray(value)) {
     if (schema.items) value.forEach((v, i) => prune(schema.items!, v, `${path}[${i}]`, false, unknown));
     return unknown;
@@ -25,7 +31,8 @@ export function prune(schema: JSONSchema, value: unknown, path = '', isRoot = tr
   if (!isPlainObject(value)) return unknown;
   const props = schema.properties;
   const addl = mapSchema(schema);
-  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
+  const preserve =
+    schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
   const embedded = schema['x-kubernetes-embedded-resource'] === true;
   for (const k of Object.keys(value)) {
     // type meta and metadata are the apiserver's own business, not the CRD schema's
@@ -107,10 +114,21 @@ function regex(p: string): RegExp | null {
  * Validates a value against a structural schema. `old` is the stored value at the same path (for CEL
  * transition rules with `oldSelf`); it is only followed through object fields and map values.
  */
-export function validate(schema: JSONSchema, value: unknown, path: string, errors: FieldError[], old?: unknown): void {
+export function validate(
+  schema: JSONSchema,
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+  old?: unknown,
+): void {
   if (value === null) {
     if (!schema.nullable && schema.type) {
-      errors.push({ type: 'TypeInvalid', field: path, value: 'null', detail: `${path} in body must be of type ${schema.type}: "null"` });
+      errors.push({
+        type: 'TypeInvalid',
+        field: path,
+        value: 'null',
+        detail: `${path} in body must be of type ${schema.type}: "null"`,
+      });
     }
     return;
   }
@@ -118,12 +136,22 @@ export function validate(schema: JSONSchema, value: unknown, path: string, error
   if (intOrString) {
     if (!(typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)))) {
       const t = typeName(value);
-      errors.push({ type: 'TypeInvalid', field: path, value: t, detail: `${path} in body must be of type integer,string: "${t}"` });
+      errors.push({
+        type: 'TypeInvalid',
+        field: path,
+        value: t,
+        detail: `${path} in body must be of type integer,string: "${t}"`,
+      });
       return;
     }
   } else if (schema.type && !typeMatches(schema.type, value)) {
     const t = typeName(value);
-    errors.push({ type: 'TypeInvalid', field: path, value: t, detail: `${path} in body must be of type ${schema.type}: "${t}"` });
+    errors.push({
+      type: 'TypeInvalid',
+      field: path,
+      value: t,
+      detail: `${path} in body must be of type ${schema.type}: "${t}"`,
+    });
     return;
   }
   const before = errors.length;
@@ -143,13 +171,28 @@ export function validate(schema: JSONSchema, value: unknown, path: string, error
   }
   for (const sub of schema.allOf ?? []) validateValue(sub, value, path, errors);
   if (schema.anyOf && !schema.anyOf.some((s) => passes(s, value, path))) {
-    errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body must validate at least one schema (anyOf)` });
+    errors.push({
+      type: 'Invalid',
+      field: path,
+      value,
+      detail: `${path} in body must validate at least one schema (anyOf)`,
+    });
   }
   if (schema.oneOf && schema.oneOf.filter((s) => passes(s, value, path)).length !== 1) {
-    errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body must validate one and only one schema (oneOf)` });
+    errors.push({
+      type: 'Invalid',
+      field: path,
+      value,
+      detail: `${path} in body must validate one and only one schema (oneOf)`,
+    });
   }
   if (schema.not && passes(schema.not, value, path)) {
-    errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body should not validate the schema (not)` });
+    errors.push({
+      type: 'Invalid',
+      field: path,
+      value,
+      detail: `${path} in body should not validate the schema (not)`,
+    });
   }
   // The apiserver skips CEL rules of a value that already failed its schema checks.
   if (errors.length === before) runCelRules(schema, value, path, errors, old);
@@ -173,25 +216,56 @@ function validateValue(schema: JSONSchema, value: unknown, path: string, errors:
       errors.push({ type: 'TooLong', field: path, value, limit: schema.maxLength });
     }
     if (schema.minLength !== undefined && len < schema.minLength) {
-      errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body should be at least ${schema.minLength} chars long` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value,
+        detail: `${path} in body should be at least ${schema.minLength} chars long`,
+      });
     }
     const re = schema.pattern ? regex(schema.pattern) : null;
     if (re && !re.test(value)) {
-      errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body should match '${schema.pattern}'` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value,
+        detail: `${path} in body should match '${schema.pattern}'`,
+      });
     }
     const fmt = schema.format ? FORMATS[schema.format] : undefined;
     if (fmt && !fmt.test(value)) {
-      errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body must be of type ${schema.format}: ${JSON.stringify(value)}` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value,
+        detail: `${path} in body must be of type ${schema.format}: ${JSON.stringify(value)}`,
+      });
     }
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
+    if (
+      schema.minimum !== undefined &&
+      (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)
+    ) {
       const rel = schema.exclusiveMinimum ? 'greater than' : 'greater than or equal to';
-      errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body should be ${rel} ${schema.minimum}` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value,
+        detail: `${path} in body should be ${rel} ${schema.minimum}`,
+      });
     }
-    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
+    if (
+      schema.maximum !== undefined &&
+      (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)
+    ) {
       const rel = schema.exclusiveMaximum ? 'less than' : 'less than or equal to';
-      errors.push({ type: 'Invalid', field: path, value, detail: `${path} in body should be ${rel} ${schema.maximum}` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value,
+        detail: `${path} in body should be ${rel} ${schema.maximum}`,
+      });
     }
   }
   if (Array.isArray(value)) {
@@ -199,7 +273,12 @@ function validateValue(schema: JSONSchema, value: unknown, path: string, errors:
       errors.push({ type: 'TooMany', field: path, value: value.length, limit: schema.maxItems });
     }
     if (schema.minItems !== undefined && value.length < schema.minItems) {
-      errors.push({ type: 'Invalid', field: path, value: value.length, detail: `${path} in body should have at least ${schema.minItems} items` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value: value.length,
+        detail: `${path} in body should have at least ${schema.minItems} items`,
+      });
     }
   }
   if (isPlainObject(value)) {
@@ -208,12 +287,23 @@ function validateValue(schema: JSONSchema, value: unknown, path: string, errors:
       errors.push({ type: 'TooMany', field: path, value: n, limit: schema.maxProperties });
     }
     if (schema.minProperties !== undefined && n < schema.minProperties) {
-      errors.push({ type: 'Invalid', field: path, value: n, detail: `${path} in body should have at least ${schema.minProperties} properties` });
+      errors.push({
+        type: 'Invalid',
+        field: path,
+        value: n,
+        detail: `${path} in body should have at least ${schema.minProperties} properties`,
+      });
     }
   }
 }
 
-function runCelRules(schema: JSONSchema, value: unknown, path: string, errors: FieldError[], old: unknown): void {
+function runCelRules(
+  schema: JSONSchema,
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+  old: unknown,
+): void {
   const rules = schema['x-kubernetes-validations'];
   if (!rules) return;
   for (const r of rules) {
@@ -225,7 +315,12 @@ function runCelRules(schema: JSONSchema, value: unknown, path: string, errors: F
     if (usesOld) vars.oldSelf = toCel(old, schema);
     if (evaluateRule(program, vars, r.rule) === false) {
       const field = r.fieldPath ? `${path}${r.fieldPath}` : path;
-      errors.push({ type: 'Invalid', field, value: typeName(value), detail: r.message ?? `failed rule: ${r.rule}` });
+      errors.push({
+        type: 'Invalid',
+        field,
+        value: typeName(value),
+        detail: r.message ?? `failed rule: ${r.rule}`,
+      });
     }
   }
 }

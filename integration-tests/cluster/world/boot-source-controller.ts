@@ -1,6 +1,6 @@
 import { ApiError, type Controller, type K8sObject, type SimContext } from '../sim-api';
 import { deployableTemplates, type TemplateItem } from './golden-images';
-import { GOLDEN_IMAGES_NAMESPACE, clone, jsonEqual, mutateObject } from './util';
+import { GOLDEN_IMAGES_NAMESPACE, clone, eventDriven, jsonEqual, mutateObject } from './util';
 
 /**
  * SSP's golden-image effect: one DataImportCron per deployable item of HyperConverged
@@ -78,4 +78,5 @@ function reconcile(ctx: SimContext): void {
   }
 }
 
-export const bootSourceController: Controller = { name: 'ssp-golden-images', reconcile };
+export const createBootSourceController = (): Controller =>
+  eventDriven('ssp-golden-images', ['HyperConverged', 'DataImportCron', 'Namespace'], reconcile);

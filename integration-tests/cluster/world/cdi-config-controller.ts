@@ -1,5 +1,5 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
-import { ANN_DEFAULT_CLASS, clone, isTrue, mutateObject, ownerRef, parseQuantity } from './util';
+import { ANN_DEFAULT_CLASS, clone, eventDriven, isTrue, mutateObject, ownerRef, parseQuantity } from './util';
 
 /**
  * CDI's config controller (pkg/controller/config-controller.go): CDIConfig `config` mirrors CDI.spec.config
@@ -85,4 +85,5 @@ function reconcile(ctx: SimContext): void {
   });
 }
 
-export const cdiConfigController: Controller = { name: 'cdi-config', reconcile };
+export const createCdiConfigController = (): Controller =>
+  eventDriven('cdi-config', ['CDI', 'CDIConfig', 'StorageClass'], reconcile);

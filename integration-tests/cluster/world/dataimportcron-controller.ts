@@ -4,6 +4,7 @@ import {
   ANN_IMMEDIATE_BIND,
   clone,
   defaultStorageClass,
+  eventDriven,
   listIfServed,
   mutateObject,
   setCondition,
@@ -108,32 +109,54 @@ function finishImport(ctx: SimContext, cron: K8sObject, dv: K8sObject, format: s
   return { kind: 'snapshot', name, namespace: ns };
 }
 
-function collectGarbage(ctx: SimContext, cron: K8sObject, keep: string[]): void {
+/** What one reconcile pass reads once: the default class and every cron-made object, by cron. */
+interface Pass {
+  defaultClass?: string;
+  madeBy: Map<string, { kind: string; obj: K8sObject }[]>;
+}
+
+const cronKey = (ns: string | undefined, name: string | undefined) => `${ns}/${name}`;
+
+function startPass(ctx: SimContext): Pass {
+  const madeBy = new Map<string, { kind: string; obj: K8sObject }[]>();
+  for (const kind of ['DataVolume', 'PersistentVolumeClaim', 'VolumeSnapshot', 'DataSource']) {
+    for (const obj of listIfServed(ctx.store, kind)) {
+      const cron = obj.metadata.labels?.[LABEL_CRON];
+      if (!cron) continue;
+      const key = cronKey(obj.metadata.namespace, cron);
+      madeBy.set(key, [...(madeBy.get(key) ?? []), { kind, obj }]);
+    }
+  }
+  return { defaultClass: defaultStorageClass(ctx.store)?.metadata.name, madeBy };
+}
+
+function collectGarbage(ctx: SimContext, pass: Pass, cron: K8sObject, keepNames: string[]): void {
   if ((cron.spec?.garbageCollect ?? 'Outdated') !== 'Outdated') return;
+  const keep = [...new Set(keepNames)];
   const ns = cron.metadata.namespace;
-  const mine = (o: K8sObject) => o.metadata.labels?.[LABEL_CRON] === cron.metadata.name;
   const imports = new Map<string, { created: string; kinds: string[] }>();
-  const note = (kind: string, o: K8sObject) => {
-    const entry = imports.get(o.metadata.name!) ?? { created: o.metadata.creationTimestamp ?? '', kinds: [] };
+  for (const { kind, obj } of pass.madeBy.get(cronKey(ns, cron.metadata.name)) ?? []) {
+    if (kind === 'DataSource') continue;
+    const entry = imports.get(obj.metadata.name!) ?? { created: obj.metadata.creationTimestamp ?? '', kinds: [] };
     entry.kinds.push(kind);
-    imports.set(o.metadata.name!, entry);
-  };
-  for (const kind of ['DataVolume', 'PersistentVolumeClaim']) for (const o of ctx.store.list(kind, ns)) if (mine(o)) note(kind, o);
-  for (const o of listIfServed(ctx.store, 'VolumeSnapshot', ns)) if (mine(o)) note('VolumeSnapshot', o);
+    imports.set(obj.metadata.name!, entry);
+  }
   const importsToKeep = Math.max(1, cron.spec?.importsToKeep ?? 3);
   const older = [...imports.entries()]
     .filter(([name]) => !keep.includes(name))
     .sort((a, b) => b[1].created.localeCompare(a[1].created))
     .slice(Math.max(0, importsToKeep - keep.length));
-  for (const [name, { kinds }] of older) for (const kind of kinds) ctx.store.delete(kind, name, ns);
+  for (const [name, { kinds }] of older) {
+    for (const kind of kinds) if (ctx.store.get(kind, name, ns)) ctx.store.delete(kind, name, ns);
+  }
 }
 
-function reconcileCron(ctx: SimContext, cron: K8sObject): void {
+function reconcileCron(ctx: SimContext, pass: Pass, cron: K8sObject): void {
   const now = timestamp(ctx);
   const ns = cron.metadata.namespace ?? '';
   const dvSpec = cron.spec?.template?.spec ?? {};
   const className: string | undefined =
-    dvSpec.storage?.storageClassName ?? dvSpec.pvc?.storageClassName ?? defaultStorageClass(ctx.store)?.metadata.name;
+    dvSpec.storage?.storageClassName ?? dvSpec.pvc?.storageClassName ?? pass.defaultClass;
   const profile = className ? ctx.store.get('StorageProfile', className) : undefined;
   const format: string = profile?.status?.dataImportCronSourceFormat ?? 'pvc';
   const digest = currentDigest(ctx, cron);
@@ -188,7 +211,7 @@ function reconcileCron(ctx: SimContext, cron: K8sObject): void {
         upToDate = { status: 'False', reason: 'ImportProgressing', message: 'Import is progressing' };
       }
     }
-    collectGarbage(ctx, cron, [wanted, ...(last ? [last.name] : [])]);
+    collectGarbage(ctx, pass, cron, [wanted, ...(last ? [last.name] : [])]);
   }
   status.sourceFormat = format;
   let conditions = setCondition(status.conditions, { type: 'Progressing', ...progressing }, now, true);
@@ -273,28 +296,34 @@ function reconcilePlainDataSource(ctx: SimContext, ds: K8sObject): void {
 }
 
 /** With `retentionPolicy: None`, what a deleted cron made is deleted with it. */
-function cleanupAfterDeletedCrons(ctx: SimContext, crons: K8sObject[]): void {
-  const alive = new Set(crons.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
-  for (const kind of ['DataSource', 'DataVolume', 'PersistentVolumeClaim', 'VolumeSnapshot']) {
-    for (const o of listIfServed(ctx.store, kind)) {
-      const cron = o.metadata.labels?.[LABEL_CRON];
-      if (cron && o.metadata.labels?.[LABEL_CLEANUP] === 'true' && !alive.has(`${o.metadata.namespace}/${cron}`)) {
-        ctx.store.delete(kind, o.metadata.name ?? '', o.metadata.namespace);
+function cleanupAfterDeletedCrons(ctx: SimContext, pass: Pass, crons: K8sObject[]): void {
+  const alive = new Set(crons.map((c) => cronKey(c.metadata.namespace, c.metadata.name)));
+  for (const [key, made] of pass.madeBy) {
+    if (alive.has(key)) continue;
+    for (const { kind, obj } of made) {
+      if (obj.metadata.labels?.[LABEL_CLEANUP] !== 'true') continue;
+      if (ctx.store.get(kind, obj.metadata.name ?? '', obj.metadata.namespace)) {
+        ctx.store.delete(kind, obj.metadata.name ?? '', obj.metadata.namespace);
       }
     }
   }
 }
 
-export const dataImportCronController: Controller = {
-  name: 'dataimportcron',
-  reconcile(ctx) {
-    const crons = ctx.store.list('DataImportCron');
-    for (const cron of crons) reconcileCron(ctx, cron);
-    cleanupAfterDeletedCrons(ctx, crons);
-    const managed = new Set(crons.map((c) => `${c.metadata.namespace}/${c.spec?.managedDataSource}`));
-    for (const ds of ctx.store.list('DataSource')) {
-      if (!managed.has(`${ds.metadata.namespace}/${ds.metadata.name}`)) reconcilePlainDataSource(ctx, ds);
-    }
-  },
-};
+function reconcile(ctx: SimContext): void {
+  const pass = startPass(ctx);
+  const crons = ctx.store.list('DataImportCron');
+  for (const cron of crons) reconcileCron(ctx, pass, cron);
+  cleanupAfterDeletedCrons(ctx, pass, crons);
+  const managed = new Set(crons.map((c) => cronKey(c.metadata.namespace, c.spec?.managedDataSource)));
+  for (const ds of ctx.store.list('DataSource')) {
+    if (!managed.has(cronKey(ds.metadata.namespace, ds.metadata.name))) reconcilePlainDataSource(ctx, ds);
+  }
+}
 
+/** Crons only move when their objects do (the DataVolume controller drives the clock-based part). */
+export const createDataImportCronController = (): Controller =>
+  eventDriven(
+    'dataimportcron',
+    ['DataImportCron', 'DataVolume', 'PersistentVolumeClaim', 'VolumeSnapshot', 'DataSource', 'StorageProfile', 'StorageClass'],
+    reconcile,
+  );

@@ -9,6 +9,7 @@ import {
   parseQuantity,
   setCondition,
   timestamp,
+  touches,
 } from './util';
 
 /**
@@ -72,12 +73,21 @@ function cloneSource(ctx: SimContext, dv: K8sObject): K8sObject | 'missing' | 'n
   return ctx.store.get(kind, ref.name, ref.namespace ?? ns) ?? 'missing';
 }
 
-function plan(ctx: SimContext, dv: K8sObject): Plan {
+/** The default classes, looked up once and kept until a StorageClass changes (large clusters list slowly). */
+type DefaultClass = (forVirt: boolean) => string | undefined;
+function defaultClassMemo(ctx: SimContext, memo: Map<boolean, string | undefined>): DefaultClass {
+  return (forVirt) => {
+    if (!memo.has(forVirt)) memo.set(forVirt, defaultStorageClass(ctx.store, forVirt)?.metadata.name);
+    return memo.get(forVirt);
+  };
+}
+
+function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan {
   const spec = dv.spec ?? {};
   const target = spec.pvc ?? spec.storage ?? {};
   const contentVirt = (spec.contentType ?? 'kubevirt') === 'kubevirt';
   const className: string | undefined =
-    target.storageClassName ?? defaultStorageClass(ctx.store, contentVirt)?.metadata.name;
+    target.storageClassName ?? defaultClass(contentVirt);
   const sc = className ? ctx.store.get('StorageClass', className) : undefined;
   const profileSet = className ? ctx.store.get('StorageProfile', className)?.status?.claimPropertySets?.[0] : undefined;
   const flow = flowOf(spec);
@@ -285,31 +295,47 @@ function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void 
   });
 }
 
-/** A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). */
+const WATCHED_KINDS = ['DataVolume', 'PersistentVolumeClaim', 'StorageClass', 'StorageProfile', 'DataSource', 'VolumeSnapshot', 'CDIConfig'];
+
+/**
+ * A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). Clock ticks cost
+ * nothing while no DataVolume is on its way.
+ */
 export function createDataVolumeController(): Controller {
   const startedAt = new Map<string, number>();
+  const defaults = new Map<boolean, string | undefined>();
+  let active = true;
+  let primed = false;
   return {
     name: 'datavolume',
-    reconcile(ctx) {
+    reconcile(ctx, events) {
+      if (!active && !touches(events, WATCHED_KINDS)) return;
+      if (touches(events, ['StorageClass'])) defaults.clear();
       const nowMs = ctx.clock.now().getTime();
+      const defaultClass = defaultClassMemo(ctx, defaults);
       const live = new Set<string>();
+      active = false;
       for (const dv of ctx.store.list('DataVolume')) {
         const uid = dv.metadata.uid ?? `${dv.metadata.namespace}/${dv.metadata.name}`;
         live.add(uid);
-        const p = plan(ctx, dv);
+        const p = plan(ctx, dv, defaultClass);
         if (TERMINAL.has(dv.status?.phase)) {
           if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
           continue;
         }
         if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
         // Waiting DVs start their timeline when the wait ends.
-        if (p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload')) startedAt.set(uid, nowMs);
+        const waiting = !!p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload');
+        if (waiting) startedAt.set(uid, nowMs);
         const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
+        // Only a DV whose state moves with time keeps the controller awake on ticks.
+        if (!waiting && d.phase !== 'UploadReady' && d.phase !== 'Succeeded') active = true;
         if (p.className && !p.waitReason && d.phase !== 'Pending') ensurePvc(ctx, dv, p, d.bound);
         applyStatus(ctx, dv, p, d);
       }
       for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
-      collectOrphanPvcs(ctx);
+      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume')) collectOrphanPvcs(ctx);
+      primed = true;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   CDI_VERSION,
   HCO_VERSION,
   clone,
+  eventDriven,
   jsonEqual,
   mutateObject,
   setCondition,
@@ -157,13 +158,12 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
   };
 }
 
-export const hcoController: Controller = {
-  name: 'hco',
-  reconcile(ctx) {
-    const hc = ctx.store.list('HyperConverged')[0];
-    if (!hc || hc.metadata.deletionTimestamp) return;
-    reconcileCdi(ctx, hc);
-    const status = hcStatus(ctx, hc);
-    if (!jsonEqual(status, hc.status)) mutateObject(ctx.store, hc, (draft) => (draft.status = status));
-  },
-};
+function reconcile(ctx: SimContext): void {
+  const hc = ctx.store.list('HyperConverged')[0];
+  if (!hc || hc.metadata.deletionTimestamp) return;
+  reconcileCdi(ctx, hc);
+  const status = hcStatus(ctx, hc);
+  if (!jsonEqual(status, hc.status)) mutateObject(ctx.store, hc, (draft) => (draft.status = status));
+}
+
+export const createHcoController = (): Controller => eventDriven('hco', ['HyperConverged', 'CDI'], reconcile);

@@ -1,6 +1,6 @@
 import { lookupCapabilities, type CapabilityLookup } from '../../../src/k8s/storage-capabilities';
-import type { Controller, K8sObject, SimContext, StoreEvent } from '../sim-api';
-import { clone, listIfServed, mutateObject, ownerRef, setCondition, timestamp, touches } from './util';
+import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { clone, eventDriven, listIfServed, mutateObject, ownerRef, setCondition, timestamp } from './util';
 
 /**
  * CDI's StorageProfile controller (pkg/controller/storageprofile-controller.go, v1.65.0): one profile per
@@ -161,16 +161,6 @@ function reconcileProfiles(ctx: SimContext): void {
   for (const orphan of profiles.values()) ctx.store.delete('StorageProfile', orphan.metadata.name ?? '');
 }
 
-/** A fresh controller (its own "already reconciled once" state). */
-export function createStorageProfileController(): Controller {
-  let settled = false;
-  return {
-    name: 'storage-profile',
-    reconcile(ctx, events: StoreEvent[]) {
-      // Profiles depend only on these kinds, so clock ticks (no events) need no pass once settled.
-      if (settled && !touches(events, RELEVANT_KINDS)) return;
-      reconcileProfiles(ctx);
-      settled = true;
-    },
-  };
-}
+/** A fresh controller (its own "already ran once" state). */
+export const createStorageProfileController = (): Controller =>
+  eventDriven('storage-profile', RELEVANT_KINDS, reconcileProfiles);

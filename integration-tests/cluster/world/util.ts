@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError, type K8sObject, type SimContext, type SimStore } from '../sim-api';
+import { ApiError, type Controller, type K8sObject, type SimContext, type SimStore } from '../sim-api';
 
 /** Namespace where SSP puts golden images on OpenShift when the HCO item does not name one. */
 export const GOLDEN_IMAGES_NAMESPACE = 'openshift-virtualization-os-images';
@@ -185,3 +185,19 @@ export function listIfServed(store: SimStore, kind: string, namespace?: string):
 /** True when any event concerns one of `kinds`; reconciles that only depend on these kinds can skip otherwise. */
 export const touches = (events: { object: K8sObject }[], kinds: readonly string[]): boolean =>
   events.some((e) => kinds.includes(e.object.kind));
+
+/**
+ * A controller that depends only on objects of `kinds`: it runs on its first call and then only when a batch
+ * of events touches one of them, so clock ticks over a large cluster cost nothing.
+ */
+export function eventDriven(name: string, kinds: readonly string[], reconcile: (ctx: SimContext) => void): Controller {
+  let primed = false;
+  return {
+    name,
+    reconcile(ctx, events) {
+      if (primed && !touches(events, kinds)) return;
+      primed = true;
+      reconcile(ctx);
+    },
+  };
+}

@@ -74,7 +74,17 @@ export const HostMasthead = () => (
         <PageToggleButton isHamburgerButton aria-label="Global navigation" />
       </MastheadToggle>
       <MastheadBrand>
-        <MastheadLogo href="/">Dev console</MastheadLogo>
+        <MastheadLogo
+          href="/"
+          style={{
+            color: 'var(--pf-t--global--text--color--regular)',
+            textDecoration: 'none',
+            fontSize: 'var(--pf-t--global--font--size--heading--sm)',
+            fontWeight: 'var(--pf-t--global--font--weight--heading--default)',
+          }}
+        >
+          Dev console
+        </MastheadLogo>
       </MastheadBrand>
     </MastheadMain>
     <MastheadContent>

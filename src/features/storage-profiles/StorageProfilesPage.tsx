@@ -1,6 +1,6 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { Alert } from '@patternfly/react-core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageShell } from '../../components/PageShell';
@@ -8,12 +8,31 @@ import { LoadingState, PageEmptyState } from '../../components/StatusStates';
 import { isNotFoundError, readK8sError } from '../../k8s/k8s-errors';
 import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../k8s/models';
 import { withQueryClient } from '../../k8s/query-client';
+import { useModelAccess } from '../../k8s/use-access';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../k8s/types';
+import {
+  EditProfileAction,
+  NeedsAttentionFilter,
+  useValueSourceColumn,
+} from './details/profile-list-additions';
+import { useProfileColumns } from './profile-columns';
 import { buildProfileRows } from './profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
 
 const StorageProfilesPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
+  const [onlyNeedsAttention, setOnlyNeedsAttention] = useState(false);
+  const filters = useMemo(() => ({ needsAttention: onlyNeedsAttention }), [onlyNeedsAttention]);
+  const editAccess = useModelAccess(StorageProfileModel, 'patch');
+  // "Values from" (admin or CDI) sits just before the values themselves.
+  const baseColumns = useProfileColumns();
+  const valueSourceColumn = useValueSourceColumn();
+  const columns = useMemo(() => {
+    const at = baseColumns.findIndex((c) => c.id === 'claimPropertySets');
+    return at < 0
+      ? [...baseColumns, valueSourceColumn]
+      : [...baseColumns.slice(0, at), valueSourceColumn, ...baseColumns.slice(at)];
+  }, [baseColumns, valueSourceColumn]);
   const [profiles, profilesLoaded, profilesError] = useK8sWatchResource<StorageProfile[]>({
     groupVersionKind: gvk(StorageProfileModel),
     isList: true,
@@ -68,7 +87,15 @@ const StorageProfilesPage = () => {
             {readK8sError(snapshotClassesError).message}
           </Alert>
         )}
-        <StorageProfilesTable rows={rows} />
+        <StorageProfilesTable
+          rows={rows}
+          columns={columns}
+          filters={filters}
+          extraFilters={
+            <NeedsAttentionFilter checked={onlyNeedsAttention} onChange={setOnlyNeedsAttention} />
+          }
+          renderRowActions={editAccess.allowed ? (row) => <EditProfileAction name={row.name} /> : undefined}
+        />
       </>
     );
   }

@@ -124,7 +124,8 @@ export const StorageProfilesTable = ({
         </PageEmptyState>
       ) : (
         <>
-          <Table aria-label={t('Storage profiles')} variant="compact">
+          {/* A data table, not a keyboard-navigable grid (PatternFly's default role). */}
+          <Table aria-label={t('Storage profiles')} variant="compact" role="table">
             <Thead>
               <Tr>
                 {columns.map((col, index) => (

@@ -169,16 +169,21 @@ export const sortProfileRows = (
 export interface ProfileFilters {
   /** Case-insensitive substring of the profile (= StorageClass) name. */
   name?: string;
-  /** Only rows with at least one problem. */
+  /** Only rows that need an admin's action (see `needsAttention`). */
   needsAttention?: boolean;
 }
+
+/**
+ * A row needs attention when it has a problem beyond Recognized=False: an unknown provisioner whose profile
+ * an admin completed is expected to stay unrecognized, and is fine.
+ */
+export const needsAttention = (row: ProfileRow): boolean => row.problems.some((p) => p !== 'unrecognized');
 
 export const filterProfileRows = (rows: readonly ProfileRow[], filters: ProfileFilters): ProfileRow[] => {
   const needle = (filters.name ?? '').trim().toLowerCase();
   return rows.filter(
     (r) =>
-      (!needle || r.name.toLowerCase().includes(needle)) &&
-      (!filters.needsAttention || r.problems.length > 0),
+      (!needle || r.name.toLowerCase().includes(needle)) && (!filters.needsAttention || needsAttention(r)),
   );
 };
 

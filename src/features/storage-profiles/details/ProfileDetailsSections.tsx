@@ -38,13 +38,14 @@ const Term = ({ term, children }: { term: string; children: ReactNode }) => (
 
 export const ClaimPropertySetList = ({ sets, empty }: { sets?: ClaimPropertySet[]; empty: ReactNode }) =>
   sets && sets.length > 0 ? (
-    <LabelGroup numLabels={8}>
+    // Order is preference order, so it is an ordered list.
+    <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {sets.map((s, i) => (
-        <Label key={i} isCompact>
+        <li key={i}>
           {i + 1}. {formatClaimPropertySet(s)}
-        </Label>
+        </li>
       ))}
-    </LabelGroup>
+    </ol>
   ) : (
     <>{empty}</>
   );
@@ -232,7 +233,7 @@ export const SpecVsStatusTable = ({
     },
   ];
   return (
-    <Table aria-label={t('Values set by an administrator and values CDI applies')} variant="compact">
+    <Table role="table" aria-label={t('Values set by an administrator and values CDI applies')} variant="compact">
       <Thead>
         <Tr>
           <Th width={20}>{t('Setting')}</Th>
@@ -291,7 +292,7 @@ export const RelatedSnapshotClasses = ({
     );
   }
   return (
-    <Table aria-label={t('VolumeSnapshotClasses for this provisioner')} variant="compact">
+    <Table role="table" aria-label={t('VolumeSnapshotClasses for this provisioner')} variant="compact">
       <Thead>
         <Tr>
           <Th>{t('Name')}</Th>

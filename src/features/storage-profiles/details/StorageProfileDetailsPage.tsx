@@ -22,6 +22,7 @@ import { withQueryClient } from '../../../k8s/query-client';
 import { useModelAccess } from '../../../k8s/use-access';
 import { StorageProfileEditForm } from '../edit/StorageProfileEditForm';
 import { profileDetailsPath } from '../profile-columns';
+import { profileEditPath, STORAGE_PROFILES_PATH } from './paths';
 import { ProfileFindings } from './ProfileFindings';
 import {
   RecognizedCard,
@@ -30,9 +31,6 @@ import {
   StorageClassCard,
 } from './ProfileDetailsSections';
 import { useStorageProfileContext } from './use-storage-profile-context';
-
-const LIST_PATH = '/virtualization-storage/storage-profiles';
-export const profileEditPath = (name: string) => `${profileDetailsPath(name)}/edit`;
 
 const StorageProfileDetailsPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
@@ -50,7 +48,7 @@ const StorageProfileDetailsPage = () => {
   const breadcrumbs = (
     <Breadcrumb>
       <BreadcrumbItem>
-        <Link to={LIST_PATH}>{t('Storage profiles')}</Link>
+        <Link to={STORAGE_PROFILES_PATH}>{t('Storage profiles')}</Link>
       </BreadcrumbItem>
       {editing ? (
         <>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
+import { filterProfileRows } from '../profile-list-logic';
 import { profileHealth } from './profile-health';
 
 const sc = (provisioner: string, extra: Partial<StorageClass> = {}): StorageClass => ({
@@ -55,6 +56,7 @@ describe('profileHealth', () => {
     });
     expect(health.incomplete).toBe(false);
     expect(health.needsAttention).toBe(false);
+    expect(filterProfileRows([health.row], { needsAttention: true }), 'the list filter agrees').toEqual([]);
     expect(health.row.recognized?.status).toBe('False');
     expect(health.hasAdminOverrides).toBe(true);
     expect(health.cloneStrategySource).toBe('admin');

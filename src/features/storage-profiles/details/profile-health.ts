@@ -1,7 +1,7 @@
 import { lookupCapabilities } from '../../../k8s/storage-capabilities';
 import type { CapabilityLookup } from '../../../k8s/storage-capabilities';
 import type { CloneStrategy, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { buildProfileRow, type ProfileRow } from '../profile-list-logic';
+import { buildProfileRow, needsAttention, type ProfileRow } from '../profile-list-logic';
 
 export const CLONE_STRATEGIES: readonly CloneStrategy[] = ['copy', 'snapshot', 'csi-clone'];
 export const SOURCE_FORMATS = ['pvc', 'snapshot'] as const;
@@ -119,11 +119,6 @@ export function profileHealth(input: ProfileHealthInput): ProfileHealth {
     degraded: !unsupported && (!hasRwx || !smartClone),
     invalidSpecValues,
     hasAdminOverrides,
-    // Recognized=False alone is fine once the admin filled in what CDI could not know.
-    needsAttention:
-      incomplete ||
-      unsupported ||
-      row.problems.includes('missing-storage-class') ||
-      invalidSpecValues.length > 0,
+    needsAttention: needsAttention(row) || invalidSpecValues.length > 0,
   };
 }

@@ -16,7 +16,7 @@ import {
   Radio,
   Stack,
 } from '@patternfly/react-core';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -72,7 +72,9 @@ export const StorageProfileEditForm = ({
   const [state, setState] = useState<SpecFormState>(() => formStateFromSpec(profile.spec));
   const [confirmReset, setConfirmReset] = useState(false);
   const latest = useRef(profile);
-  latest.current = profile;
+  useEffect(() => {
+    latest.current = profile;
+  }, [profile]);
 
   // The watch may lag behind the server; these are watch versions known to be older than `base`.
   const [staleVersion, setStaleVersion] = useState<string>();
@@ -209,7 +211,7 @@ export const StorageProfileEditForm = ({
       )}
       {save.error != null && readK8sError(save.error).kind === 'conflict' && !changedMeanwhile && (
         <Alert variant="info" isInline title={t('Current values on the cluster')}>
-          <CurrentValues profile={profile} />
+          <CurrentValues profile={base} />
           <p>
             {t(
               'The preview below now shows the patch against these values. Save again to apply your values.',

@@ -2,7 +2,7 @@ import { applyPatch, deepClone } from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
 import type { StorageProfile } from '../../../k8s/types';
-import { buildStorageProfileSpecPatch } from './storage-profile-spec-patch';
+import { adminSetFields, buildStorageProfileSpecPatch } from './storage-profile-spec-patch';
 
 const profile = (spec: StorageProfile['spec']): StorageProfile => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
@@ -109,5 +109,17 @@ describe('buildStorageProfileSpecPatch', () => {
     const newer = { ...profile({}), metadata: { ...old.metadata, resourceVersion: '43' } };
     newer.status = { ...newer.status, cloneStrategy: 'snapshot' };
     expect(apply(newer, ops).spec).toEqual({ cloneStrategy: 'snapshot' });
+  });
+});
+
+describe('adminSetFields', () => {
+  it('lists the fields an administrator set, ignoring empty values', () => {
+    expect(adminSetFields(profile({}))).toEqual([]);
+    expect(
+      adminSetFields(profile({ claimPropertySets: [], cloneStrategy: '', snapshotClass: 'vsc' })),
+    ).toEqual(['snapshotClass']);
+    expect(
+      adminSetFields(profile({ claimPropertySets: [RWO_FS], dataImportCronSourceFormat: 'pvc' })),
+    ).toEqual(['claimPropertySets', 'dataImportCronSourceFormat']);
   });
 });

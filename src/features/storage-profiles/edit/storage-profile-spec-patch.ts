@@ -26,6 +26,12 @@ export const adminValues = (spec: StorageProfileSpec | undefined): StorageProfil
   return out;
 };
 
+/** The editable spec fields an administrator set on the profile, in form order. */
+export const adminSetFields = (profile: StorageProfile): EditableSpecField[] => {
+  const values = adminValues(profile.spec);
+  return EDITABLE_SPEC_FIELDS.filter((f) => values[f] !== undefined);
+};
+
 /**
  * A JSON patch that turns `oldProfile.spec` into `newSpec` for the editable fields: `add`/`replace` for new
  * or changed values, `remove` for cleared ones (CDI's own value applies again), nothing for the rest.

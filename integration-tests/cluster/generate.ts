@@ -1,0 +1,194 @@
+import type { K8sObject } from './sim-api';
+import { sourceDigest } from './world/import-sources';
+import { PROFILE_LABELS, computeProfileStatus } from './world/storage-profile-controller';
+import { CDI_NAME, stableUid } from './world/util';
+
+/**
+ * Bulk objects for large-cluster tests (`--generate storageclasses=2000,dataimportcrons=500`):
+ * StorageClasses with the StorageProfiles CDI would keep for them, and golden-image DataImportCrons with
+ * their DataSources and imported PVCs (one in ten with an unreachable registry, at NoDigest).
+ * Everything is deterministic, and already in the state the controllers would put it in, so loading a large
+ * cluster does not start a storm of writes. Profiles are owned by the demo seed's CDI CR.
+ */
+
+/** `metadata.uid` of `CDI/cdi-kubevirt-hyperconverged` in integration-tests/fixtures/demo. */
+const DEMO_CDI_UID = '4da92e38-f0ca-4f8c-a2b2-8e1544a556a2';
+export const GENERATED_IMAGES_NAMESPACE = 'generated-golden-images';
+const CREATED = '2026-11-20T00:00:00Z';
+
+/** Provisioners the generated classes cycle through: known, parameter-dependent, unknown and unsupported. */
+const PROVISIONERS: { provisioner: string; parameters?: Record<string, string>; binding?: string }[] = [
+  { provisioner: 'rbd.csi.ceph.com', parameters: { clusterID: 'ceph', pool: 'vms' } },
+  { provisioner: 'cephfs.csi.ceph.com', parameters: { clusterID: 'ceph', fsName: 'fs' } },
+  { provisioner: 'topolvm.cybozu.com', binding: 'WaitForFirstConsumer' },
+  { provisioner: 'nfs.csi.k8s.io', parameters: { server: 'nfs.example.com', share: '/exports' } },
+  { provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' }, binding: 'WaitForFirstConsumer' },
+  { provisioner: 'ebs.csi.aws.com', parameters: { type: 'io2' }, binding: 'WaitForFirstConsumer' },
+  { provisioner: 'kubevirt.io.hostpath-provisioner', parameters: { storagePool: 'local' }, binding: 'WaitForFirstConsumer' },
+  { provisioner: 'driver.longhorn.io', parameters: { migratable: 'true' } },
+  { provisioner: 'pxd.portworx.com', parameters: { repl: '2' } },
+  { provisioner: 'csi.trident.netapp.io', parameters: { backendType: 'ontap-nas' } },
+  { provisioner: 'csi.trident.netapp.io', parameters: { backendType: 'solidfire-san' } },
+  { provisioner: 'csi.vendor.example.com', parameters: { tier: 'gold' } },
+  { provisioner: 'kubernetes.io/no-provisioner', binding: 'WaitForFirstConsumer' },
+];
+
+const pad = (i: number) => String(i).padStart(4, '0');
+
+function storageClasses(count: number): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (let i = 0; i < count; i++) {
+    const { provisioner, parameters, binding } = PROVISIONERS[i % PROVISIONERS.length];
+    const name = `gen-sc-${pad(i)}`;
+    const sc: K8sObject = {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name, uid: stableUid(`sc/${name}`), creationTimestamp: CREATED },
+      provisioner,
+      ...(parameters ? { parameters } : {}),
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: binding ?? 'Immediate',
+      allowVolumeExpansion: true,
+    };
+    const computed = computeProfileStatus({ storageClass: sc, profileSpec: {}, snapshotClasses: [], persistentVolumes: [] });
+    const profile: K8sObject = {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'StorageProfile',
+      metadata: {
+        name,
+        uid: stableUid(`sp/${name}`),
+        creationTimestamp: CREATED,
+        labels: { ...PROFILE_LABELS, 'app.kubernetes.io/part-of': 'hyperconverged-cluster' },
+        ...(computed.minimumSupportedPvcSize
+          ? { annotations: { 'cdi.kubevirt.io/minimumSupportedPvcSize': computed.minimumSupportedPvcSize } }
+          : {}),
+        ownerReferences: [
+          { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'CDI', name: CDI_NAME, uid: DEMO_CDI_UID, controller: true, blockOwnerDeletion: true },
+        ],
+      },
+      spec: {},
+      status: {
+        ...computed.status,
+        conditions: [
+          { type: 'Recognized', ...computed.recognized, lastHeartbeatTime: CREATED, lastTransitionTime: CREATED },
+        ],
+      },
+    };
+    out.push(sc, profile);
+  }
+  return out;
+}
+
+function condition(type: string, status: 'True' | 'False', reason: string, message: string) {
+  return { type, status, reason, message, lastHeartbeatTime: CREATED, lastTransitionTime: CREATED };
+}
+
+function dataImportCrons(count: number, storageClassName: string | undefined): K8sObject[] {
+  if (count === 0) return [];
+  const ns = GENERATED_IMAGES_NAMESPACE;
+  const out: K8sObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }];
+  for (let i = 0; i < count; i++) {
+    const image = `gen-image-${pad(i)}`;
+    const cronName = `${image}-cron`;
+    const failing = i % 10 === 9;
+    const url = failing
+      ? `docker://registry.generated.invalid/images/${image}:latest`
+      : `docker://registry.example.com/generated/${image}:latest`;
+    const digest = sourceDigest(url);
+    const imported = `${image}-${digest.slice('sha256:'.length, 'sha256:'.length + 12)}`;
+    const labels = {
+      'app.kubernetes.io/component': 'storage',
+      'app.kubernetes.io/managed-by': 'cdi-controller',
+      'cdi.kubevirt.io/dataImportCron': cronName,
+    };
+    const storage = { ...(storageClassName ? { storageClassName } : {}), resources: { requests: { storage: '10Gi' } } };
+    const annotations: Record<string, string> = { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' };
+    if (storageClassName) annotations['cdi.kubevirt.io/storage.import.storageClass'] = storageClassName;
+    if (!failing) {
+      annotations['cdi.kubevirt.io/storage.import.sourceDesiredDigest'] = digest;
+      annotations['cdi.kubevirt.io/storage.import.lastCronTime'] = CREATED;
+    }
+    out.push({
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataImportCron',
+      metadata: { name: cronName, namespace: ns, uid: stableUid(`dic/${cronName}`), creationTimestamp: CREATED, annotations },
+      spec: {
+        garbageCollect: 'Outdated',
+        importsToKeep: 3,
+        managedDataSource: image,
+        retentionPolicy: 'All',
+        schedule: `${i % 60} ${i % 24} * * *`,
+        template: { metadata: {}, spec: { source: { registry: { url } }, storage } },
+      },
+      status: failing
+        ? {
+            conditions: [
+              condition('Progressing', 'False', 'NoImport', 'No current import'),
+              condition('UpToDate', 'False', 'NoDigest', 'No source digest'),
+            ],
+            lastExecutionTimestamp: CREATED,
+            sourceFormat: 'pvc',
+          }
+        : {
+            conditions: [
+              condition('Progressing', 'False', 'NoImport', 'No current import'),
+              condition('UpToDate', 'True', 'UpToDate', 'Latest import is up to date'),
+            ],
+            lastExecutionTimestamp: CREATED,
+            lastImportTimestamp: CREATED,
+            lastImportedPVC: { name: imported, namespace: ns },
+            sourceFormat: 'pvc',
+          },
+    });
+    const source = failing ? {} : { pvc: { name: imported, namespace: ns } };
+    out.push({
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataSource',
+      metadata: { name: image, namespace: ns, uid: stableUid(`ds/${image}`), creationTimestamp: CREATED, labels },
+      spec: { source },
+      status: {
+        source,
+        conditions: [
+          failing
+            ? condition('Ready', 'False', 'NoSource', 'No source PVC set')
+            : condition('Ready', 'True', 'Ready', 'DataSource is ready to be consumed'),
+        ],
+      },
+    });
+    if (!failing) {
+      out.push({
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: imported, namespace: ns, uid: stableUid(`pvc/${imported}`), creationTimestamp: CREATED, labels },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          resources: { requests: { storage: '10Gi' } },
+          ...(storageClassName ? { storageClassName } : {}),
+          volumeMode: 'Block',
+        },
+        status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '10Gi' } },
+      });
+    }
+  }
+  return out;
+}
+
+const GENERATORS = ['storageclasses', 'dataimportcrons'];
+
+/** Objects for `spec` (kind -> count); throws on a kind it cannot generate. */
+export function generateObjects(spec: Record<string, number>): K8sObject[] {
+  for (const [kind, count] of Object.entries(spec)) {
+    if (!GENERATORS.includes(kind)) throw new Error(`cannot generate "${kind}"; known: ${GENERATORS.join(', ')}`);
+    if (!Number.isInteger(count) || count < 0) throw new Error(`count for "${kind}" must be a non-negative integer`);
+  }
+  const classes = storageClasses(spec.storageclasses ?? 0);
+  // Imports go to the first generated class CDI recognises with pvc format, so they stay up to date.
+  const importClass = classes.find(
+    (o) =>
+      o.kind === 'StorageProfile' &&
+      o.status.dataImportCronSourceFormat === 'pvc' &&
+      o.status.claimPropertySets?.length &&
+      o.status.conditions[0].status === 'True',
+  )?.metadata.name;
+  return [...classes, ...dataImportCrons(spec.dataimportcrons ?? 0, importClass)];
+}

@@ -1,0 +1,221 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, RBAC_SEED, start, tempSeed } from './testing';
+import type { RunningCluster } from './server';
+
+const run = promisify(execFile);
+const KUBECTL = '/usr/bin/kubectl';
+
+const SEED = {
+  'rbac.yaml': RBAC_SEED,
+  'sc.yaml': `
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: fast}
+provisioner: csi.example.com
+reclaimPolicy: Delete
+volumeBindingMode: Immediate
+`,
+};
+
+/** kubectl as an independent client of the simulator. */
+describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulator', () => {
+  let c: RunningCluster;
+  let kubeconfig: string;
+  let dir: string;
+  const kubectl = async (...args: string[]) => {
+    try {
+      const r = await run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 20000 });
+      return { code: 0, out: r.stdout, err: r.stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, out: x.stdout, err: x.stderr };
+    }
+  };
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+
+  beforeAll(async () => {
+    c = await start({ seeds: [tempSeed(SEED)] });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-kubectl-'));
+    kubeconfig = file(
+      'kubeconfig',
+      `apiVersion: v1
+kind: Config
+clusters: [{name: sim, cluster: {server: "${c.url}"}}]
+users: [{name: admin, user: {}}]
+contexts: [{name: sim, context: {cluster: sim, user: admin}}]
+current-context: sim
+`,
+    );
+  });
+  afterAll(async () => {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gets as JSON and as a server-printed table', async () => {
+    const json = await kubectl('get', 'storageclass', 'fast', '-o', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({ kind: 'StorageClass', provisioner: 'csi.example.com' });
+    const table = await kubectl('get', 'sc');
+    expect(table.out).toMatch(/^NAME\s+PROVISIONER\s+RECLAIMPOLICY\s+VOLUMEBINDINGMODE\s+AGE/);
+    expect(table.out).toMatch(/\nfast\s+csi\.example\.com\s+Delete\s+Immediate\s+/);
+    const missing = await kubectl('get', 'sc', 'nope');
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain('storageclasses.storage.k8s.io "nope" not found');
+  });
+
+  it('creates and applies with validation on, and reports schema errors', async () => {
+    const cm = file(
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: team-a}\ndata: {a: "1"}\n',
+    );
+    expect((await kubectl('create', '-f', cm)).out).toContain('configmap/settings created');
+    expect((await kubectl('create', '-f', cm)).err).toContain('AlreadyExists');
+    fs.writeFileSync(
+      cm,
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: team-a}\ndata: {a: "2"}\n',
+    );
+    expect((await kubectl('apply', '-f', cm)).out).toContain('configmap/settings configured');
+    expect((await call(c.url, 'GET', '/api/v1/namespaces/team-a/configmaps/settings')).body.data).toEqual({
+      a: '2',
+    });
+    const sp = file(
+      'sp.yaml',
+      'apiVersion: cdi.kubevirt.io/v1beta1\nkind: StorageProfile\nmetadata: {name: fast}\nspec:\n  claimPropertySets:\n  - accessModes: [ReadWriteSometimes]\n    volumeMode: Block\n',
+    );
+    const bad = await kubectl('apply', '-f', sp);
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('Illegal AccessMode');
+    fs.writeFileSync(
+      sp,
+      'apiVersion: cdi.kubevirt.io/v1beta1\nkind: StorageProfile\nmetadata: {name: fast}\nspec:\n  cloneStrategy: copy\n',
+    );
+    expect((await kubectl('apply', '-f', sp)).out).toContain('storageprofile.cdi.kubevirt.io/fast created');
+    fs.writeFileSync(
+      sp,
+      'apiVersion: cdi.kubevirt.io/v1beta1\nkind: StorageProfile\nmetadata: {name: fast}\nspec:\n  cloneStrategy: snapshot\n',
+    );
+    expect((await kubectl('apply', '-f', sp)).out).toContain('configured');
+    expect(
+      (await call(c.url, 'GET', '/apis/cdi.kubevirt.io/v1beta1/storageprofiles/fast')).body.spec
+        .cloneStrategy,
+    ).toBe('snapshot');
+  });
+
+  it('patches with --type=json (test op guarded) and --type=merge, and deletes', async () => {
+    await kubectl('create', 'configmap', 'p', '-n', 'team-a', '--from-literal=k=v1');
+    const guarded = await kubectl(
+      'patch',
+      'cm',
+      'p',
+      '-n',
+      'team-a',
+      '--type=json',
+      '-p',
+      '[{"op":"test","path":"/data/k","value":"v1"},{"op":"replace","path":"/data/k","value":"v2"}]',
+    );
+    expect(guarded.out).toContain('patched');
+    const stale = await kubectl(
+      'patch',
+      'cm',
+      'p',
+      '-n',
+      'team-a',
+      '--type=json',
+      '-p',
+      '[{"op":"test","path":"/data/k","value":"v1"},{"op":"replace","path":"/data/k","value":"v3"}]',
+    );
+    expect(stale.code).not.toBe(0);
+    expect(stale.err).toContain('the server rejected our request due to an error in our request');
+    expect(
+      (await kubectl('patch', 'cm', 'p', '-n', 'team-a', '--type=merge', '-p', '{"data":{"m":"x"}}')).out,
+    ).toContain('patched');
+    expect(JSON.parse((await kubectl('get', 'cm', 'p', '-n', 'team-a', '-o', 'json')).out).data).toEqual({
+      k: 'v2',
+      m: 'x',
+    });
+    expect((await kubectl('delete', 'cm', 'p', '-n', 'team-a')).out).toContain('configmap "p" deleted');
+    expect((await kubectl('get', 'cm', 'p', '-n', 'team-a')).code).not.toBe(0);
+  });
+
+  it('sees a change with get -w', async () => {
+    const child = execFile(KUBECTL, [
+      '--kubeconfig',
+      kubeconfig,
+      'get',
+      'cm',
+      '-n',
+      'team-a',
+      '-w',
+      '-o',
+      'name',
+    ]);
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    await new Promise((r) => setTimeout(r, 1500));
+    await call(c.url, 'POST', '/api/v1/namespaces/team-a/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'watched' },
+    });
+    await expect.poll(() => out, { timeout: 10000 }).toContain('configmap/watched');
+    child.kill();
+  });
+
+  it('answers auth can-i (protobuf SelfSubjectAccessReview) for impersonated users', async () => {
+    expect((await kubectl('auth', 'can-i', 'list', 'storageclasses', '--as', 'viewer')).out.trim()).toBe(
+      'yes',
+    );
+    const no = await kubectl('auth', 'can-i', 'delete', 'storageclasses', '--as', 'viewer');
+    expect(no.out.trim()).toBe('no');
+    expect(
+      (
+        await kubectl('auth', 'can-i', 'create', 'configmaps', '-n', 'team-a', '--as', 'project-user')
+      ).out.trim(),
+    ).toBe('yes');
+    expect(
+      (
+        await kubectl('auth', 'can-i', 'create', 'configmaps', '-n', 'default', '--as', 'project-user')
+      ).out.trim(),
+    ).toBe('no');
+    const forbidden = await kubectl('delete', 'sc', 'fast', '--as', 'viewer');
+    expect(forbidden.err).toContain(
+      'storageclasses.storage.k8s.io "fast" is forbidden: User "viewer" cannot delete resource "storageclasses" in API group "storage.k8s.io" at the cluster scope',
+    );
+  });
+
+  it('stores nothing on --dry-run=server, and creates namespaces (protobuf)', async () => {
+    const dry = await kubectl(
+      'create',
+      'configmap',
+      'dry',
+      '-n',
+      'team-a',
+      '--from-literal=a=b',
+      '--dry-run=server',
+      '-o',
+      'name',
+    );
+    expect(dry.out.trim()).toBe('configmap/dry');
+    expect((await kubectl('get', 'cm', 'dry', '-n', 'team-a')).code).not.toBe(0);
+    const f = file(
+      'dry-sc.yaml',
+      'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: dry-sc}\nprovisioner: x\n',
+    );
+    expect((await kubectl('apply', '-f', f, '--dry-run=server')).out).toContain('(server dry run)');
+    expect((await call(c.url, 'GET', '/apis/storage.k8s.io/v1/storageclasses/dry-sc')).status).toBe(404);
+    expect((await kubectl('create', 'namespace', 'proto-ns')).out).toContain('namespace/proto-ns created');
+    const ns = (await call(c.url, 'GET', '/api/v1/namespaces/proto-ns')).body;
+    expect(ns.metadata.name).toBe('proto-ns');
+    expect(ns.metadata.generateName).toBeUndefined();
+  });
+});

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { authorize, userInfo } from '../rbac';
+import type { K8sObject } from '../sim-api';
+import { Sim } from '../sim';
+import { createWorld } from './index';
+import { CRDS_DIR, DEMO_SEED_DIR } from './test-helpers';
+
+/** The demo seed must load cleanly against our CRDs and upstream's, and already be what the controllers would make. */
+
+const UPSTREAM_CRDS = path.resolve(__dirname, '../../../../shared/crds');
+const HAS_UPSTREAM = fs.existsSync(UPSTREAM_CRDS);
+
+/** The simulated clock stands still (time scale 0), so running imports do not move during a test. */
+function load(crdsDir = CRDS_DIR) {
+  return new Sim({ crdsDir, seeds: [DEMO_SEED_DIR], world: createWorld, timeScale: 0 });
+}
+
+const names = (objs: K8sObject[]) => objs.map((o) => o.metadata.name).sort();
+const byName = (objs: K8sObject[]) => new Map(objs.map((o) => [`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+const reasons = (o: K8sObject | undefined) =>
+  Object.fromEntries((o?.status?.conditions ?? []).map((c: { type: string; reason?: string }) => [c.type, c.reason]));
+
+describe('demo seed', () => {
+  it('loads against our CRDs without schema warnings or pruned fields', () => {
+    expect(load().seedWarnings).toEqual([]);
+  });
+
+  it.runIf(HAS_UPSTREAM)('loads against the upstream CRDs without schema warnings or pruned fields', () => {
+    expect(load(UPSTREAM_CRDS).seedWarnings).toEqual([]);
+  });
+
+  it('has the documented inventory', () => {
+    const { store } = load();
+    expect(names(store.list('StorageClass'))).toEqual([
+      'acme-fast',
+      'gp3-csi',
+      'hostpath-csi-basic',
+      'hostpath-csi-pvc-block',
+      'local-block',
+      'lvms-vg1',
+      'nfs-csi',
+      'ocs-storagecluster-ceph-rbd',
+      'ocs-storagecluster-ceph-rbd-virtualization',
+      'ocs-storagecluster-cephfs',
+    ]);
+    const virtDefault = store.list('StorageClass').filter(
+      (sc) => sc.metadata.annotations?.['storageclass.kubevirt.io/is-default-virt-class'] === 'true',
+    );
+    const k8sDefault = store.list('StorageClass').filter(
+      (sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
+    );
+    expect(names(virtDefault)).toEqual(['ocs-storagecluster-ceph-rbd-virtualization']);
+    expect(names(k8sDefault)).toEqual(['ocs-storagecluster-ceph-rbd']);
+    expect(names(store.list('DataImportCron'))).toEqual([
+      'centos-stream10-image-cron',
+      'centos-stream9-image-cron',
+      'fedora-image-cron',
+      'legacy-app-image-cron',
+      'rhel10-image-cron',
+      'rhel9-image-cron',
+      'tools-image-cron',
+    ]);
+    expect(names(store.list('DataVolume', 'team-a'))).toEqual([
+      'acme-scratch',
+      'analytics-import',
+      'broken-import',
+      'db-data',
+      'web-clone',
+      'web-root-disk',
+      'win-installer-iso',
+    ]);
+    expect(store.list('HostPathProvisioner')).toHaveLength(1);
+  });
+
+  it('has exactly one StorageProfile per StorageClass, owned by the CDI CR', () => {
+    const { store } = load();
+    const cdi = store.get('CDI', 'cdi-kubevirt-hyperconverged')!;
+    expect(names(store.list('StorageProfile'))).toEqual(names(store.list('StorageClass')));
+    for (const p of store.list('StorageProfile')) {
+      expect(p.metadata.ownerReferences?.[0]?.uid, p.metadata.name).toBe(cdi.metadata.uid);
+      expect(p.status.storageClass).toBe(p.metadata.name);
+    }
+  });
+
+  it('is already what the controllers make: a reconcile changes no profile, config, template list or cron', () => {
+    const sim = load();
+    const before = {
+      profiles: byName(sim.store.list('StorageProfile')),
+      crons: byName(sim.store.list('DataImportCron')),
+      sources: byName(sim.store.list('DataSource')),
+      hc: sim.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!,
+      cdi: sim.store.get('CDI', 'cdi-kubevirt-hyperconverged')!,
+      config: sim.store.get('CDIConfig', 'config')!,
+      hpp: sim.store.get('HostPathProvisioner', 'hostpath-provisioner')!,
+      dvs: byName(sim.store.list('DataVolume')),
+    };
+    const deleted: string[] = [];
+    sim.store.subscribe((e) => {
+      if (e.type === 'DELETED') deleted.push(`${e.object.kind} ${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`);
+    });
+    sim.controllers.run(true);
+    expect(deleted).toEqual([]);
+    for (const [key, p] of byName(sim.store.list('StorageProfile'))) {
+      expect(p.status, key).toEqual(before.profiles.get(key)!.status);
+      expect(p.metadata.annotations, key).toEqual(before.profiles.get(key)!.metadata.annotations);
+    }
+    const hc = sim.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
+    expect(hc.status).toEqual(before.hc.status);
+    expect(sim.store.get('CDI', 'cdi-kubevirt-hyperconverged')!.spec).toEqual(before.cdi.spec);
+    expect(sim.store.get('CDIConfig', 'config')!.status).toEqual(before.config.status);
+    expect(sim.store.get('HostPathProvisioner', 'hostpath-provisioner')!.status).toEqual(before.hpp.status);
+    for (const [key, cron] of byName(sim.store.list('DataImportCron'))) {
+      const seeded = before.crons.get(key)!;
+      expect(cron.metadata.uid, key).toBe(seeded.metadata.uid);
+      expect(cron.status, key).toEqual(seeded.status);
+      expect(cron.metadata.annotations, key).toEqual(seeded.metadata.annotations);
+    }
+    for (const [key, ds] of byName(sim.store.list('DataSource'))) {
+      expect(ds.spec, key).toEqual(before.sources.get(key)!.spec);
+      expect(ds.status, key).toEqual(before.sources.get(key)!.status);
+    }
+    for (const [key, dv] of byName(sim.store.list('DataVolume'))) {
+      expect(dv.status, key).toEqual(before.dvs.get(key)!.status);
+    }
+  });
+
+  it('shows every golden-image state', () => {
+    const { store } = load();
+    const cron = (name: string) => store.get('DataImportCron', name, 'openshift-virtualization-os-images');
+    expect(reasons(cron('centos-stream9-image-cron')).UpToDate).toBe('UpToDate');
+    expect(cron('centos-stream9-image-cron')!.status.sourceFormat).toBe('snapshot');
+    expect(reasons(cron('fedora-image-cron'))).toEqual({ Progressing: 'ImportProgressing', UpToDate: 'ImportProgressing' });
+    expect(reasons(cron('legacy-app-image-cron')).UpToDate).toBe('NoDigest');
+    expect(cron('tools-image-cron')!.status.sourceFormat).toBe('pvc');
+    expect(cron('rhel8-image-cron')).toBeUndefined();
+    const hc = store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
+    const status = (name: string) =>
+      hc.status.dataImportCronTemplates.find((t: { metadata: { name: string } }) => t.metadata.name === name)?.status;
+    expect(status('centos-stream10-image-cron')).toEqual({ commonTemplate: true, modified: true });
+    expect(status('tools-image-cron')).toEqual({});
+    expect(status('rhel8-image-cron')).toBeUndefined();
+  });
+
+  it('grants viewer read-only access everywhere and project-user admin of team-a only', () => {
+    const { store } = load();
+    const can = (user: string, verb: string, group: string, resource: string, namespace?: string) =>
+      authorize(store, userInfo(user, []), { verb, group, resource, namespace }).allowed;
+    expect(can('viewer', 'list', 'cdi.kubevirt.io', 'storageprofiles')).toBe(true);
+    expect(can('viewer', 'get', 'hco.kubevirt.io', 'hyperconvergeds', 'openshift-cnv')).toBe(true);
+    expect(can('viewer', 'patch', 'cdi.kubevirt.io', 'storageprofiles')).toBe(false);
+    expect(can('viewer', 'create', 'cdi.kubevirt.io', 'datavolumes', 'team-a')).toBe(false);
+    expect(can('project-user', 'create', 'cdi.kubevirt.io', 'datavolumes', 'team-a')).toBe(true);
+    expect(can('project-user', 'delete', '', 'persistentvolumeclaims', 'team-a')).toBe(true);
+    expect(can('project-user', 'create', 'cdi.kubevirt.io', 'datavolumes', 'default')).toBe(false);
+    expect(can('project-user', 'patch', 'hco.kubevirt.io', 'hyperconvergeds', 'openshift-cnv')).toBe(false);
+    expect(can('project-user', 'list', 'cdi.kubevirt.io', 'storageprofiles')).toBe(true);
+    expect(can('project-user', 'patch', 'cdi.kubevirt.io', 'storageprofiles')).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import yaml from 'js-yaml';
+import type { ScaledClock } from '../clock';
+import { loadCrds, Registry } from '../registry';
+import type { AdmissionRequest, ApiError, Controller, K8sObject, SimClock, SimContext, StoreEvent } from '../sim-api';
+import { Store } from '../store';
+
+/** Test support for the world: the simulator's real store over our CRDs, with a clock tests move by hand. */
+
+export const CRDS_DIR = path.resolve(__dirname, '../crds');
+export const DEMO_SEED_DIR = path.resolve(__dirname, '../../fixtures/demo');
+
+export class ManualClock implements SimClock {
+  constructor(private ms = Date.parse('2026-11-26T16:00:00Z')) {}
+  now(): Date {
+    return new Date(this.ms);
+  }
+  advance(seconds: number): void {
+    this.ms += seconds * 1000;
+  }
+}
+
+export interface TestCluster {
+  store: Store;
+  clock: ManualClock;
+  ctx: SimContext;
+  /** Runs the controllers as the simulator does: rounds until no controller writes, then one clock tick. */
+  settle(controllers: Controller[]): number;
+  /** Moves the clock, then settles (a tick with no events first, as the simulator's clock does). */
+  advance(controllers: Controller[], seconds: number, step?: number): void;
+  add(...objects: K8sObject[]): void;
+}
+
+let registry: Registry | undefined;
+
+export function testCluster(objects: K8sObject[] = []): TestCluster {
+  registry ??= new Registry(loadCrds(CRDS_DIR));
+  const clock = new ManualClock();
+  const store = new Store(registry, clock as unknown as ScaledClock);
+  const ctx: SimContext = { store, clock };
+  let pending: StoreEvent[] = [];
+  store.subscribe((e) => pending.push(e));
+  const add = (...objs: K8sObject[]) => {
+    for (const obj of objs) {
+      const ns = obj.metadata.namespace;
+      if (ns && !store.getRaw('Namespace', ns)) {
+        store.insert({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+      }
+      store.insert(structuredClone(obj), true);
+    }
+  };
+  const settle = (controllers: Controller[]) => {
+    let rounds = 0;
+    let batch: StoreEvent[] = [];
+    do {
+      batch = pending;
+      pending = [];
+      for (const c of controllers) c.reconcile(ctx, batch);
+      rounds++;
+      if (rounds > 30) throw new Error('controllers did not settle in 30 rounds');
+    } while (pending.length);
+    return rounds;
+  };
+  add(...objects);
+  pending = [];
+  return {
+    store,
+    clock,
+    ctx,
+    settle,
+    add,
+    advance(controllers, seconds, step = 5) {
+      for (let t = 0; t < seconds; t += step) {
+        clock.advance(Math.min(step, seconds - t));
+        settle(controllers);
+      }
+    },
+  };
+}
+
+/** Objects from a YAML string (several documents). */
+export const fromYaml = (text: string): K8sObject[] => yaml.loadAll(text).filter(Boolean) as K8sObject[];
+
+export function request(partial: Partial<AdmissionRequest> & Pick<AdmissionRequest, 'operation' | 'kind'>): AdmissionRequest {
+  return { user: 'admin', dryRun: false, ...partial };
+}
+
+/** The ApiError a call throws (fails the test when it does not throw one). */
+export function rejection(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err && typeof err === 'object' && 'code' in err) return err as ApiError;
+    throw err;
+  }
+  throw new Error('expected the call to be rejected');
+}
+
+export const storageClass = (
+  name: string,
+  provisioner: string,
+  extra: Partial<K8sObject> & { parameters?: Record<string, string> } = {},
+): K8sObject => ({
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name, ...(extra.metadata ?? {}) },
+  provisioner,
+  reclaimPolicy: 'Delete',
+  volumeBindingMode: 'Immediate',
+  ...extra,
+  ...(extra.metadata ? { metadata: { name, ...extra.metadata } } : {}),
+});
+
+export const cdiCr = (spec: Record<string, unknown> = {}): K8sObject => ({
+  apiVersion: 'cdi.kubevirt.io/v1beta1',
+  kind: 'CDI',
+  metadata: { name: 'cdi-kubevirt-hyperconverged', uid: 'cdi-uid-0001', annotations: { 'cdi.kubevirt.io/configAuthority': '' } },
+  spec,
+});
+
+export const snapshotClass = (name: string, driver: string, annotations?: Record<string, string>): K8sObject => ({
+  apiVersion: 'snapshot.storage.k8s.io/v1',
+  kind: 'VolumeSnapshotClass',
+  metadata: { name, ...(annotations ? { annotations } : {}) },
+  driver,
+  deletionPolicy: 'Delete',
+});
+
+export const hyperConverged = (spec: Record<string, unknown> = {}): K8sObject => ({
+  apiVersion: 'hco.kubevirt.io/v1beta1',
+  kind: 'HyperConverged',
+  metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv', uid: 'hco-uid-0001', generation: 1 },
+  spec,
+});

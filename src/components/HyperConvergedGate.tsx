@@ -1,0 +1,49 @@
+import { Alert } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HyperConverged } from '../k8s/types';
+import { useHyperConverged } from '../k8s/use-hyperconverged';
+import { ErrorAlert } from './ErrorAlert';
+import { LoadingState, PageEmptyState } from './StatusStates';
+
+/**
+ * Renders `children` with the HyperConverged CR, or the loading / error / "not installed" state.
+ * Warns when more than one CR exists (the operator reconciles only one).
+ */
+export const HyperConvergedGate = ({
+  children,
+}: {
+  children: (hyperConverged: HyperConverged) => ReactNode;
+}) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const lookup = useHyperConverged();
+  switch (lookup.state) {
+    case 'loading':
+      return <LoadingState label={t('Loading the HyperConverged resource')} />;
+    case 'error':
+      return <ErrorAlert error={lookup.error} title={t('Could not load the HyperConverged resource')} />;
+    case 'not-installed':
+      return (
+        <PageEmptyState title={t('OpenShift Virtualization is not installed')}>
+          {t(
+            'No HyperConverged resource was found in any namespace. Install the OpenShift Virtualization operator and create its HyperConverged resource to configure these settings.',
+          )}
+        </PageEmptyState>
+      );
+    case 'found':
+      return (
+        <>
+          {lookup.others.length > 0 && (
+            <Alert variant="warning" isInline title={t('More than one HyperConverged resource exists')}>
+              {t('Showing {{namespace}}/{{name}}; the operator ignores the others: {{others}}.', {
+                namespace: lookup.hyperConverged.metadata?.namespace,
+                name: lookup.hyperConverged.metadata?.name,
+                others: lookup.others.map((o) => `${o.metadata?.namespace}/${o.metadata?.name}`).join(', '),
+              })}
+            </Alert>
+          )}
+          {children(lookup.hyperConverged)}
+        </>
+      );
+  }
+};

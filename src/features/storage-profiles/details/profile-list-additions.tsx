@@ -1,0 +1,73 @@
+import { Button, Checkbox, Content, Flex, FlexItem, Label } from '@patternfly/react-core';
+import { PencilAltIcon } from '@patternfly/react-icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { adminSetFields, type EditableSpecField } from '../edit/storage-profile-spec-patch';
+import type { ProfileColumn } from '../profile-columns';
+import type { ProfileRow } from '../profile-list-logic';
+import { profileEditPath } from './paths';
+
+/** A list column saying whether the profile's values come from an administrator (spec) or from CDI. */
+export const useValueSourceColumn = (): ProfileColumn => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const fieldNames: Record<EditableSpecField, string> = {
+    claimPropertySets: t('access and volume modes'),
+    cloneStrategy: t('clone strategy'),
+    dataImportCronSourceFormat: t('boot source format'),
+    snapshotClass: t('snapshot class'),
+  };
+  return {
+    id: 'valueSource',
+    title: t('Values from'),
+    cell: (row: ProfileRow) => {
+      const fields = adminSetFields(row.profile);
+      if (fields.length === 0) return <Label isCompact>{t('CDI')}</Label>;
+      return (
+        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+          <FlexItem>
+            <Label color="purple" isCompact>
+              {t('Administrator')}
+            </Label>
+          </FlexItem>
+          <FlexItem>
+            <Content component="small">{fields.map((f) => fieldNames[f]).join(', ')}</Content>
+          </FlexItem>
+        </Flex>
+      );
+    },
+  };
+};
+
+export const NeedsAttentionFilter = ({
+  checked,
+  onChange,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  return (
+    <Checkbox
+      id="vsp-profile-needs-attention"
+      label={t('Only profiles that need attention')}
+      isChecked={checked}
+      onChange={(_e, value) => onChange(value)}
+    />
+  );
+};
+
+export const EditProfileAction = ({ name }: { name: string }) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const navigate = useNavigate();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      icon={<PencilAltIcon />}
+      aria-label={t('Edit {{name}}', { name })}
+      onClick={() => navigate(profileEditPath(name))}
+    >
+      {t('Edit')}
+    </Button>
+  );
+};
