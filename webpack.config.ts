@@ -12,6 +12,8 @@ const config: Configuration = {
   entry: {},
   output: {
     path: path.resolve(__dirname, 'dist'),
+    // Hashed chunk names change on every build; drop the stale ones.
+    clean: true,
     filename: isProd ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
     chunkFilename: isProd ? '[name]-chunk-[contenthash].min.js' : '[name]-chunk.js',
   },

@@ -35,9 +35,13 @@ const FIRST_ROWS_PROBE = () => {
 
 const timeToFirstRows = async (page: Page, url: string): Promise<number> => {
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { firstRowsAt?: number }).firstRowsAt !== undefined, null, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { firstRowsAt?: number }).firstRowsAt !== undefined,
+    null,
+    {
+      timeout: 120_000,
+    },
+  );
   return page.evaluate(() => (window as unknown as { firstRowsAt: number }).firstRowsAt);
 };
 
@@ -65,7 +69,10 @@ const filterLatencies = async (page: Page, text: string): Promise<number[]> => {
   for (const ch of text) {
     await page.keyboard.type(ch);
     const count = text.indexOf(ch) + 1;
-    await page.waitForFunction((n) => (window as unknown as { latencies: number[] }).latencies.length >= n, count);
+    await page.waitForFunction(
+      (n) => (window as unknown as { latencies: number[] }).latencies.length >= n,
+      count,
+    );
   }
   return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
 };
@@ -76,7 +83,13 @@ const main = async () => {
   const host = await startHost({ port: 0, clusterUrl: cluster.url });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const scs = await new K8sClient(cluster.url).list(PATHS.storageClasses);
@@ -92,7 +105,9 @@ const main = async () => {
       latencies = latencies.concat(await filterLatencies(page, scs[scs.length - 1].metadata.name));
       await page.close();
     }
-    console.log(`time to first rows (${runs} page loads): median ${ms(median(firstRows))}, all ${firstRows.map(ms).join(', ')}`);
+    console.log(
+      `time to first rows (${runs} page loads): median ${ms(median(firstRows))}, all ${firstRows.map(ms).join(', ')}`,
+    );
     console.log(
       `filter update per keystroke (${latencies.length} keys): median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}`,
     );

@@ -24,7 +24,11 @@ const PROVISIONERS: { provisioner: string; parameters?: Record<string, string>; 
   { provisioner: 'nfs.csi.k8s.io', parameters: { server: 'nfs.example.com', share: '/exports' } },
   { provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3' }, binding: 'WaitForFirstConsumer' },
   { provisioner: 'ebs.csi.aws.com', parameters: { type: 'io2' }, binding: 'WaitForFirstConsumer' },
-  { provisioner: 'kubevirt.io.hostpath-provisioner', parameters: { storagePool: 'local' }, binding: 'WaitForFirstConsumer' },
+  {
+    provisioner: 'kubevirt.io.hostpath-provisioner',
+    parameters: { storagePool: 'local' },
+    binding: 'WaitForFirstConsumer',
+  },
   { provisioner: 'driver.longhorn.io', parameters: { migratable: 'true' } },
   { provisioner: 'pxd.portworx.com', parameters: { repl: '2' } },
   { provisioner: 'csi.trident.netapp.io', parameters: { backendType: 'ontap-nas' } },
@@ -50,7 +54,12 @@ function storageClasses(count: number): K8sObject[] {
       volumeBindingMode: binding ?? 'Immediate',
       allowVolumeExpansion: true,
     };
-    const computed = computeProfileStatus({ storageClass: sc, profileSpec: {}, snapshotClasses: [], persistentVolumes: [] });
+    const computed = computeProfileStatus({
+      storageClass: sc,
+      profileSpec: {},
+      snapshotClasses: [],
+      persistentVolumes: [],
+    });
     const profile: K8sObject = {
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'StorageProfile',
@@ -63,14 +72,26 @@ function storageClasses(count: number): K8sObject[] {
           ? { annotations: { 'cdi.kubevirt.io/minimumSupportedPvcSize': computed.minimumSupportedPvcSize } }
           : {}),
         ownerReferences: [
-          { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'CDI', name: CDI_NAME, uid: DEMO_CDI_UID, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: 'cdi.kubevirt.io/v1beta1',
+            kind: 'CDI',
+            name: CDI_NAME,
+            uid: DEMO_CDI_UID,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: {},
       status: {
         ...computed.status,
         conditions: [
-          { type: 'Recognized', ...computed.recognized, lastHeartbeatTime: CREATED, lastTransitionTime: CREATED },
+          {
+            type: 'Recognized',
+            ...computed.recognized,
+            lastHeartbeatTime: CREATED,
+            lastTransitionTime: CREATED,
+          },
         ],
       },
     };
@@ -83,7 +104,14 @@ function condition(type: string, status: 'True' | 'False', reason: string, messa
   return { type, status, reason, message, lastHeartbeatTime: CREATED, lastTransitionTime: CREATED };
 }
 
-function dataImportCrons(count: number, storageClassName: string | undefined): K8sObject[] {
+interface ImportClass {
+  name: string;
+  claim: { accessModes: string[]; volumeMode: string };
+}
+
+function dataImportCrons(count: number, importClass: ImportClass | undefined): K8sObject[] {
+  const storageClassName = importClass?.name;
+  const claim = importClass?.claim ?? { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' };
   if (count === 0) return [];
   const ns = GENERATED_IMAGES_NAMESPACE;
   const out: K8sObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }];
@@ -101,8 +129,13 @@ function dataImportCrons(count: number, storageClassName: string | undefined): K
       'app.kubernetes.io/managed-by': 'cdi-controller',
       'cdi.kubevirt.io/dataImportCron': cronName,
     };
-    const storage = { ...(storageClassName ? { storageClassName } : {}), resources: { requests: { storage: '10Gi' } } };
-    const annotations: Record<string, string> = { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' };
+    const storage = {
+      ...(storageClassName ? { storageClassName } : {}),
+      resources: { requests: { storage: '10Gi' } },
+    };
+    const annotations: Record<string, string> = {
+      'cdi.kubevirt.io/storage.bind.immediate.requested': 'true',
+    };
     if (storageClassName) annotations['cdi.kubevirt.io/storage.import.storageClass'] = storageClassName;
     if (!failing) {
       annotations['cdi.kubevirt.io/storage.import.sourceDesiredDigest'] = digest;
@@ -111,7 +144,13 @@ function dataImportCrons(count: number, storageClassName: string | undefined): K
     out.push({
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'DataImportCron',
-      metadata: { name: cronName, namespace: ns, uid: stableUid(`dic/${cronName}`), creationTimestamp: CREATED, annotations },
+      metadata: {
+        name: cronName,
+        namespace: ns,
+        uid: stableUid(`dic/${cronName}`),
+        creationTimestamp: CREATED,
+        annotations,
+      },
       spec: {
         garbageCollect: 'Outdated',
         importsToKeep: 3,
@@ -144,7 +183,13 @@ function dataImportCrons(count: number, storageClassName: string | undefined): K
     out.push({
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'DataSource',
-      metadata: { name: image, namespace: ns, uid: stableUid(`ds/${image}`), creationTimestamp: CREATED, labels },
+      metadata: {
+        name: image,
+        namespace: ns,
+        uid: stableUid(`ds/${image}`),
+        creationTimestamp: CREATED,
+        labels,
+      },
       spec: { source },
       status: {
         source,
@@ -159,14 +204,20 @@ function dataImportCrons(count: number, storageClassName: string | undefined): K
       out.push({
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
-        metadata: { name: imported, namespace: ns, uid: stableUid(`pvc/${imported}`), creationTimestamp: CREATED, labels },
+        metadata: {
+          name: imported,
+          namespace: ns,
+          uid: stableUid(`pvc/${imported}`),
+          creationTimestamp: CREATED,
+          labels,
+        },
         spec: {
-          accessModes: ['ReadWriteOnce'],
+          accessModes: claim.accessModes,
           resources: { requests: { storage: '10Gi' } },
           ...(storageClassName ? { storageClassName } : {}),
-          volumeMode: 'Block',
+          volumeMode: claim.volumeMode,
         },
-        status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '10Gi' } },
+        status: { phase: 'Bound', accessModes: claim.accessModes, capacity: { storage: '10Gi' } },
       });
     }
   }
@@ -178,17 +229,20 @@ const GENERATORS = ['storageclasses', 'dataimportcrons'];
 /** Objects for `spec` (kind -> count); throws on a kind it cannot generate. */
 export function generateObjects(spec: Record<string, number>): K8sObject[] {
   for (const [kind, count] of Object.entries(spec)) {
-    if (!GENERATORS.includes(kind)) throw new Error(`cannot generate "${kind}"; known: ${GENERATORS.join(', ')}`);
-    if (!Number.isInteger(count) || count < 0) throw new Error(`count for "${kind}" must be a non-negative integer`);
+    if (!GENERATORS.includes(kind))
+      throw new Error(`cannot generate "${kind}"; known: ${GENERATORS.join(', ')}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`count for "${kind}" must be a non-negative integer`);
   }
   const classes = storageClasses(spec.storageclasses ?? 0);
   // Imports go to the first generated class CDI recognises with pvc format, so they stay up to date.
-  const importClass = classes.find(
+  const profile = classes.find(
     (o) =>
       o.kind === 'StorageProfile' &&
       o.status.dataImportCronSourceFormat === 'pvc' &&
       o.status.claimPropertySets?.length &&
       o.status.conditions[0].status === 'True',
-  )?.metadata.name;
+  );
+  const importClass = profile && { name: profile.metadata.name!, claim: profile.status.claimPropertySets[0] };
   return [...classes, ...dataImportCrons(spec.dataimportcrons ?? 0, importClass)];
 }

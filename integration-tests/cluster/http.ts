@@ -1,27 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import * as yaml from 'js-yaml';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError, type K8sObject } from './sim-api';
 import { REVIEW_KINDS, type ResourceType } from './registry';
-import { badRequest, conflict, reasonForCode, statusBody } from './errors';
+import { badRequest, conflict, notFound, reasonForCode, statusBody } from './errors';
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
-import {
-  authorize,
-  forbiddenMessage,
-  userInfo,
-  type ResourceAttributes,
-  type UserInfo,
-  ADMIN_USER,
-} from './rbac';
+import { authorize, forbiddenMessage, type ResourceAttributes, type UserInfo, ADMIN_USER } from './rbac';
 import { selectorMatcher } from './selectors';
 import { objectJson } from './serialize';
 import { toTable, wantsTable } from './table';
 import { patchTypeOf } from './patch';
-import { decodeProtobuf, isProtobuf } from './protobuf';
+import { answerReview } from './access-review';
+import { handleSimControl } from './sim-control';
+import { decodeBody, notFoundPage, readBody, requestUser, send, sendError } from './request-io';
 import type { WriteRequest } from './operations';
 import type { Sim } from './sim';
-import type { FaultRule } from './faults';
 
 const CONSOLE_PREFIX = '/api/kubernetes';
 
@@ -33,85 +26,6 @@ interface ResourceRoute {
   name?: string;
   subresource?: string;
 }
-
-function send(
-  res: ServerResponse,
-  code: number,
-  body: string,
-  headers: Record<string, string | string[]> = {},
-): void {
-  res.writeHead(code, {
-    'Content-Type': 'application/json',
-    'Cache-Control': 'no-cache, private',
-    ...headers,
-  });
-  res.end(body);
-}
-
-function sendError(res: ServerResponse, err: unknown): void {
-  if (err instanceof ApiError) {
-    send(res, err.code, JSON.stringify(statusBody(err)));
-    return;
-  }
-  console.error('[sim] internal error:', err);
-  const e = new ApiError(
-    500,
-    'InternalError',
-    `Internal error occurred: ${(err as Error)?.message ?? String(err)}`,
-  );
-  send(res, 500, JSON.stringify(statusBody(e)));
-}
-
-function notFoundPage(res: ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('404 page not found\n');
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function decodeBody(buf: Buffer, contentType: string | undefined): unknown {
-  if (isProtobuf(contentType)) return decodeProtobuf(buf);
-  const text = buf.toString('utf8');
-  if (!text.trim()) return undefined;
-  const ct = (contentType ?? '').toLowerCase();
-  try {
-    if (ct.includes('yaml')) return yaml.load(text);
-    return JSON.parse(text);
-  } catch (e) {
-    throw badRequest(`couldn't get version/kind; json parse error: ${(e as Error).message}`);
-  }
-}
-
-/** The user a request runs as: Impersonate-User/-Group headers (or the console's WebSocket subprotocols). */
-function requestUser(req: IncomingMessage): UserInfo {
-  let name = req.headers['impersonate-user'] as string | undefined;
-  const groups: string[] = [];
-  const hg = req.headers['impersonate-group'];
-  if (hg) groups.push(...(Array.isArray(hg) ? hg : hg.split(',')).map((g) => g.trim()));
-  const cg = req.headers['x-console-impersonate-groups'];
-  if (typeof cg === 'string')
-    groups.push(
-      ...cg
-        .split(',')
-        .map((g) => g.trim())
-        .filter(Boolean),
-    );
-  const protocols =
-    (req.headers['sec-websocket-protocol'] as string | undefined)?.split(',').map((p) => p.trim()) ?? [];
-  for (const p of protocols) {
-    const m = /^Impersonate-(User|Group)\.(.+)$/.exec(p);
-    if (!m) continue;
-    const v = Buffer.from(m[2], 'base64url').toString('utf8');
-    if (m[1] === 'User') name = v;
-    else groups.push(v);
-  }
-  return userInfo(name || undefined, groups);
-}
-
 export class HttpApi {
   private readonly wss = new WebSocketServer({
     noServer: true,
@@ -182,7 +96,8 @@ export class HttpApi {
       path = path.slice(CONSOLE_PREFIX.length) || '/';
     path = path.replace(/\/+$/, '') || '/';
     const method = (req.method ?? 'GET').toUpperCase();
-    if (path === '/_sim' || path.startsWith('/_sim/')) return this.simControl(method, path, req, res);
+    if (path === '/_sim' || path.startsWith('/_sim/'))
+      return handleSimControl(this.sim, method, path, req, res);
 
     const q = url.searchParams;
     const isWatch = q.get('watch') === 'true' || q.get('watch') === '1';
@@ -335,7 +250,7 @@ export class HttpApi {
     if (verb === 'watch') return this.watchHttp(route, q, table, dropWatch, res, fullPath);
     if (verb === 'get') {
       const obj = this.sim.store.getRaw(rt.kind, route.name!, route.namespace);
-      if (!obj) throw notFoundOf(rt, route.name!);
+      if (!obj) throw notFound(rt, route.name!);
       if (table)
         return send(res, 200, JSON.stringify(toTable(rt, route.version, [obj], this.sim.clock.now(), {})));
       return send(res, 200, objectJson(obj, gv));
@@ -343,7 +258,8 @@ export class HttpApi {
     if (verb === 'list') return this.list(route, q, table, res);
 
     const body = method === 'GET' ? undefined : decodeBody(await readBody(req), req.headers['content-type']);
-    if (REVIEW_KINDS.has(rt.kind)) return send(res, 201, JSON.stringify(this.review(rt, user, body)));
+    if (REVIEW_KINDS.has(rt.kind))
+      return send(res, 201, JSON.stringify(answerReview(this.sim.store, rt, user, body)));
     if (forceConflict)
       throw conflict(rt, route.name ?? (body as K8sObject | undefined)?.metadata?.name ?? '');
     const wr: WriteRequest = {
@@ -556,119 +472,4 @@ export class HttpApi {
       reject(err.code, JSON.stringify(statusBody(err)));
     }
   }
-
-  private review(rt: ResourceType, user: UserInfo, body: unknown): object {
-    const review = (body ?? {}) as {
-      spec?: {
-        resourceAttributes?: Partial<ResourceAttributes> & { version?: string };
-        nonResourceAttributes?: object;
-        user?: string;
-        groups?: string[];
-      };
-    };
-    const spec = review.spec ?? {};
-    const subject = rt.kind === 'SubjectAccessReview' ? userInfo(spec.user, spec.groups ?? []) : user;
-    if (rt.kind === 'SubjectAccessReview' && !spec.user && !(spec.groups ?? []).length) {
-      throw new ApiError(
-        422,
-        'Invalid',
-        'SubjectAccessReview.authorization.k8s.io "" is invalid: spec.user: Invalid value: "": at least one of user or group must be specified',
-        [
-          {
-            reason: 'FieldValueInvalid',
-            message: 'Invalid value: "": at least one of user or group must be specified',
-            field: 'spec.user',
-          },
-        ],
-        { group: 'authorization.k8s.io', kind: 'SubjectAccessReview' },
-      );
-    }
-    let status: { allowed: boolean; reason?: string };
-    const ra = spec.resourceAttributes;
-    if (ra) {
-      const decision = authorize(this.sim.store, subject, {
-        verb: ra.verb ?? '',
-        group: ra.group ?? '',
-        resource: ra.resource ?? '',
-        subresource: ra.subresource || undefined,
-        name: ra.name || undefined,
-        namespace: ra.namespace || undefined,
-      });
-      status = decision.reason
-        ? { allowed: decision.allowed, reason: decision.reason }
-        : { allowed: decision.allowed };
-    } else {
-      status = { allowed: !subject.name };
-    }
-    return {
-      kind: rt.kind,
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec,
-      status,
-    };
-  }
-
-  private async simControl(
-    method: string,
-    path: string,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    const sim = this.sim;
-    const body =
-      method === 'POST'
-        ? (decodeBody(await readBody(req), 'application/json') as Record<string, unknown> | undefined)
-        : undefined;
-    const key = `${method} ${path}`;
-    switch (key) {
-      case 'GET /_sim/health':
-        return send(
-          res,
-          200,
-          JSON.stringify({
-            ok: true,
-            resourceVersion: String(sim.store.rv),
-            objects: sim.store.count(),
-            watches: sim.hub.count(),
-            now: sim.clock.now().toISOString(),
-          }),
-        );
-      case 'POST /_sim/advance': {
-        const seconds = Number(body?.seconds);
-        if (!Number.isFinite(seconds) || seconds < 0)
-          throw badRequest('advance needs {"seconds": <non-negative number>}');
-        sim.advance(seconds);
-        return send(res, 200, JSON.stringify({ now: sim.clock.now().toISOString() }));
-      }
-      case 'POST /_sim/reset':
-        sim.reset();
-        return send(res, 200, JSON.stringify({ ok: true, resourceVersion: String(sim.store.rv) }));
-      case 'GET /_sim/faults':
-        return send(res, 200, JSON.stringify({ faults: sim.faults.list() }));
-      case 'POST /_sim/faults': {
-        const rule = sim.faults.add(body as unknown as FaultRule);
-        if (rule.dropWatches && sim.hub.closeMatching(rule.re) > 0) sim.faults.consume(rule.id);
-        return send(res, 201, JSON.stringify({ id: rule.id }));
-      }
-      case 'DELETE /_sim/faults':
-        sim.faults.clear();
-        return send(res, 200, JSON.stringify({ ok: true }));
-    }
-    throw new ApiError(404, 'NotFound', `no simulator control endpoint ${key}`);
-  }
-}
-
-function notFoundOf(rt: ResourceType, name: string): ApiError {
-  return new ApiError(
-    404,
-    'NotFound',
-    `${rt.group ? `${rt.plural}.${rt.group}` : rt.plural} "${name}" not found`,
-    undefined,
-    {
-      name,
-      group: rt.group,
-      kind: rt.plural,
-    },
-  );
 }

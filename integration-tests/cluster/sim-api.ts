@@ -77,6 +77,12 @@ export interface SimStore {
   /** Replaces the whole object (spec and status). Throws ApiError 409 when metadata.resourceVersion is set and stale. */
   update(obj: K8sObject): K8sObject;
   delete(kind: string, name: string, namespace?: string): K8sObject | undefined;
+  /**
+   * Read-only views of the stored objects, without the copy `get`/`list` make (cheap scans of thousands of
+   * objects). Never mutate what they return; copy first (or use get/list) to change and update an object.
+   */
+  getView?(kind: string, name: string, namespace?: string): Readonly<K8sObject> | undefined;
+  listView?(kind: string, namespace?: string): readonly Readonly<K8sObject>[];
 }
 
 /** Simulated time: runs faster than the wall clock and can be advanced from tests through /_sim/. */

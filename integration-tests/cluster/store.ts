@@ -220,7 +220,15 @@ export class Store implements SimStore {
     return gone;
   }
 
-  // ---- SimStore: the world's view (copies in, copies out) ----
+  // ---- SimStore: the world's view (copies in, copies out; views without copies) ----
+
+  getView(kind: string, name: string, namespace?: string): Readonly<K8sObject> | undefined {
+    return this.getRaw(kind, name, namespace);
+  }
+
+  listView(kind: string, namespace?: string): readonly Readonly<K8sObject>[] {
+    return this.listRaw(kind, namespace);
+  }
 
   get(kind: string, name: string, namespace?: string): K8sObject | undefined {
     return clone(this.getRaw(kind, name, namespace));

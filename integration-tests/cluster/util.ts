@@ -15,8 +15,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
+/** Deep copy of JSON data (a plain recursive copy: several times faster than a JSON round trip). */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = clone(x);
+  }
+  return out as T;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

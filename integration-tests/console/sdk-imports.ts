@@ -14,7 +14,8 @@ export interface SdkImport {
 export const runtimeSdkImports = (file: string, source: string): SdkImport[] => {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
   const found: SdkImport[] = [];
-  const fromSdk = (spec: ts.Expression | undefined) => !!spec && ts.isStringLiteral(spec) && spec.text === SDK_PACKAGE;
+  const fromSdk = (spec: ts.Expression | undefined) =>
+    !!spec && ts.isStringLiteral(spec) && spec.text === SDK_PACKAGE;
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt) && fromSdk(stmt.moduleSpecifier)) {
       const clause = stmt.importClause;

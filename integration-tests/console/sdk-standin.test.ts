@@ -13,7 +13,9 @@ const pluginSources = (dir: string): string[] =>
     if (d.isDirectory()) {
       return pluginSources(p);
     }
-    return /\.tsx?$/.test(d.name) && !/\.(test|spec)\.tsx?$/.test(d.name) && !d.name.endsWith('.d.ts') ? [p] : [];
+    return /\.tsx?$/.test(d.name) && !/\.(test|spec)\.tsx?$/.test(d.name) && !d.name.endsWith('.d.ts')
+      ? [p]
+      : [];
   });
 
 describe('SDK stand-in of the dev console host', () => {

@@ -54,7 +54,15 @@ export interface RunningHost {
 }
 
 const statusBody = (code: number, reason: string, message: string) =>
-  JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+  JSON.stringify({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  });
 
 const sendStatus = (res: http.ServerResponse, code: number, reason: string, message: string) => {
   res.writeHead(code, { 'Content-Type': 'application/json' });
@@ -98,7 +106,9 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
   const distDir = options.distDir ?? path.join(repoRoot, 'dist');
   const hostDir = options.hostDir ?? hostDistDir;
   if (!existsSync(path.join(hostDir, 'index.html'))) {
-    throw new Error(`The console host is not built in ${hostDir}: run "npx tsx integration-tests/console/build.ts"`);
+    throw new Error(
+      `The console host is not built in ${hostDir}: run "npx tsx integration-tests/console/build.ts"`,
+    );
   }
   const csrfToken = randomBytes(16).toString('hex');
   const upstreamPath = (url: string) => url.slice(K8S_PREFIX.length) || '/';
@@ -153,7 +163,9 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
     if (url.pathname === K8S_PREFIX || url.pathname.startsWith(`${K8S_PREFIX}/`)) {
       proxy(req, res);
     } else if (url.pathname.startsWith(PLUGIN_PREFIX)) {
-      if (!serveFile(res, distDir, url.pathname.slice(PLUGIN_PREFIX.length), { 'Cache-Control': 'no-cache' })) {
+      if (
+        !serveFile(res, distDir, url.pathname.slice(PLUGIN_PREFIX.length), { 'Cache-Control': 'no-cache' })
+      ) {
         sendStatus(res, 404, 'NotFound', `${url.pathname} not found in ${distDir} (run "npm run build")`);
       }
     } else if (url.pathname === '/locales/resource.json') {

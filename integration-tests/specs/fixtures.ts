@@ -1,7 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import { DEMO_SEED, launchCluster, repoRoot, type ClusterOptions, type RunningCluster } from '../console/cluster-launcher';
+import {
+  DEMO_SEED,
+  launchCluster,
+  repoRoot,
+  type ClusterOptions,
+  type RunningCluster,
+} from '../console/cluster-launcher';
 import { startHost, type RunningHost } from '../console/server';
 import { K8sClient } from './k8s-client';
 
@@ -46,7 +52,13 @@ export class SimControls {
     return this.post('advance', { seconds });
   }
 
-  async health(): Promise<{ ok: boolean; resourceVersion: string; objects: number; watches: number; now: string }> {
+  async health(): Promise<{
+    ok: boolean;
+    resourceVersion: string;
+    objects: number;
+    watches: number;
+    now: string;
+  }> {
     const res = await fetch(`${this.baseUrl}/_sim/health`);
     return res.json();
   }
@@ -85,7 +97,10 @@ export const switchUser = async (page: Page, user: HostUser) => {
     return;
   }
   await toggle.click();
-  await Promise.all([page.waitForEvent('load'), page.getByRole('option', { name: user, exact: true }).click()]);
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.getByRole('option', { name: user, exact: true }).click(),
+  ]);
   await expect(page.getByRole('button', { name: `User: ${user}` })).toBeVisible();
 };
 
@@ -99,7 +114,10 @@ export const setTheme = async (page: Page, theme: Theme) => {
 };
 
 /** Fails on serious and critical axe violations (WCAG 2.1 A/AA) of the whole page or `include`. */
-export const expectNoA11yViolations = async (page: Page, options: { include?: string; exclude?: string[] } = {}) => {
+export const expectNoA11yViolations = async (
+  page: Page,
+  options: { include?: string; exclude?: string[] } = {},
+) => {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
   if (options.include) {
     builder = builder.include(options.include);
@@ -123,12 +141,32 @@ export const saveScreenshots = async (page: Page, name: string): Promise<string[
     ? 'dark'
     : 'light';
   const files: string[] = [];
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(page, theme);
-    await page.evaluate(() => document.fonts.ready);
-    const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
-    await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
-    files.push(file);
+  // The PatternFly page scrolls inside its main container, so `fullPage` alone would cut the content:
+  // grow the viewport to the content's height for the shot.
+  const viewport = page.viewportSize();
+  const contentHeight = await page.evaluate(() =>
+    Math.max(
+      0,
+      ...[...document.querySelectorAll('.pf-v6-c-page__main-container, .pf-v6-c-page__main')].map(
+        (el) => el.scrollHeight + el.getBoundingClientRect().top + 24,
+      ),
+    ),
+  );
+  if (viewport && contentHeight > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.ceil(contentHeight) });
+  }
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+      files.push(file);
+    }
+  } finally {
+    if (viewport) {
+      await page.setViewportSize(viewport);
+    }
   }
   await setTheme(page, initial);
   return files;
@@ -184,11 +222,21 @@ export const test = base.extend<Fixtures>({
       const errors: Error[] = [];
       page.on('pageerror', (e) => errors.push(e));
       await use(errors);
-      expect(errors.map((e) => e.message), 'uncaught exceptions in the page').toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught exceptions in the page',
+      ).toEqual([]);
     },
     { auto: true },
   ],
 });
 
 export { expect };
-export { K8sClient, K8sRequestError, PATHS, resourcePath, type JsonPatchOp, type K8sObject } from './k8s-client';
+export {
+  K8sClient,
+  K8sRequestError,
+  PATHS,
+  resourcePath,
+  type JsonPatchOp,
+  type K8sObject,
+} from './k8s-client';

@@ -21,8 +21,8 @@ const newestMtime = (p: string): number => {
  */
 export default async function globalSetup() {
   const manifest = path.join(repoRoot, 'dist/plugin-manifest.json');
-  const sources = ['src', 'locales', 'console-extensions.json', 'package.json', 'webpack.config.ts'].map((p) =>
-    newestMtime(path.join(repoRoot, p)),
+  const sources = ['src', 'locales', 'console-extensions.json', 'package.json', 'webpack.config.ts'].map(
+    (p) => newestMtime(path.join(repoRoot, p)),
   );
   if (!existsSync(manifest) || Math.max(...sources) > statSync(manifest).mtimeMs) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });

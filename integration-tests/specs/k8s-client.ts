@@ -61,12 +61,12 @@ export class K8sClient {
   }
 
   /** Any request; never throws on an HTTP error status. */
-  async request(
+  async request<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
     contentType = 'application/json',
-  ): Promise<{ status: number; body: any }> {
+  ): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) {
       headers['Content-Type'] = contentType;
@@ -86,7 +86,7 @@ export class K8sClient {
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed as T };
   }
 
   private async ok<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {

@@ -83,6 +83,11 @@ test.describe('Storage profile details', () => {
     await page.goto(detailsPath('no-such-class'));
     await expect(page.getByText('Storage profile no-such-class not found')).toBeVisible();
   });
+});
+
+// The console host scrolls inside its page area, so a tall window shows the whole page in one screenshot.
+test.describe('Storage profile details page: accessibility and screenshots', () => {
+  test.use({ viewport: { width: 1280, height: 1400 } });
 
   test('has no serious accessibility violations and looks right in light and dark', async ({
     page,

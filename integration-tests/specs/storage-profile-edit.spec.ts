@@ -159,15 +159,16 @@ test.describe('Storage profile editing', () => {
     await k8s.patch(profilePath(UNKNOWN), [{ op: 'add', path: '/spec/cloneStrategy', value: 'copy' }]);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
-    await expect(page.getByText('The object was changed by someone else')).toBeVisible();
+    await expect(page.getByText('Someone else changed this profile, so nothing was saved')).toBeVisible();
     await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
-    await expect(page.getByText('Current values on the cluster')).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Current values on the cluster/ })).toBeVisible();
     const other = await getProfile(k8s, UNKNOWN);
     expect(other.spec, "the other admin's change survived").toEqual({ cloneStrategy: 'copy' });
 
     // The preview is now against the new state; saving again applies the user's values deliberately.
     const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
-    await expect(preview).toContainText('"value": "copy"');
+    await expect(preview).toContainText('"cloneStrategy": "copy"');
+    await expect(preview).toContainText('"op": "replace"');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
     await expect
@@ -212,6 +213,11 @@ test.describe('Storage profile editing', () => {
     await expect(page.getByRole('button', { name: 'Reset to CDI defaults' })).toBeDisabled();
     expect((await getProfile(k8s, UNKNOWN)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
+});
+
+// The console host scrolls inside its page area, so a tall window shows the whole page in one screenshot.
+test.describe('Storage profile edit page: accessibility and screenshots', () => {
+  test.use({ viewport: { width: 1280, height: 2700 } });
 
   test('has no serious accessibility violations and looks right in light and dark', async ({
     page,

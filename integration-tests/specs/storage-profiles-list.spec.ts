@@ -11,7 +11,9 @@ interface StorageProfile extends K8sObject {
 
 // A PatternFly table with sortable columns has the grid role.
 const profilesTable = (page: Page) =>
-  page.getByRole('grid', { name: 'Storage profiles' }).or(page.getByRole('table', { name: 'Storage profiles' }));
+  page
+    .getByRole('grid', { name: 'Storage profiles' })
+    .or(page.getByRole('table', { name: 'Storage profiles' }));
 const rowOf = (page: Page, name: string) =>
   profilesTable(page)
     .getByRole('row')
@@ -39,7 +41,10 @@ test.describe('Storage profiles list', () => {
     }
   });
 
-  test('flags a profile CDI cannot complete, with its consequence, and only that kind', async ({ page, k8s }) => {
+  test('flags a profile CDI cannot complete, with its consequence, and only that kind', async ({
+    page,
+    k8s,
+  }) => {
     const { profiles } = await readCluster(k8s);
     const incomplete = profiles.filter((p) => effectiveSets(p).length === 0);
     const complete = profiles.filter((p) => effectiveSets(p).length > 0);
@@ -90,10 +95,35 @@ test.describe('Storage profiles list', () => {
     await expect(rowOf(page, name)).toBeVisible();
     await expect(rowOf(page, name)).toContainText('kubernetes.io/no-provisioner');
     await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(before + 1);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
   });
 
-  test('is accessible in light and dark themes (screenshots in docs/screenshots)', async ({ page, consoleUI }) => {
+  test('catches up after its watch connection drops', async ({ page, k8s, sim }) => {
+    await page.goto(LIST_PATH);
+    await expect(profilesTable(page)).toBeVisible();
+    const before = await profilesTable(page).locator('tbody > tr').count();
+
+    // The apiserver closes the watches; a profile appears while the page has none open.
+    await sim.fault({ pathRegex: 'storageprofiles', dropWatches: true });
+    const name = `added-while-dropped-${Date.now()}`;
+    await k8s.create(PATHS.storageClasses, {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name },
+      provisioner: 'kubernetes.io/no-provisioner',
+    });
+    await sim.clearFaults();
+
+    await expect(rowOf(page, name)).toBeVisible();
+    await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(before + 1);
+  });
+
+  test('is accessible in light and dark themes (screenshots in docs/screenshots)', async ({
+    page,
+    consoleUI,
+  }) => {
     await page.goto(LIST_PATH);
     await expect(profilesTable(page)).toBeVisible();
     await consoleUI.expectNoA11yViolations();

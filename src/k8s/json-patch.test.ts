@@ -1,6 +1,6 @@
 import { applyPatch, deepClone } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { buildGuardedPatch, PatchBuildError, toJsonPointer } from './json-patch';
+import { assertGuardedPatch, buildGuardedPatch, PatchBuildError, toJsonPointer } from './json-patch';
 
 const profile = () => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
@@ -110,5 +110,15 @@ describe('buildGuardedPatch', () => {
     expect(() => buildGuardedPatch(profile(), [{ path: ['spec', 'cloneStrategy', 'x'], value: 1 }])).toThrow(
       /not an object/,
     );
+  });
+});
+
+describe('assertGuardedPatch', () => {
+  it('accepts a patch led by a test op and refuses empty or unguarded ones', () => {
+    expect(() =>
+      assertGuardedPatch(buildGuardedPatch(profile(), [{ path: ['spec', 'x'], value: 1 }])),
+    ).not.toThrow();
+    expect(() => assertGuardedPatch([])).toThrow(/unchanged/);
+    expect(() => assertGuardedPatch([{ op: 'replace', path: '/spec/x', value: 1 }])).toThrow(/unguarded/);
   });
 });

@@ -123,3 +123,11 @@ export const buildGuardedPatch = (
   if (edits.length === 0) return [];
   return [...(needsVersionTest ? [resourceVersionTest(resource)] : []), ...tests, ...edits];
 };
+
+/** Throws unless `patch` is non-empty and starts with a `test` op: the only kind of patch the plugin sends. */
+export const assertGuardedPatch = (patch: readonly Patch[]): void => {
+  if (patch.length === 0) throw new PatchBuildError('Nothing to save: the values are unchanged.');
+  if (patch[0].op !== 'test') {
+    throw new PatchBuildError('Refusing to send an unguarded patch (it must start with a test operation).');
+  }
+};

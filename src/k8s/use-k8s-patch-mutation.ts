@@ -5,7 +5,7 @@ import {
   type Patch,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
-import { buildGuardedPatch, type FieldChange, type PatchGuard } from './json-patch';
+import { assertGuardedPatch, buildGuardedPatch, type FieldChange, type PatchGuard } from './json-patch';
 
 export type PatchVariables<R extends K8sResourceCommon> = {
   model: K8sModel;
@@ -34,9 +34,7 @@ export const useK8sPatchMutation = <R extends K8sResourceCommon>(
     ...options,
     mutationFn: async (vars) => {
       const data = patchFor(vars);
-      if (data.length === 0) throw new Error('Nothing to save: the values are unchanged.');
-      if (data[0].op !== 'test')
-        throw new Error('Refusing to send an unguarded patch (no leading test operation).');
+      assertGuardedPatch(data);
       return k8sPatch<R>({ model: vars.model, resource: vars.resource, data, path: vars.subresource });
     },
   });

@@ -15,11 +15,16 @@ const dateTime: Schema = { type: 'string', format: 'date-time' };
 const strList: Schema = { type: 'array', items: str };
 const strSet: Schema = { ...strList, 'x-kubernetes-list-type': 'set' };
 const strMap: Schema = { type: 'object', additionalProperties: str };
-const obj = (properties: Record<string, Schema>, extra: Schema = {}): Schema => ({ type: 'object', properties, ...extra });
+const obj = (properties: Record<string, Schema>, extra: Schema = {}): Schema => ({
+  type: 'object',
+  properties,
+  ...extra,
+});
 const anyObject: Schema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
 const quantity: Schema = {
   anyOf: [{ type: 'integer' }, { type: 'string' }],
-  pattern: '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$',
+  pattern:
+    '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$',
   'x-kubernetes-int-or-string': true,
 };
 const quantityMap: Schema = { type: 'object', additionalProperties: quantity };
@@ -29,11 +34,24 @@ const resourceRequirements = obj({
   requests: quantityMap,
 });
 const nameNamespace = obj({ name: str, namespace: str }, { required: ['name', 'namespace'] });
-const objectMeta = obj({ name: str, namespace: str, labels: strMap, annotations: strMap, finalizers: strList });
+const objectMeta = obj({
+  name: str,
+  namespace: str,
+  labels: strMap,
+  annotations: strMap,
+  finalizers: strList,
+});
 
 /** Condition as CDI and HPP write it (lastHeartbeatTime, no observedGeneration). */
 const cdiCondition = obj(
-  { type: str, status: str, reason: str, message: str, lastHeartbeatTime: dateTime, lastTransitionTime: dateTime },
+  {
+    type: str,
+    status: str,
+    reason: str,
+    message: str,
+    lastHeartbeatTime: dateTime,
+    lastTransitionTime: dateTime,
+  },
   { required: ['status', 'type'] },
 );
 const conditions = (item: Schema): Schema => ({ type: 'array', items: item });
@@ -57,7 +75,14 @@ const dataVolumeSource = obj({
   blank: obj({}),
   gcs: obj({ secretRef: str, url: str }, { required: ['url'] }),
   http: obj(
-    { certConfigMap: str, checksum: str, extraHeaders: strList, secretExtraHeaders: strList, secretRef: str, url: str },
+    {
+      certConfigMap: str,
+      checksum: str,
+      extraHeaders: strList,
+      secretExtraHeaders: strList,
+      secretRef: str,
+      url: str,
+    },
     { required: ['url'] },
   ),
   imageio: obj(
@@ -76,11 +101,22 @@ const dataVolumeSource = obj({
   s3: obj({ certConfigMap: str, secretRef: str, url: str }, { required: ['url'] }),
   snapshot: nameNamespace,
   upload: obj({}),
-  vddk: obj({ backingFile: str, extraArgs: str, initImageURL: str, secretRef: str, thumbprint: str, url: str, uuid: str }),
+  vddk: obj({
+    backingFile: str,
+    extraArgs: str,
+    initImageURL: str,
+    secretRef: str,
+    thumbprint: str,
+    url: str,
+    uuid: str,
+  }),
 });
 
 const dataVolumeSpec = obj({
-  checkpoints: { type: 'array', items: obj({ current: str, previous: str }, { required: ['current', 'previous'] }) },
+  checkpoints: {
+    type: 'array',
+    items: obj({ current: str, previous: str }, { required: ['current', 'previous'] }),
+  },
   contentType: { type: 'string', enum: ['kubevirt', 'archive'] },
   finalCheckpoint: bool,
   preallocation: bool,
@@ -109,7 +145,10 @@ const dataImportCronSpec = obj(
 
 const OVERHEAD_PATTERN = '^(0(?:\\.\\d{1,3})?|1)$';
 const percent: Schema = { type: 'string', pattern: OVERHEAD_PATTERN };
-const filesystemOverhead = obj({ global: percent, storageClass: { type: 'object', additionalProperties: percent } });
+const filesystemOverhead = obj({
+  global: percent,
+  storageClass: { type: 'object', additionalProperties: percent },
+});
 const importProxy = obj({ HTTPProxy: str, HTTPSProxy: str, noProxy: str, trustedCAProxy: str });
 const imagePullSecrets: Schema = { type: 'array', items: obj({ name: str }) };
 
@@ -259,7 +298,13 @@ const hcoSpec: Schema = {
       vmiCalcConfigName: {
         type: 'string',
         default: 'DedicatedVirtualResources',
-        enum: ['VmiPodUsage', 'VirtualResources', 'DedicatedVirtualResources', 'IgnoreVmiCalculator', 'GuestEffectiveResources'],
+        enum: [
+          'VmiPodUsage',
+          'VirtualResources',
+          'DedicatedVirtualResources',
+          'IgnoreVmiCalculator',
+          'GuestEffectiveResources',
+        ],
       },
     }),
     certConfig: { ...obj({ ca: certRotation, server: certRotation }), default: CERT_DEFAULT },
@@ -275,7 +320,10 @@ const hcoSpec: Schema = {
     featureGates: {
       ...obj(
         Object.fromEntries(
-          HCO_FEATURE_GATES.map((g) => [g, g in GATE_DEFAULTS ? { type: 'boolean', default: GATE_DEFAULTS[g] } : bool]),
+          HCO_FEATURE_GATES.map((g) => [
+            g,
+            g in GATE_DEFAULTS ? { type: 'boolean', default: GATE_DEFAULTS[g] } : bool,
+          ]),
         ),
       ),
       default: GATE_DEFAULTS,
@@ -292,7 +340,9 @@ const hcoSpec: Schema = {
           type: 'integer',
           minimum: 1,
           default: 10,
-          'x-kubernetes-validations': [{ rule: 'self > 0', message: 'vmiCPUAllocationRatio must be greater than 0' }],
+          'x-kubernetes-validations': [
+            { rule: 'self > 0', message: 'vmiCPUAllocationRatio must be greater than 0' },
+          ],
         },
       }),
       default: { vmiCPUAllocationRatio: 10 },
@@ -440,7 +490,12 @@ const claimPropertySets: Schema = {
     { required: ['accessModes', 'volumeMode'] },
   ),
 };
-const profileFields = { claimPropertySets, cloneStrategy: str, dataImportCronSourceFormat: str, snapshotClass: str };
+const profileFields = {
+  claimPropertySets,
+  cloneStrategy: str,
+  dataImportCronSourceFormat: str,
+  snapshotClass: str,
+};
 
 const storageProfile = crd({
   group: 'cdi.kubevirt.io',
@@ -456,7 +511,12 @@ const storageProfile = crd({
       schema: root(
         {
           spec: obj(profileFields),
-          status: obj({ ...profileFields, conditions: conditions(cdiCondition), provisioner: str, storageClass: str }),
+          status: obj({
+            ...profileFields,
+            conditions: conditions(cdiCondition),
+            provisioner: str,
+            storageClass: str,
+          }),
         },
         ['spec'],
       ),
@@ -599,7 +659,10 @@ const hostPathProvisioner = crd({
             type: 'array',
             items: obj(
               {
-                claimStatuses: { type: 'array', items: obj({ name: str, status: anyObject }, { required: ['name', 'status'] }) },
+                claimStatuses: {
+                  type: 'array',
+                  items: obj({ name: str, status: anyObject }, { required: ['name', 'status'] }),
+                },
                 currentReady: { type: 'integer' },
                 desiredReady: { type: 'integer' },
                 name: str,
@@ -672,7 +735,8 @@ const volumeSnapshot = crd({
                 'x-kubernetes-validations': [
                   {
                     rule: '(has(self.persistentVolumeClaimName) && !has(self.volumeSnapshotContentName)) || (!has(self.persistentVolumeClaimName) && has(self.volumeSnapshotContentName))',
-                    message: 'exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set',
+                    message:
+                      'exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set',
                   },
                 ],
               },

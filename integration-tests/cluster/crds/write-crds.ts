@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import * as yaml from 'js-yaml';
 import { CRDS } from './definitions';
 
 /** Renders the CRD definitions to `<plural>.<group>.yaml` files in this directory: `npx tsx write-crds.ts`. */

@@ -3,6 +3,7 @@ import type { K8sObject } from '../sim-api';
 import { createWorld } from './index';
 import { COMMON_TEMPLATE_NAMES } from './golden-images';
 import { cdiCr, hyperConverged, snapshotClass, storageClass, testCluster } from './test-helpers';
+import type { Json } from './util';
 
 const NS = 'openshift-virtualization-os-images';
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
@@ -15,7 +16,9 @@ const custom = (name: string, url: string, extra: Record<string, unknown> = {}) 
     schedule: '0 3 * * *',
     importsToKeep: 1,
     retentionPolicy: 'None',
-    template: { spec: { source: { registry: { url } }, storage: { resources: { requests: { storage: '5Gi' } } } } },
+    template: {
+      spec: { source: { registry: { url } }, storage: { resources: { requests: { storage: '5Gi' } } } },
+    },
     ...extra,
   },
 });
@@ -36,11 +39,12 @@ function cluster(spec: Record<string, unknown>, extra: K8sObject[] = []) {
   const world = createWorld();
   c.settle(world.controllers);
   const templates = () =>
-    (c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!.status.dataImportCronTemplates as {
+    c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!.status
+      .dataImportCronTemplates as {
       metadata: { name: string; namespace?: string };
-      spec: Record<string, any>;
+      spec: Json;
       status: Record<string, unknown>;
-    }[]);
+    }[];
   const cond = (obj: K8sObject | undefined, type: string) =>
     obj?.status?.conditions?.find((x: { type: string }) => x.type === type);
   return { ...c, world, templates, cond };
@@ -50,7 +54,12 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
   it('lists common, customised and custom templates by name, without disabled ones', () => {
     const c = cluster({
       dataImportCronTemplates: [
-        { metadata: { name: 'rhel8-image-cron', annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'false' } } },
+        {
+          metadata: {
+            name: 'rhel8-image-cron',
+            annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'false' },
+          },
+        },
         custom('fedora-image-cron', 'docker://quay.io/containerdisks/fedora:41', { schedule: '' }),
         custom('my-image-cron', 'docker://registry.example.com/my:1'),
       ],
@@ -67,7 +76,8 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
     const centos = items.find((t) => t.metadata.name === 'centos-stream9-image-cron')!;
     expect(centos.status).toEqual({ commonTemplate: true });
     expect(centos.spec).toMatchObject({ retentionPolicy: 'None', importsToKeep: 1 });
-    const schedule = c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!.status.dataImportSchedule;
+    const schedule = c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!.status
+      .dataImportSchedule;
     expect(centos.spec.schedule).toBe(schedule);
     expect(items.find((t) => t.metadata.name === 'my-image-cron')!.status).toEqual({});
   });
@@ -91,7 +101,10 @@ describe('golden images: SSP crons and CDI imports', () => {
   });
 
   it('imports to an up-to-date cron and a Ready DataSource over simulated time', () => {
-    const c = cluster({ enableCommonBootImageImport: false, dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')] });
+    const c = cluster({
+      enableCommonBootImageImport: false,
+      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+    });
     let cron = c.store.get('DataImportCron', 'my-image-cron', NS)!;
     expect(c.cond(cron, 'UpToDate')?.reason).toBe('ImportProgressing');
     const [importing] = cron.status.currentImports;
@@ -106,7 +119,11 @@ describe('golden images: SSP crons and CDI imports', () => {
 
     c.advance(c.world.controllers, 600);
     cron = c.store.get('DataImportCron', 'my-image-cron', NS)!;
-    expect(c.cond(cron, 'UpToDate')).toMatchObject({ status: 'True', reason: 'UpToDate', message: 'Latest import is up to date' });
+    expect(c.cond(cron, 'UpToDate')).toMatchObject({
+      status: 'True',
+      reason: 'UpToDate',
+      message: 'Latest import is up to date',
+    });
     expect(cron.status.sourceFormat).toBe('snapshot');
     expect(cron.status.currentImports).toBeUndefined();
     expect(cron.status.lastImportedPVC).toEqual({ name: importing.DataVolumeName, namespace: NS });
@@ -119,12 +136,17 @@ describe('golden images: SSP crons and CDI imports', () => {
 
   it('keeps a PVC when the profile says pvc format', () => {
     const tpl = custom('lvms-image-cron', 'docker://registry.example.com/lvms:1');
-    tpl.spec.template.spec.storage = { storageClassName: 'lvms', resources: { requests: { storage: '5Gi' } } } as never;
+    tpl.spec.template.spec.storage = {
+      storageClassName: 'lvms',
+      resources: { requests: { storage: '5Gi' } },
+    } as never;
     const c = cluster({ enableCommonBootImageImport: false, dataImportCronTemplates: [tpl] });
     c.advance(c.world.controllers, 600);
     const cron = c.store.get('DataImportCron', 'lvms-image-cron', NS)!;
     expect(cron.status.sourceFormat).toBe('pvc');
-    expect(c.store.get('DataSource', 'lvms', NS)!.spec.source.pvc.name).toBe(cron.status.lastImportedPVC.name);
+    expect(c.store.get('DataSource', 'lvms', NS)!.spec.source.pvc.name).toBe(
+      cron.status.lastImportedPVC.name,
+    );
     expect(c.store.get('PersistentVolumeClaim', cron.status.lastImportedPVC.name, NS)).toBeDefined();
   });
 
@@ -135,14 +157,24 @@ describe('golden images: SSP crons and CDI imports', () => {
     });
     c.advance(c.world.controllers, 3600, 300);
     const cron = c.store.get('DataImportCron', 'broken-image-cron', NS)!;
-    expect(c.cond(cron, 'UpToDate')).toMatchObject({ status: 'False', reason: 'NoDigest', message: 'No source digest' });
+    expect(c.cond(cron, 'UpToDate')).toMatchObject({
+      status: 'False',
+      reason: 'NoDigest',
+      message: 'No source digest',
+    });
     expect(c.cond(cron, 'Progressing')).toMatchObject({ status: 'False', reason: 'NoImport' });
     expect(c.store.list('DataVolume', NS)).toEqual([]);
-    expect(c.cond(c.store.get('DataSource', 'broken', NS), 'Ready')).toMatchObject({ status: 'False', reason: 'NoSource' });
+    expect(c.cond(c.store.get('DataSource', 'broken', NS), 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'NoSource',
+    });
   });
 
   it('deletes the cron of a disabled image, and with retentionPolicy None what it made', () => {
-    const c = cluster({ enableCommonBootImageImport: false, dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')] });
+    const c = cluster({
+      enableCommonBootImageImport: false,
+      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+    });
     c.advance(c.world.controllers, 600);
     expect(c.store.get('DataSource', 'my', NS)).toBeDefined();
     const hc = c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
@@ -157,7 +189,10 @@ describe('golden images: SSP crons and CDI imports', () => {
   });
 
   it('re-creates the cron when its template changes (DataImportCron spec is immutable)', () => {
-    const c = cluster({ enableCommonBootImageImport: false, dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')] });
+    const c = cluster({
+      enableCommonBootImageImport: false,
+      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+    });
     const before = c.store.get('DataImportCron', 'my-image-cron', NS)!;
     const hc = c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
     hc.spec.dataImportCronTemplates[0].spec.schedule = '0 5 * * *';

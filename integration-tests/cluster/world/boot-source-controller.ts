@@ -15,7 +15,8 @@ export const SSP_LABELS = {
   'app.kubernetes.io/part-of': 'hyperconverged-cluster',
 };
 
-const isSspOwned = (cron: K8sObject) => cron.metadata.labels?.['app.kubernetes.io/managed-by'] === 'ssp-operator';
+const isSspOwned = (cron: K8sObject) =>
+  cron.metadata.labels?.['app.kubernetes.io/managed-by'] === 'ssp-operator';
 
 function desiredCron(item: TemplateItem): K8sObject {
   const annotations = Object.fromEntries(

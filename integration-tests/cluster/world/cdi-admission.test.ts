@@ -18,32 +18,59 @@ const dataVolume = (spec: Record<string, unknown>, name = 'disk'): K8sObject => 
 const storage = { resources: { requests: { storage: '10Gi' } } };
 const registry = { registry: { url: 'docker://quay.io/containerdisks/fedora:latest' } };
 
-function admitDv(object: K8sObject, operation: 'CREATE' | 'UPDATE' = 'CREATE', oldObject?: K8sObject, objects: K8sObject[] = []) {
-  return dataVolumeValidator(request({ operation, kind: 'DataVolume', object, oldObject }), testCluster(objects).ctx);
+function admitDv(
+  object: K8sObject,
+  operation: 'CREATE' | 'UPDATE' = 'CREATE',
+  oldObject?: K8sObject,
+  objects: K8sObject[] = [],
+) {
+  return dataVolumeValidator(
+    request({ operation, kind: 'DataVolume', object, oldObject }),
+    testCluster(objects).ctx,
+  );
 }
 
 describe('DataVolume validating webhook', () => {
-  it('rejects any spec change with CDI\'s 422 and message', () => {
+  it("rejects any spec change with CDI's 422 and message", () => {
     const old = dataVolume({ source: registry, storage });
-    const changed = dataVolume({ source: registry, storage: { resources: { requests: { storage: '20Gi' } } } });
+    const changed = dataVolume({
+      source: registry,
+      storage: { resources: { requests: { storage: '20Gi' } } },
+    });
     const err = rejection(() => admitDv(changed, 'UPDATE', old));
     expect(err.code).toBe(422);
     expect(err.message).toBe(
       'admission webhook "datavolume-validate.cdi.kubevirt.io" denied the request:  Cannot update DataVolume Spec',
     );
-    expect(err.causes).toEqual([{ reason: 'FieldValueDuplicate', field: 'DataVolume.Spec', message: 'Cannot update DataVolume Spec' }]);
+    expect(err.causes).toEqual([
+      { reason: 'FieldValueDuplicate', field: 'DataVolume.Spec', message: 'Cannot update DataVolume Spec' },
+    ]);
   });
 
   it('allows metadata changes and checkpoint updates of multi-stage imports', () => {
     const old = dataVolume({ source: registry, storage });
-    const relabelled = { ...dataVolume({ source: registry, storage }), metadata: { name: 'disk', namespace: 'team-a', labels: { a: 'b' } } };
+    const relabelled = {
+      ...dataVolume({ source: registry, storage }),
+      metadata: { name: 'disk', namespace: 'team-a', labels: { a: 'b' } },
+    };
     expect(() => admitDv(relabelled, 'UPDATE', old)).not.toThrow();
-    const vddk = { vddk: { url: 'https://vcenter.example.com', uuid: 'u', backingFile: 'f', thumbprint: 't', secretRef: 's' } };
+    const vddk = {
+      vddk: {
+        url: 'https://vcenter.example.com',
+        uuid: 'u',
+        backingFile: 'f',
+        thumbprint: 't',
+        secretRef: 's',
+      },
+    };
     const stage1 = dataVolume({ source: vddk, storage, checkpoints: [{ previous: '', current: 'snap-1' }] });
     const stage2 = dataVolume({
       source: vddk,
       storage,
-      checkpoints: [{ previous: '', current: 'snap-1' }, { previous: 'snap-1', current: 'snap-2' }],
+      checkpoints: [
+        { previous: '', current: 'snap-1' },
+        { previous: 'snap-1', current: 'snap-2' },
+      ],
       finalCheckpoint: true,
     });
     expect(() => admitDv(stage2, 'UPDATE', stage1)).not.toThrow();
@@ -51,28 +78,57 @@ describe('DataVolume validating webhook', () => {
 
   it.each([
     [{ source: registry }, ' Missing Data volume PVC'],
-    [{ source: registry, storage, pvc: { accessModes: ['ReadWriteOnce'], ...storage } }, ' Duplicate storage definition, both target storage and target pvc defined'],
+    [
+      { source: registry, storage, pvc: { accessModes: ['ReadWriteOnce'], ...storage } },
+      ' Duplicate storage definition, both target storage and target pvc defined',
+    ],
     [{ source: registry, storage: {} }, ' Storage size is missing'],
-    [{ source: registry, storage: { resources: { requests: { storage: '0' } } } }, " Storage size can't be equal or less than zero"],
+    [
+      { source: registry, storage: { resources: { requests: { storage: '0' } } } },
+      " Storage size can't be equal or less than zero",
+    ],
     [{ source: registry, pvc: storage }, ' Required value: at least 1 access mode is required'],
     [{ storage }, ' Data volume should have either Source or SourceRef'],
-    [{ source: registry, sourceRef: { kind: 'DataSource', name: 'fedora' }, storage }, ' Data volume should have either Source or SourceRef'],
+    [
+      { source: registry, sourceRef: { kind: 'DataSource', name: 'fedora' }, storage },
+      ' Data volume should have either Source or SourceRef',
+    ],
     [{ source: {}, storage }, ' Missing Data volume source'],
     [{ source: { ...registry, blank: {} }, storage }, ' Multiple Data volume sources'],
-    [{ source: { http: { url: 'ftp://example.com/disk.img' } }, storage }, ' spec.source Invalid source URL scheme: ftp://example.com/disk.img'],
-    [{ source: { registry: { url: 'https://quay.io/img' } }, storage }, ' Illegal registry source URL scheme https://quay.io/img'],
-    [{ source: { blank: {} }, contentType: 'archive', storage }, ' SourceType cannot be blank and the contentType be archive'],
-    [{ sourceRef: { kind: 'PersistentVolumeClaim', name: 'x' }, storage }, ' Unsupported sourceRef kind PersistentVolumeClaim, currently only DataSource is supported'],
+    [
+      { source: { http: { url: 'ftp://example.com/disk.img' } }, storage },
+      ' spec.source Invalid source URL scheme: ftp://example.com/disk.img',
+    ],
+    [
+      { source: { registry: { url: 'https://quay.io/img' } }, storage },
+      ' Illegal registry source URL scheme https://quay.io/img',
+    ],
+    [
+      { source: { blank: {} }, contentType: 'archive', storage },
+      ' SourceType cannot be blank and the contentType be archive',
+    ],
+    [
+      { sourceRef: { kind: 'PersistentVolumeClaim', name: 'x' }, storage },
+      ' Unsupported sourceRef kind PersistentVolumeClaim, currently only DataSource is supported',
+    ],
   ])('rejects an invalid spec on create (%#)', (spec, message) => {
     const err = rejection(() => admitDv(dataVolume(spec)));
     expect(err.code).toBe(422);
-    expect(err.message).toBe(`admission webhook "datavolume-validate.cdi.kubevirt.io" denied the request: ${message}`);
+    expect(err.message).toBe(
+      `admission webhook "datavolume-validate.cdi.kubevirt.io" denied the request: ${message}`,
+    );
   });
 
   it('accepts valid specs, including clones without a size', () => {
     expect(() => admitDv(dataVolume({ source: registry, storage }))).not.toThrow();
-    expect(() => admitDv(dataVolume({ source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} }))).not.toThrow();
-    expect(() => admitDv(dataVolume({ sourceRef: { kind: 'DataSource', name: 'fedora', namespace: 'os' }, storage: {} }))).not.toThrow();
+    expect(() =>
+      admitDv(dataVolume({ source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} })),
+    ).not.toThrow();
+    expect(() =>
+      admitDv(
+        dataVolume({ sourceRef: { kind: 'DataSource', name: 'fedora', namespace: 'os' }, storage: {} }),
+      ),
+    ).not.toThrow();
   });
 
   it('rejects a DataVolume whose PVC already exists and is not its own', () => {
@@ -82,7 +138,9 @@ describe('DataVolume validating webhook', () => {
       metadata: { name: 'disk', namespace: 'team-a' },
       spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
     };
-    const err = rejection(() => admitDv(dataVolume({ source: registry, storage }), 'CREATE', undefined, [pvc]));
+    const err = rejection(() =>
+      admitDv(dataVolume({ source: registry, storage }), 'CREATE', undefined, [pvc]),
+    );
     expect(err.message).toContain(' Destination PVC team-a/disk already exists');
   });
 
@@ -104,7 +162,10 @@ const cron = (spec: Record<string, unknown>, name = 'fedora-image-cron'): K8sObj
   },
 });
 const admitCron = (object: K8sObject, operation: 'CREATE' | 'UPDATE' = 'CREATE', oldObject?: K8sObject) =>
-  dataImportCronValidator(request({ operation, kind: 'DataImportCron', object, oldObject }), testCluster().ctx);
+  dataImportCronValidator(
+    request({ operation, kind: 'DataImportCron', object, oldObject }),
+    testCluster().ctx,
+  );
 
 describe('DataImportCron validating webhook', () => {
   it('rejects spec updates but not metadata updates', () => {
@@ -121,8 +182,14 @@ describe('DataImportCron validating webhook', () => {
   it.each([
     [{ schedule: 'every day' }, 'Illegal cron schedule'],
     [{ schedule: '61 * * * *' }, 'Illegal cron schedule'],
-    [{ template: { spec: { source: { http: { url: 'https://x.example.com/a.img' } }, storage } } }, 'Missing source'],
-    [{ template: { spec: { source: registry, storage, contentType: 'archive' } } }, 'contentType cannot be set'],
+    [
+      { template: { spec: { source: { http: { url: 'https://x.example.com/a.img' } }, storage } } },
+      'Missing source',
+    ],
+    [
+      { template: { spec: { source: registry, storage, contentType: 'archive' } } },
+      'contentType cannot be set',
+    ],
     [{ garbageCollect: 'Sometimes' }, 'Illegal GarbageCollect value'],
     [{ managedDataSource: '' }, 'Illegal ManagedDataSource value'],
     [{ importsToKeep: -1 }, 'Illegal ImportsToKeep value'],
@@ -146,8 +213,12 @@ describe('CDI CR uninstall guard', () => {
   it('blocks deleting the CDI CR while DataVolumes exist', () => {
     const dv = dataVolume({ source: registry, storage });
     const { ctx } = testCluster([dv]);
-    const err = rejection(() => cdiValidator(request({ operation: 'DELETE', kind: 'CDI', oldObject: cdiCr() }), ctx));
-    expect(err.message).toContain('rejecting the uninstall request, since there are still 1 DataVolumes present');
+    const err = rejection(() =>
+      cdiValidator(request({ operation: 'DELETE', kind: 'CDI', oldObject: cdiCr() }), ctx),
+    );
+    expect(err.message).toContain(
+      'rejecting the uninstall request, since there are still 1 DataVolumes present',
+    );
   });
 });
 
@@ -174,7 +245,10 @@ describe('PVC rendering from the StorageProfile', () => {
       profile,
     ]);
     const labelled = pvc({ 'cdi.kubevirt.io/applyStorageProfile': 'true' });
-    pvcRenderingMutator(request({ operation: 'CREATE', kind: 'PersistentVolumeClaim', object: labelled }), ctx);
+    pvcRenderingMutator(
+      request({ operation: 'CREATE', kind: 'PersistentVolumeClaim', object: labelled }),
+      ctx,
+    );
     expect(labelled.spec).toEqual({
       storageClassName: 'rbd',
       accessModes: ['ReadWriteMany'],

@@ -1,5 +1,5 @@
 import type { AdmissionPlugin, ApiError, K8sObject, SimContext, StatusCause } from '../sim-api';
-import { defaultStorageClass, jsonEqual, parseQuantity } from './util';
+import { defaultStorageClass, jsonEqual, parseQuantity, type Json } from './util';
 import { WEBHOOKS, cdiDenial } from './webhook-errors';
 
 /**
@@ -8,7 +8,18 @@ import { WEBHOOKS, cdiDenial } from './webhook-errors';
  */
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
-const SOURCE_KINDS = ['http', 's3', 'gcs', 'registry', 'pvc', 'snapshot', 'upload', 'blank', 'imageio', 'vddk'];
+const SOURCE_KINDS = [
+  'http',
+  's3',
+  'gcs',
+  'registry',
+  'pvc',
+  'snapshot',
+  'upload',
+  'blank',
+  'imageio',
+  'vddk',
+];
 const cause = (field: string, message: string, reason = 'FieldValueInvalid'): StatusCause => ({
   reason,
   field,
@@ -23,7 +34,9 @@ function sourceUrlError(url: unknown, schemes: string[]): string | undefined {
   } catch {
     return `Invalid source URL: ${url}`;
   }
-  return schemes.includes(parsed.protocol.replace(/:$/, '')) ? undefined : `Invalid source URL scheme: ${url}`;
+  return schemes.includes(parsed.protocol.replace(/:$/, ''))
+    ? undefined
+    : `Invalid source URL scheme: ${url}`;
 }
 
 function sizeCause(
@@ -41,11 +54,13 @@ function sizeCause(
 }
 
 /** DataVolume spec rules shared by DataVolumes and DataImportCron templates. */
-export function dataVolumeSpecCauses(spec: Record<string, any> | undefined): StatusCause[] {
+export function dataVolumeSpecCauses(spec: Json | undefined): StatusCause[] {
   if (!spec) return [cause('spec', 'Missing Data volume spec')];
   if (!spec.pvc && !spec.storage) return [cause('spec.PVC', 'Missing Data volume PVC')];
   if (spec.pvc && spec.storage) {
-    return [cause('spec.PVC.Storage', 'Duplicate storage definition, both target storage and target pvc defined')];
+    return [
+      cause('spec.PVC.Storage', 'Duplicate storage definition, both target storage and target pvc defined'),
+    ];
   }
   const isClone = !!(spec.source?.pvc || spec.source?.snapshot || spec.sourceRef);
   const target = spec.pvc ?? spec.storage;
@@ -116,7 +131,7 @@ export function dataVolumeSpecCauses(spec: Record<string, any> | undefined): Sta
   return [];
 }
 
-function registryCauses(registry: Record<string, any>): StatusCause[] {
+function registryCauses(registry: Json): StatusCause[] {
   const field = 'spec.source.Registry';
   if (!registry.url === !registry.imageStream) {
     return [cause(field, 'Source registry should have either URL or ImageStream')];
@@ -132,7 +147,12 @@ function registryCauses(registry: Record<string, any>): StatusCause[] {
     return [cause(`${field}.importMethod`, `ImportMethod ${method} is neither pod, node or ""`)];
   }
   if (registry.imageStream !== undefined && method !== 'node') {
-    return [cause(`${field}.importMethod`, 'Source registry ImageStream is supported only with node pull import method')];
+    return [
+      cause(
+        `${field}.importMethod`,
+        'Source registry ImageStream is supported only with node pull import method',
+      ),
+    ];
   }
   return [];
 }
@@ -144,7 +164,8 @@ export const dataVolumeValidator: AdmissionPlugin = (req, ctx) => {
   if (req.operation === 'UPDATE' && req.oldObject) {
     // Multi-stage (vddk/imageio) imports may add checkpoints; nothing else in the spec may change.
     const old = req.oldObject;
-    const checkpointUpdate = multiStage(dv) && jsonEqual(specWithoutCheckpoints(dv), specWithoutCheckpoints(old));
+    const checkpointUpdate =
+      multiStage(dv) && jsonEqual(specWithoutCheckpoints(dv), specWithoutCheckpoints(old));
     if (!checkpointUpdate && !jsonEqual(dv.spec, old.spec)) {
       throw deny([cause('DataVolume.Spec', 'Cannot update DataVolume Spec', 'FieldValueDuplicate')]);
     }
@@ -189,7 +210,13 @@ export function isValidCronSchedule(schedule: unknown): boolean {
     [1, 12],
     [0, 7],
   ];
-  const names = [[], [], [], ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']];
+  const names = [
+    [],
+    [],
+    [],
+    ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+    ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+  ];
   return fields.every((field, i) =>
     field.split(',').every((part) => {
       const m = /^(\*|\?|[0-9a-z]+(?:-[0-9a-z]+)?)(?:\/(\d+))?$/i.exec(part);
@@ -224,7 +251,8 @@ export const dataImportCronValidator: AdmissionPlugin = (req) => {
   const spec = cron.spec ?? {};
   const dvSpec = spec.template?.spec ?? {};
   const causes = ((): StatusCause[] => {
-    if (!dvSpec.source?.registry && !dvSpec.source?.pvc) return [cause('spec.template.spec.source', 'Missing source')];
+    if (!dvSpec.source?.registry && !dvSpec.source?.pvc)
+      return [cause('spec.template.spec.source', 'Missing source')];
     for (const field of ['sourceRef', 'contentType', 'checkpoints', 'finalCheckpoint'] as const) {
       if (dvSpec[field] !== undefined && dvSpec[field] !== false && dvSpec[field] !== '') {
         return [cause(`spec.template.spec.${field}`, `${field} cannot be set`)];
@@ -236,7 +264,11 @@ export const dataImportCronValidator: AdmissionPlugin = (req) => {
     if (typeof spec.importsToKeep === 'number' && spec.importsToKeep < 0) {
       return [cause('spec.ImportsToKeep', 'Illegal ImportsToKeep value')];
     }
-    if (spec.garbageCollect !== undefined && spec.garbageCollect !== 'Never' && spec.garbageCollect !== 'Outdated') {
+    if (
+      spec.garbageCollect !== undefined &&
+      spec.garbageCollect !== 'Never' &&
+      spec.garbageCollect !== 'Outdated'
+    ) {
       return [cause('spec.GarbageCollect', 'Illegal GarbageCollect value')];
     }
     if (!spec.managedDataSource) return [cause('spec.ManagedDataSource', 'Illegal ManagedDataSource value')];
@@ -246,7 +278,10 @@ export const dataImportCronValidator: AdmissionPlugin = (req) => {
 };
 
 /** CDI refuses to be uninstalled while DataVolumes exist, unless the strategy is RemoveWorkloads. */
-export function cdiUninstallBlocker(ctx: SimContext, uninstallStrategy: string | undefined): ApiError | undefined {
+export function cdiUninstallBlocker(
+  ctx: SimContext,
+  uninstallStrategy: string | undefined,
+): ApiError | undefined {
   if (uninstallStrategy === 'RemoveWorkloads') return undefined;
   const count = ctx.store.list('DataVolume').length;
   if (count === 0) return undefined;
@@ -265,11 +300,13 @@ const ANN_APPLY_PROFILE = 'cdi.kubevirt.io/applyStorageProfile';
 
 /** PVCs labelled `cdi.kubevirt.io/applyStorageProfile: "true"` get accessModes and volumeMode from the profile. */
 export const pvcRenderingMutator: AdmissionPlugin = (req, ctx) => {
-  if (req.kind !== 'PersistentVolumeClaim' || req.operation !== 'CREATE' || !req.object || req.subresource) return;
+  if (req.kind !== 'PersistentVolumeClaim' || req.operation !== 'CREATE' || !req.object || req.subresource)
+    return;
   const pvc = req.object;
   if (pvc.metadata.labels?.[ANN_APPLY_PROFILE] !== 'true') return;
   const spec = (pvc.spec ??= {});
-  const className: string | undefined = spec.storageClassName ?? defaultStorageClass(ctx.store)?.metadata.name;
+  const className: string | undefined =
+    spec.storageClassName ?? defaultStorageClass(ctx.store)?.metadata.name;
   if (!className) return;
   spec.storageClassName ??= className;
   const profile = ctx.store.get('StorageProfile', className);
@@ -283,4 +320,3 @@ export const pvcRenderingMutator: AdmissionPlugin = (req, ctx) => {
     spec.resources.requests.storage = minimum;
   }
 };
-

@@ -1,5 +1,15 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
-import { ANN_DEFAULT_CLASS, clone, eventDriven, isTrue, mutateObject, ownerRef, parseQuantity } from './util';
+import {
+  ANN_DEFAULT_CLASS,
+  clone,
+  eventDriven,
+  isTrue,
+  mutateObject,
+  ownerRef,
+  parseQuantity,
+  scan,
+  type Json,
+} from './util';
 
 /**
  * CDI's config controller (pkg/controller/config-controller.go): CDIConfig `config` mirrors CDI.spec.config
@@ -14,11 +24,14 @@ const DEFAULT_POD_RESOURCES = {
 };
 const UPLOAD_PROXY_URL = 'cdi-uploadproxy-openshift-cnv.apps.sim.example.com';
 
-const validOverhead = (value: unknown): value is string => typeof value === 'string' && OVERHEAD_PATTERN.test(value);
+const validOverhead = (value: unknown): value is string =>
+  typeof value === 'string' && OVERHEAD_PATTERN.test(value);
 
 /** The status CDI computes from a CDIConfig spec and the StorageClasses that exist. */
-export function cdiConfigStatus(spec: Record<string, any>, classes: K8sObject[], previous?: Record<string, any>) {
-  const global = validOverhead(spec.filesystemOverhead?.global) ? spec.filesystemOverhead.global : DEFAULT_OVERHEAD;
+export function cdiConfigStatus(spec: Json, classes: K8sObject[], previous?: Json) {
+  const global = validOverhead(spec.filesystemOverhead?.global)
+    ? spec.filesystemOverhead.global
+    : DEFAULT_OVERHEAD;
   const perClass: Record<string, string> = {};
   for (const sc of classes) {
     const name = sc.metadata.name ?? '';
@@ -26,8 +39,12 @@ export function cdiConfigStatus(spec: Record<string, any>, classes: K8sObject[],
     perClass[name] = validOverhead(override) ? override : global;
   }
   const names = new Set(classes.map((sc) => sc.metadata.name));
-  const defaultClass = classes.find((sc) => isTrue(sc.metadata.annotations?.[ANN_DEFAULT_CLASS]))?.metadata.name;
-  const scratch = spec.scratchSpaceStorageClass && names.has(spec.scratchSpaceStorageClass) ? spec.scratchSpaceStorageClass : (defaultClass ?? '');
+  const defaultClass = classes.find((sc) => isTrue(sc.metadata.annotations?.[ANN_DEFAULT_CLASS]))?.metadata
+    .name;
+  const scratch =
+    spec.scratchSpaceStorageClass && names.has(spec.scratchSpaceStorageClass)
+      ? spec.scratchSpaceStorageClass
+      : (defaultClass ?? '');
   const resources = clone(DEFAULT_POD_RESOURCES);
   for (const bucket of ['limits', 'requests'] as const) {
     for (const res of ['cpu', 'memory'] as const) {
@@ -66,7 +83,7 @@ function reconcile(ctx: SimContext): void {
   const cdi = ctx.store.list('CDI')[0];
   if (!cdi) return;
   const authority = cdi.metadata.annotations?.['cdi.kubevirt.io/configAuthority'] !== undefined;
-  const classes = ctx.store.list('StorageClass');
+  const classes = scan(ctx.store, 'StorageClass');
   const existing = ctx.store.get('CDIConfig', 'config');
   const spec = authority ? clone(cdi.spec?.config ?? {}) : (existing?.spec ?? {});
   if (!existing) {

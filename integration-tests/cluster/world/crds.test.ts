@@ -15,15 +15,39 @@ describe('our CRD manifests', () => {
     }
   });
 
-  it.runIf(fs.existsSync(UPSTREAM_CRDS))('serve the same kinds, versions, scope, names and status subresources as upstream', () => {
-    const summary = (dir: string) =>
-      Object.fromEntries(
-        loadCrds(dir).map((crd) => {
-          const rt = resourceTypeFromCrd(crd);
-          const { group, versions, preferredVersion, plural, singular, namespaced, shortNames, statusSubresource } = rt;
-          return [rt.kind, { group, versions, preferredVersion, plural, singular, namespaced, shortNames, statusSubresource }];
-        }),
-      );
-    expect(summary(CRDS_DIR)).toEqual(summary(UPSTREAM_CRDS));
-  });
+  it.runIf(fs.existsSync(UPSTREAM_CRDS))(
+    'serve the same kinds, versions, scope, names and status subresources as upstream',
+    () => {
+      const summary = (dir: string) =>
+        Object.fromEntries(
+          loadCrds(dir).map((crd) => {
+            const rt = resourceTypeFromCrd(crd);
+            const {
+              group,
+              versions,
+              preferredVersion,
+              plural,
+              singular,
+              namespaced,
+              shortNames,
+              statusSubresource,
+            } = rt;
+            return [
+              rt.kind,
+              {
+                group,
+                versions,
+                preferredVersion,
+                plural,
+                singular,
+                namespaced,
+                shortNames,
+                statusSubresource,
+              },
+            ];
+          }),
+        );
+      expect(summary(CRDS_DIR)).toEqual(summary(UPSTREAM_CRDS));
+    },
+  );
 });

@@ -7,8 +7,10 @@ import {
   eventDriven,
   listIfServed,
   mutateObject,
+  scan,
   setCondition,
   timestamp,
+  type Json,
 } from './util';
 
 /**
@@ -53,7 +55,10 @@ function currentDigest(ctx: SimContext, cron: K8sObject): string | undefined {
 }
 
 const importName = (cron: K8sObject, digest: string) =>
-  `${cron.spec.managedDataSource}-${digest.replace(/^(sha256|uid):/, '').replace(/-/g, '').slice(0, 12)}`;
+  `${cron.spec.managedDataSource}-${digest
+    .replace(/^(sha256|uid):/, '')
+    .replace(/-/g, '')
+    .slice(0, 12)}`;
 
 function importExists(ctx: SimContext, ref: SourceRef | undefined): boolean {
   if (!ref) return false;
@@ -61,7 +66,13 @@ function importExists(ctx: SimContext, ref: SourceRef | undefined): boolean {
   return !!ctx.store.get('PersistentVolumeClaim', ref.name, ref.namespace);
 }
 
-function startImport(ctx: SimContext, cron: K8sObject, name: string, digest: string, className?: string): void {
+function startImport(
+  ctx: SimContext,
+  cron: K8sObject,
+  name: string,
+  digest: string,
+  className?: string,
+): void {
   const spec = clone(cron.spec.template?.spec ?? {});
   if (spec.source?.registry?.url) spec.source.registry.url = pinnedUrl(spec.source.registry.url, digest);
   if (className) {
@@ -82,7 +93,13 @@ function startImport(ctx: SimContext, cron: K8sObject, name: string, digest: str
 }
 
 /** Turns a finished import into its final form; returns where the DataSource should point. */
-function finishImport(ctx: SimContext, cron: K8sObject, dv: K8sObject, format: string, snapshotClass?: string): SourceRef {
+function finishImport(
+  ctx: SimContext,
+  cron: K8sObject,
+  dv: K8sObject,
+  format: string,
+  snapshotClass?: string,
+): SourceRef {
   const ns = cron.metadata.namespace ?? '';
   const name = dv.metadata.name ?? '';
   if (format !== 'snapshot') return { kind: 'pvc', name, namespace: ns };
@@ -137,7 +154,10 @@ function collectGarbage(ctx: SimContext, pass: Pass, cron: K8sObject, keepNames:
   const imports = new Map<string, { created: string; kinds: string[] }>();
   for (const { kind, obj } of pass.madeBy.get(cronKey(ns, cron.metadata.name)) ?? []) {
     if (kind === 'DataSource') continue;
-    const entry = imports.get(obj.metadata.name!) ?? { created: obj.metadata.creationTimestamp ?? '', kinds: [] };
+    const entry = imports.get(obj.metadata.name!) ?? {
+      created: obj.metadata.creationTimestamp ?? '',
+      kinds: [],
+    };
     entry.kinds.push(kind);
     imports.set(obj.metadata.name!, entry);
   }
@@ -224,7 +244,12 @@ function reconcileCron(ctx: SimContext, pass: Pass, cron: K8sObject): void {
   reconcileManagedDataSource(ctx, cron, last && importExists(ctx, last) ? last : undefined, importingPhase);
 }
 
-function reconcileManagedDataSource(ctx: SimContext, cron: K8sObject, ref: SourceRef | undefined, importingPhase?: string) {
+function reconcileManagedDataSource(
+  ctx: SimContext,
+  cron: K8sObject,
+  ref: SourceRef | undefined,
+  importingPhase?: string,
+) {
   const name: string = cron.spec?.managedDataSource;
   const ns = cron.metadata.namespace;
   if (!name) return;
@@ -242,7 +267,11 @@ function reconcileManagedDataSource(ctx: SimContext, cron: K8sObject, ref: Sourc
   const ready = ref
     ? { status: 'True' as const, reason: 'Ready', message: 'DataSource is ready to be consumed' }
     : importingPhase
-      ? { status: 'False' as const, reason: importingPhase, message: `Import DataVolume phase ${importingPhase}` }
+      ? {
+          status: 'False' as const,
+          reason: importingPhase,
+          message: `Import DataVolume phase ${importingPhase}`,
+        }
       : { status: 'False' as const, reason: 'NoSource', message: 'No source PVC set' };
   mutateObject(ctx.store, existing, (ds) => {
     ds.metadata.labels = { ...ds.metadata.labels, ...cronLabels(cron) };
@@ -260,13 +289,26 @@ function reconcilePlainDataSource(ctx: SimContext, ds: K8sObject): void {
   const ns = ds.metadata.namespace ?? '';
   const spec = ds.spec?.source ?? {};
   let resolved: Record<string, unknown> = {};
-  let ready: { status: 'True' | 'False'; reason: string; message: string };
-  const check = (source: Record<string, any>, depth: number): typeof ready => {
+  const check = (
+    source: Json,
+    depth: number,
+  ): { status: 'True' | 'False'; reason: string; message: string } => {
     if (source.dataSource) {
       const refNs = source.dataSource.namespace ?? ns;
-      if (refNs !== ns) return { status: 'False', reason: 'CrossNamespaceReference', message: 'Cross-namespace DataSource references are not allowed' };
-      if (source.dataSource.name === ds.metadata.name) return { status: 'False', reason: 'SelfReference', message: 'DataSource cannot self-reference' };
-      if (depth >= 1) return { status: 'False', reason: 'MaxReferenceDepthReached', message: 'Maximum DataSource reference depth reached' };
+      if (refNs !== ns)
+        return {
+          status: 'False',
+          reason: 'CrossNamespaceReference',
+          message: 'Cross-namespace DataSource references are not allowed',
+        };
+      if (source.dataSource.name === ds.metadata.name)
+        return { status: 'False', reason: 'SelfReference', message: 'DataSource cannot self-reference' };
+      if (depth >= 1)
+        return {
+          status: 'False',
+          reason: 'MaxReferenceDepthReached',
+          message: 'Maximum DataSource reference depth reached',
+        };
       const target = ctx.store.get('DataSource', source.dataSource.name, refNs);
       if (!target) return { status: 'False', reason: 'NotFound', message: 'Referenced DataSource not found' };
       return check(target.spec?.source ?? {}, depth + 1);
@@ -279,13 +321,15 @@ function reconcilePlainDataSource(ctx: SimContext, ds: K8sObject): void {
     }
     if (source.snapshot) {
       resolved = { snapshot: clone(source.snapshot) };
-      return listIfServed(ctx.store, 'VolumeSnapshot', source.snapshot.namespace ?? ns).some((s) => s.metadata.name === source.snapshot.name)
+      return listIfServed(ctx.store, 'VolumeSnapshot', source.snapshot.namespace ?? ns).some(
+        (s) => s.metadata.name === source.snapshot.name,
+      )
         ? { status: 'True', reason: 'Ready', message: 'DataSource is ready to be consumed' }
         : { status: 'False', reason: 'NotFound', message: 'Snapshot not found' };
     }
     return { status: 'False', reason: 'NoSource', message: 'No source PVC set' };
   };
-  ready = check(spec, 0);
+  const ready = check(spec, 0);
   mutateObject(ctx.store, ds, (draft) => {
     draft.status = {
       ...draft.status,
@@ -311,11 +355,11 @@ function cleanupAfterDeletedCrons(ctx: SimContext, pass: Pass, crons: K8sObject[
 
 function reconcile(ctx: SimContext): void {
   const pass = startPass(ctx);
-  const crons = ctx.store.list('DataImportCron');
+  const crons = scan(ctx.store, 'DataImportCron');
   for (const cron of crons) reconcileCron(ctx, pass, cron);
   cleanupAfterDeletedCrons(ctx, pass, crons);
   const managed = new Set(crons.map((c) => cronKey(c.metadata.namespace, c.spec?.managedDataSource)));
-  for (const ds of ctx.store.list('DataSource')) {
+  for (const ds of scan(ctx.store, 'DataSource')) {
     if (!managed.has(cronKey(ds.metadata.namespace, ds.metadata.name))) reconcilePlainDataSource(ctx, ds);
   }
 }
@@ -324,6 +368,14 @@ function reconcile(ctx: SimContext): void {
 export const createDataImportCronController = (): Controller =>
   eventDriven(
     'dataimportcron',
-    ['DataImportCron', 'DataVolume', 'PersistentVolumeClaim', 'VolumeSnapshot', 'DataSource', 'StorageProfile', 'StorageClass'],
+    [
+      'DataImportCron',
+      'DataVolume',
+      'PersistentVolumeClaim',
+      'VolumeSnapshot',
+      'DataSource',
+      'StorageProfile',
+      'StorageClass',
+    ],
     reconcile,
   );

@@ -6,7 +6,11 @@ import { cdiCr, storageClass, testCluster } from './test-helpers';
 
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
 
-const dataVolume = (name: string, spec: Record<string, unknown>, annotations?: Record<string, string>): K8sObject => ({
+const dataVolume = (
+  name: string,
+  spec: Record<string, unknown>,
+  annotations?: Record<string, string>,
+): K8sObject => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
   kind: 'DataVolume',
   metadata: { name, namespace: 'team-a', uid: `uid-${name}`, ...(annotations ? { annotations } : {}) },
@@ -17,7 +21,9 @@ const size = (s: string) => ({ resources: { requests: { storage: s } } });
 function cluster(...dvs: K8sObject[]) {
   const c = testCluster([
     cdiCr(),
-    storageClass('rbd', RBD, { metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } }),
+    storageClass('rbd', RBD, {
+      metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    }),
     storageClass('lvms', 'topolvm.io', { volumeBindingMode: 'WaitForFirstConsumer' }),
     storageClass('acme', 'csi.acme.example.com'),
     ...dvs,
@@ -25,17 +31,27 @@ function cluster(...dvs: K8sObject[]) {
   const controllers = [createStorageProfileController(), createDataVolumeController()];
   c.settle(controllers);
   const dv = (name: string) => c.store.get('DataVolume', name, 'team-a')!;
-  const cond = (name: string, type: string) => dv(name).status.conditions.find((x: { type: string }) => x.type === type);
+  const cond = (name: string, type: string) =>
+    dv(name).status.conditions.find((x: { type: string }) => x.type === type);
   return { ...c, controllers, dv, cond };
 }
 
 describe('DataVolume controller', () => {
   it('moves an import through its phases with growing progress, then Succeeded with a bound PVC', () => {
-    const c = cluster(dataVolume('disk', { source: { http: { url: 'https://images.example.com/disk.qcow2' } }, storage: size('10Gi') }));
+    const c = cluster(
+      dataVolume('disk', {
+        source: { http: { url: 'https://images.example.com/disk.qcow2' } },
+        storage: size('10Gi'),
+      }),
+    );
     expect(c.dv('disk').status.phase).toBe('Pending');
     c.advance(c.controllers, TIMING.scheduleAfter);
     expect(c.dv('disk').status.phase).toBe('ImportScheduled');
-    expect(c.cond('disk', 'Bound')).toMatchObject({ status: 'True', reason: 'Bound', message: 'PVC disk Bound' });
+    expect(c.cond('disk', 'Bound')).toMatchObject({
+      status: 'True',
+      reason: 'Bound',
+      message: 'PVC disk Bound',
+    });
     c.advance(c.controllers, TIMING.startAfter - TIMING.scheduleAfter + 30);
     const first = parseFloat(c.dv('disk').status.progress);
     expect(c.dv('disk').status.phase).toBe('ImportInProgress');
@@ -45,15 +61,28 @@ describe('DataVolume controller', () => {
     c.advance(c.controllers, TIMING.maxTransfer);
     expect(c.dv('disk').status).toMatchObject({ phase: 'Succeeded', progress: '100.0%', claimName: 'disk' });
     expect(c.cond('disk', 'Ready')?.status).toBe('True');
-    expect(c.cond('disk', 'Running')).toMatchObject({ status: 'False', reason: 'Completed', message: 'Import Complete' });
+    expect(c.cond('disk', 'Running')).toMatchObject({
+      status: 'False',
+      reason: 'Completed',
+      message: 'Import Complete',
+    });
     const pvc = c.store.get('PersistentVolumeClaim', 'disk', 'team-a')!;
     expect(pvc.status.phase).toBe('Bound');
-    expect(pvc.spec).toMatchObject({ storageClassName: 'rbd', accessModes: ['ReadWriteMany'], volumeMode: 'Block' });
+    expect(pvc.spec).toMatchObject({
+      storageClassName: 'rbd',
+      accessModes: ['ReadWriteMany'],
+      volumeMode: 'Block',
+    });
     expect(pvc.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'DataVolume', name: 'disk' });
   });
 
   it('keeps a failing source importing with a growing restart count', () => {
-    const c = cluster(dataVolume('bad', { source: { http: { url: 'https://downloads.mirror.invalid/x.img' } }, storage: size('1Gi') }));
+    const c = cluster(
+      dataVolume('bad', {
+        source: { http: { url: 'https://downloads.mirror.invalid/x.img' } },
+        storage: size('1Gi'),
+      }),
+    );
     c.advance(c.controllers, TIMING.startAfter + 5 * TIMING.restartEvery, 30);
     expect(c.dv('bad').status).toMatchObject({ phase: 'ImportInProgress', progress: 'N/A' });
     expect(c.dv('bad').status.restartCount).toBeGreaterThanOrEqual(4);
@@ -77,13 +106,16 @@ describe('DataVolume controller', () => {
   });
 
   it('stays Pending when the profile cannot supply access modes', () => {
-    const c = cluster(dataVolume('acme', { source: { blank: {} }, storage: { storageClassName: 'acme', ...size('1Gi') } }));
+    const c = cluster(
+      dataVolume('acme', { source: { blank: {} }, storage: { storageClassName: 'acme', ...size('1Gi') } }),
+    );
     c.advance(c.controllers, 120);
     expect(c.dv('acme').status.phase).toBe('Pending');
     expect(c.cond('acme', 'Bound')).toMatchObject({
       status: 'False',
       reason: 'ErrClaimNotValid',
-      message: 'DataVolume.storage spec is missing accessMode and cannot get access mode from StorageProfile acme',
+      message:
+        'DataVolume.storage spec is missing accessMode and cannot get access mode from StorageProfile acme',
     });
     expect(c.store.get('PersistentVolumeClaim', 'acme', 'team-a')).toBeUndefined();
   });
@@ -95,17 +127,24 @@ describe('DataVolume controller', () => {
     );
     c.advance(c.controllers, 120);
     expect(c.dv('iso').status.phase).toBe('UploadReady');
-    c.store.create(dataVolume('copy', { source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} }));
+    c.store.create(
+      dataVolume('copy', { source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} }),
+    );
     c.settle(c.controllers);
     c.advance(c.controllers, TIMING.startAfter + 5);
     expect(c.dv('copy').status.phase).toBe('CSICloneInProgress');
     c.advance(c.controllers, TIMING.maxTransfer);
     expect(c.dv('copy').status.phase).toBe('Succeeded');
-    expect(c.store.get('PersistentVolumeClaim', 'copy', 'team-a')!.spec.resources.requests.storage).toBe('2Gi');
+    expect(c.store.get('PersistentVolumeClaim', 'copy', 'team-a')!.spec.resources.requests.storage).toBe(
+      '2Gi',
+    );
   });
 
   it('continues a seeded import from its progress and removes the PVC when the DataVolume goes', () => {
-    const seeded = dataVolume('half', { source: { http: { url: 'https://images.example.com/a.img' } }, storage: size('30Gi') });
+    const seeded = dataVolume('half', {
+      source: { http: { url: 'https://images.example.com/a.img' } },
+      storage: size('30Gi'),
+    });
     seeded.status = { phase: 'ImportInProgress', progress: '50.00%' };
     const c = cluster(seeded);
     expect(parseFloat(c.dv('half').status.progress)).toBeGreaterThanOrEqual(50);

@@ -5,11 +5,13 @@ import {
   defaultStorageClass,
   findCondition,
   mutateObject,
+  scan,
   ownerRef,
   parseQuantity,
   setCondition,
   timestamp,
   touches,
+  type Json,
 } from './util';
 
 /**
@@ -22,10 +24,10 @@ export const TIMING = {
   scheduleAfter: 5,
   /** *Scheduled -> *InProgress (worker pod running). */
   startAfter: 15,
-  /** Transfer time per GiB, clamped to [minTransfer, maxTransfer]. */
-  perGiB: 20,
+  /** Transfer time per GiB (about a registry import's pace), clamped to [minTransfer, maxTransfer]. */
+  perGiB: 60,
   minTransfer: 60,
-  maxTransfer: 900,
+  maxTransfer: 3600,
   /** A failing importer pod restarts this often. */
   restartEvery: 60,
 };
@@ -49,7 +51,7 @@ interface Plan {
   size: string;
 }
 
-function flowOf(spec: Record<string, any>): Flow {
+function flowOf(spec: Json): Flow {
   const source = spec.source ?? {};
   if (spec.sourceRef || source.pvc || source.snapshot) return 'clone';
   if (source.upload) return 'upload';
@@ -86,13 +88,15 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
   const spec = dv.spec ?? {};
   const target = spec.pvc ?? spec.storage ?? {};
   const contentVirt = (spec.contentType ?? 'kubevirt') === 'kubevirt';
-  const className: string | undefined =
-    target.storageClassName ?? defaultClass(contentVirt);
+  const className: string | undefined = target.storageClassName ?? defaultClass(contentVirt);
   const sc = className ? ctx.store.get('StorageClass', className) : undefined;
-  const profileSet = className ? ctx.store.get('StorageProfile', className)?.status?.claimPropertySets?.[0] : undefined;
+  const profileSet = className
+    ? ctx.store.get('StorageProfile', className)?.status?.claimPropertySets?.[0]
+    : undefined;
   const flow = flowOf(spec);
   let accessModes: string[] = target.accessModes ?? [];
-  let volumeMode: string = target.volumeMode && target.volumeMode !== 'FromStorageProfile' ? target.volumeMode : '';
+  let volumeMode: string =
+    target.volumeMode && target.volumeMode !== 'FromStorageProfile' ? target.volumeMode : '';
   if (spec.storage) {
     if (!accessModes.length && profileSet) accessModes = [...profileSet.accessModes];
     if (!volumeMode && profileSet) volumeMode = profileSet.volumeMode;
@@ -111,7 +115,10 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
   if (flow === 'clone' && !waitReason) {
     const source = cloneSource(ctx, dv);
     if (source === 'missing' || source === 'not-ready') {
-      waitReason = { reason: 'Pending', message: source === 'missing' ? 'Clone source not found' : 'Clone source not ready' };
+      waitReason = {
+        reason: 'Pending',
+        message: source === 'missing' ? 'Clone source not found' : 'Clone source not ready',
+      };
     } else {
       size ??= source.spec?.resources?.requests?.storage ?? source.status?.restoreSize;
     }
@@ -119,7 +126,11 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
   const bytes = parseQuantity(size ?? '1Gi');
   const strategy = className ? ctx.store.get('StorageProfile', className)?.status?.cloneStrategy : undefined;
   const cloneProgressPhase =
-    strategy === 'csi-clone' ? 'CSICloneInProgress' : strategy === 'snapshot' ? 'SnapshotForSmartCloneInProgress' : 'CloneInProgress';
+    strategy === 'csi-clone'
+      ? 'CSICloneInProgress'
+      : strategy === 'snapshot'
+        ? 'SnapshotForSmartCloneInProgress'
+        : 'CloneInProgress';
   const phases: Record<Flow, [string, string]> = {
     import: ['ImportScheduled', 'ImportInProgress'],
     blank: ['ImportScheduled', 'ImportInProgress'],
@@ -149,7 +160,8 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
 function pvcSize(ctx: SimContext, dv: K8sObject, p: Plan): string {
   if (!dv.spec.storage || p.volumeMode !== 'Filesystem') return p.size;
   const overhead = Number(
-    ctx.store.get('CDIConfig', 'config')?.status?.filesystemOverhead?.storageClass?.[p.className ?? ''] ?? '0.06',
+    ctx.store.get('CDIConfig', 'config')?.status?.filesystemOverhead?.storageClass?.[p.className ?? ''] ??
+      '0.06',
   );
   const bytes = parseQuantity(p.size);
   if (!(bytes > 0) || !(overhead < 1)) return p.size;
@@ -162,9 +174,7 @@ function ensurePvc(ctx: SimContext, dv: K8sObject, p: Plan, bound: boolean): voi
   const existing = ctx.store.get('PersistentVolumeClaim', name, ns);
   const phase = bound ? 'Bound' : 'Pending';
   const size = pvcSize(ctx, dv, p);
-  const status = bound
-    ? { phase, accessModes: p.accessModes, capacity: { storage: size } }
-    : { phase };
+  const status = bound ? { phase, accessModes: p.accessModes, capacity: { storage: size } } : { phase };
   if (existing) {
     if (existing.status?.phase !== phase) mutateObject(ctx.store, existing, (pvc) => (pvc.status = status));
     return;
@@ -224,8 +234,10 @@ function desiredState(p: Plan, elapsed: number): Desired {
   if (p.waitForFirstConsumer && p.flow !== 'upload') {
     return { phase: 'WaitForFirstConsumer', progress: 'N/A', bound: false, ready: notReady };
   }
-  if (elapsed < TIMING.scheduleAfter) return { phase: 'Pending', progress: 'N/A', bound: false, ready: notReady };
-  if (elapsed < TIMING.startAfter) return { phase: p.scheduledPhase, progress: 'N/A', bound: true, ready: notReady };
+  if (elapsed < TIMING.scheduleAfter)
+    return { phase: 'Pending', progress: 'N/A', bound: false, ready: notReady };
+  if (elapsed < TIMING.startAfter)
+    return { phase: p.scheduledPhase, progress: 'N/A', bound: true, ready: notReady };
   if (p.flow === 'upload') {
     return {
       phase: 'UploadReady',
@@ -285,7 +297,12 @@ function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void 
       true,
     );
     conditions = setCondition(conditions, { type: 'Ready', ...d.ready }, now, true);
-    conditions = setCondition(conditions, { type: 'Running', ...(d.running ?? { status: 'False' }) }, now, true);
+    conditions = setCondition(
+      conditions,
+      { type: 'Running', ...(d.running ?? { status: 'False' }) },
+      now,
+      true,
+    );
     status.conditions = conditions;
     status.phase = d.phase;
     status.progress = d.progress;
@@ -295,7 +312,15 @@ function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void 
   });
 }
 
-const WATCHED_KINDS = ['DataVolume', 'PersistentVolumeClaim', 'StorageClass', 'StorageProfile', 'DataSource', 'VolumeSnapshot', 'CDIConfig'];
+const WATCHED_KINDS = [
+  'DataVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'StorageProfile',
+  'DataSource',
+  'VolumeSnapshot',
+  'CDIConfig',
+];
 
 /**
  * A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). Clock ticks cost
@@ -315,7 +340,7 @@ export function createDataVolumeController(): Controller {
       const defaultClass = defaultClassMemo(ctx, defaults);
       const live = new Set<string>();
       active = false;
-      for (const dv of ctx.store.list('DataVolume')) {
+      for (const dv of scan(ctx.store, 'DataVolume')) {
         const uid = dv.metadata.uid ?? `${dv.metadata.namespace}/${dv.metadata.name}`;
         live.add(uid);
         const p = plan(ctx, dv, defaultClass);
@@ -334,7 +359,8 @@ export function createDataVolumeController(): Controller {
         applyStatus(ctx, dv, p, d);
       }
       for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
-      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume')) collectOrphanPvcs(ctx);
+      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume'))
+        collectOrphanPvcs(ctx);
       primed = true;
     },
   };
@@ -345,7 +371,7 @@ function collectOrphanPvcs(ctx: SimContext): void {
   const dvUids = new Set(ctx.store.list('DataVolume').map((dv) => dv.metadata.uid));
   for (const pvc of ctx.store.list('PersistentVolumeClaim')) {
     const owner = pvc.metadata.ownerReferences?.find((o) => o.kind === 'DataVolume');
-    if (owner && !dvUids.has(owner.uid)) ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
+    if (owner && !dvUids.has(owner.uid))
+      ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
   }
 }
-

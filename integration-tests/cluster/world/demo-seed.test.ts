@@ -18,9 +18,12 @@ function load(crdsDir = CRDS_DIR) {
 }
 
 const names = (objs: K8sObject[]) => objs.map((o) => o.metadata.name).sort();
-const byName = (objs: K8sObject[]) => new Map(objs.map((o) => [`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
+const byName = (objs: K8sObject[]) =>
+  new Map(objs.map((o) => [`${o.metadata.namespace ?? ''}/${o.metadata.name}`, o]));
 const reasons = (o: K8sObject | undefined) =>
-  Object.fromEntries((o?.status?.conditions ?? []).map((c: { type: string; reason?: string }) => [c.type, c.reason]));
+  Object.fromEntries(
+    (o?.status?.conditions ?? []).map((c: { type: string; reason?: string }) => [c.type, c.reason]),
+  );
 
 describe('demo seed', () => {
   it('loads against our CRDs without schema warnings or pruned fields', () => {
@@ -45,12 +48,12 @@ describe('demo seed', () => {
       'ocs-storagecluster-ceph-rbd-virtualization',
       'ocs-storagecluster-cephfs',
     ]);
-    const virtDefault = store.list('StorageClass').filter(
-      (sc) => sc.metadata.annotations?.['storageclass.kubevirt.io/is-default-virt-class'] === 'true',
-    );
-    const k8sDefault = store.list('StorageClass').filter(
-      (sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true',
-    );
+    const virtDefault = store
+      .list('StorageClass')
+      .filter((sc) => sc.metadata.annotations?.['storageclass.kubevirt.io/is-default-virt-class'] === 'true');
+    const k8sDefault = store
+      .list('StorageClass')
+      .filter((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
     expect(names(virtDefault)).toEqual(['ocs-storagecluster-ceph-rbd-virtualization']);
     expect(names(k8sDefault)).toEqual(['ocs-storagecluster-ceph-rbd']);
     expect(names(store.list('DataImportCron'))).toEqual([
@@ -98,7 +101,8 @@ describe('demo seed', () => {
     };
     const deleted: string[] = [];
     sim.store.subscribe((e) => {
-      if (e.type === 'DELETED') deleted.push(`${e.object.kind} ${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`);
+      if (e.type === 'DELETED')
+        deleted.push(`${e.object.kind} ${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`);
     });
     sim.controllers.run(true);
     expect(deleted).toEqual([]);
@@ -131,13 +135,17 @@ describe('demo seed', () => {
     const cron = (name: string) => store.get('DataImportCron', name, 'openshift-virtualization-os-images');
     expect(reasons(cron('centos-stream9-image-cron')).UpToDate).toBe('UpToDate');
     expect(cron('centos-stream9-image-cron')!.status.sourceFormat).toBe('snapshot');
-    expect(reasons(cron('fedora-image-cron'))).toEqual({ Progressing: 'ImportProgressing', UpToDate: 'ImportProgressing' });
+    expect(reasons(cron('fedora-image-cron'))).toEqual({
+      Progressing: 'ImportProgressing',
+      UpToDate: 'ImportProgressing',
+    });
     expect(reasons(cron('legacy-app-image-cron')).UpToDate).toBe('NoDigest');
     expect(cron('tools-image-cron')!.status.sourceFormat).toBe('pvc');
     expect(cron('rhel8-image-cron')).toBeUndefined();
     const hc = store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
     const status = (name: string) =>
-      hc.status.dataImportCronTemplates.find((t: { metadata: { name: string } }) => t.metadata.name === name)?.status;
+      hc.status.dataImportCronTemplates.find((t: { metadata: { name: string } }) => t.metadata.name === name)
+        ?.status;
     expect(status('centos-stream10-image-cron')).toEqual({ commonTemplate: true, modified: true });
     expect(status('tools-image-cron')).toEqual({});
     expect(status('rhel8-image-cron')).toBeUndefined();

@@ -32,7 +32,13 @@ describe('generateObjects', () => {
   it('loads beside the demo seed at scale without warnings, and the controllers leave it as it is', () => {
     const extraObjects = generateObjects({ storageclasses: 2000, dataimportcrons: 500 });
     const started = performance.now();
-    const sim = new Sim({ crdsDir: CRDS_DIR, seeds: [DEMO_SEED_DIR], extraObjects, world: createWorld, timeScale: 0 });
+    const sim = new Sim({
+      crdsDir: CRDS_DIR,
+      seeds: [DEMO_SEED_DIR],
+      extraObjects,
+      world: createWorld,
+      timeScale: 0,
+    });
     const loaded = performance.now();
     expect(sim.seedWarnings).toEqual([]);
     const written: StoreEvent[] = [];
@@ -40,7 +46,9 @@ describe('generateObjects', () => {
     sim.controllers.run(true);
     const reconciled = performance.now();
     const touchedGenerated = written.filter(
-      (e) => e.object.metadata.name?.startsWith('gen-') || e.object.metadata.namespace === GENERATED_IMAGES_NAMESPACE,
+      (e) =>
+        e.object.metadata.name?.startsWith('gen-') ||
+        e.object.metadata.namespace === GENERATED_IMAGES_NAMESPACE,
     );
     expect(touchedGenerated.map((e) => `${e.type} ${e.object.kind} ${e.object.metadata.name}`)).toEqual([]);
     expect(sim.store.list('StorageProfile')).toHaveLength(2010);

@@ -1,5 +1,5 @@
 import type { K8sObject } from '../sim-api';
-import { ANN_IMMEDIATE_BIND, clone, sha256Hex } from './util';
+import { ANN_IMMEDIATE_BIND, clone, sha256Hex, type Json } from './util';
 import { ANN_DICT_ENABLE } from './hco-admission';
 
 /**
@@ -19,20 +19,61 @@ interface CommonImage {
 
 /** The common images of an OpenShift Virtualization build (the upstream three plus the RHEL guest images). */
 const COMMON_IMAGES: CommonImage[] = [
-  { name: 'centos-stream10-image-cron', dataSource: 'centos-stream10', url: 'docker://quay.io/containerdisks/centos-stream:10', size: '10Gi', architectures: 'amd64,arm64,s390x' },
-  { name: 'centos-stream9-image-cron', dataSource: 'centos-stream9', url: 'docker://quay.io/containerdisks/centos-stream:9', size: '10Gi', architectures: 'amd64,arm64,s390x' },
-  { name: 'fedora-image-cron', dataSource: 'fedora', url: 'docker://quay.io/containerdisks/fedora:latest', size: '5Gi', architectures: 'amd64,arm64,s390x' },
-  { name: 'rhel10-image-cron', dataSource: 'rhel10', url: 'docker://registry.redhat.io/rhel10/rhel-guest-image:latest', size: '10Gi', architectures: 'amd64,arm64,s390x' },
-  { name: 'rhel8-image-cron', dataSource: 'rhel8', url: 'docker://registry.redhat.io/rhel8/rhel-guest-image:latest', size: '10Gi', architectures: 'amd64' },
-  { name: 'rhel9-image-cron', dataSource: 'rhel9', url: 'docker://registry.redhat.io/rhel9/rhel-guest-image:latest', size: '10Gi', architectures: 'amd64,arm64,s390x' },
+  {
+    name: 'centos-stream10-image-cron',
+    dataSource: 'centos-stream10',
+    url: 'docker://quay.io/containerdisks/centos-stream:10',
+    size: '10Gi',
+    architectures: 'amd64,arm64,s390x',
+  },
+  {
+    name: 'centos-stream9-image-cron',
+    dataSource: 'centos-stream9',
+    url: 'docker://quay.io/containerdisks/centos-stream:9',
+    size: '10Gi',
+    architectures: 'amd64,arm64,s390x',
+  },
+  {
+    name: 'fedora-image-cron',
+    dataSource: 'fedora',
+    url: 'docker://quay.io/containerdisks/fedora:latest',
+    size: '5Gi',
+    architectures: 'amd64,arm64,s390x',
+  },
+  {
+    name: 'rhel10-image-cron',
+    dataSource: 'rhel10',
+    url: 'docker://registry.redhat.io/rhel10/rhel-guest-image:latest',
+    size: '10Gi',
+    architectures: 'amd64,arm64,s390x',
+  },
+  {
+    name: 'rhel8-image-cron',
+    dataSource: 'rhel8',
+    url: 'docker://registry.redhat.io/rhel8/rhel-guest-image:latest',
+    size: '10Gi',
+    architectures: 'amd64',
+  },
+  {
+    name: 'rhel9-image-cron',
+    dataSource: 'rhel9',
+    url: 'docker://registry.redhat.io/rhel9/rhel-guest-image:latest',
+    size: '10Gi',
+    architectures: 'amd64,arm64,s390x',
+  },
 ];
 
 export const COMMON_TEMPLATE_NAMES: readonly string[] = COMMON_IMAGES.map((i) => i.name);
 
 export interface TemplateItem {
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  spec?: Record<string, any>;
-  status?: Record<string, any>;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: Json;
+  status?: Json;
 }
 
 /** A common template as HCO holds it (with its `retentionPolicy`/`importsToKeep` additions). */
@@ -135,4 +176,9 @@ function applyArchitectures(item: TemplateItem, workloadArchs: string[]): void {
 
 /** Items SSP deploys: everything in the effective list except those HCO marked as not deployable. */
 export const deployableTemplates = (items: TemplateItem[]): TemplateItem[] =>
-  items.filter((i) => !(i.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Deployed' && c.status === 'False'));
+  items.filter(
+    (i) =>
+      !(i.status?.conditions ?? []).some(
+        (c: { type: string; status: string }) => c.type === 'Deployed' && c.status === 'False',
+      ),
+  );

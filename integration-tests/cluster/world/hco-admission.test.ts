@@ -8,12 +8,19 @@ const template = (name: string, extra: Record<string, unknown> = {}) => ({
   spec: {
     managedDataSource: name,
     schedule: '0 */12 * * *',
-    template: { spec: { source: { registry: { url: `docker://quay.io/containerdisks/${name}:1` } }, storage: {} } },
+    template: {
+      spec: { source: { registry: { url: `docker://quay.io/containerdisks/${name}:1` } }, storage: {} },
+    },
   },
   ...extra,
 });
 
-function validate(op: 'CREATE' | 'UPDATE' | 'DELETE', object?: K8sObject, oldObject?: K8sObject, objects: K8sObject[] = []) {
+function validate(
+  op: 'CREATE' | 'UPDATE' | 'DELETE',
+  object?: K8sObject,
+  oldObject?: K8sObject,
+  objects: K8sObject[] = [],
+) {
   const { ctx } = testCluster(objects);
   return hcoValidator(request({ operation: op, kind: 'HyperConverged', object, oldObject }), ctx);
 }
@@ -21,12 +28,17 @@ function validate(op: 'CREATE' | 'UPDATE' | 'DELETE', object?: K8sObject, oldObj
 describe('HCO mutating webhook', () => {
   it('adds the immediate-bind annotation, retentionPolicy None and importsToKeep 1 to templates', () => {
     const hc = hyperConverged({
-      dataImportCronTemplates: [template('custom'), { metadata: { name: 'fedora-image-cron', annotations: { x: 'y' } } }],
+      dataImportCronTemplates: [
+        template('custom'),
+        { metadata: { name: 'fedora-image-cron', annotations: { x: 'y' } } },
+      ],
     });
     const { ctx } = testCluster();
     hcoMutator(request({ operation: 'CREATE', kind: 'HyperConverged', object: hc }), ctx);
     const [custom, disabled] = hc.spec.dataImportCronTemplates;
-    expect(custom.metadata.annotations).toEqual({ 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' });
+    expect(custom.metadata.annotations).toEqual({
+      'cdi.kubevirt.io/storage.bind.immediate.requested': 'true',
+    });
     expect(custom.spec.retentionPolicy).toBe('None');
     expect(custom.spec.importsToKeep).toBe(1);
     expect(disabled.metadata.annotations['cdi.kubevirt.io/storage.bind.immediate.requested']).toBe('true');
@@ -37,7 +49,10 @@ describe('HCO mutating webhook', () => {
     const hc = hyperConverged({
       dataImportCronTemplates: [
         template('custom', {
-          metadata: { name: 'custom', annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'false' } },
+          metadata: {
+            name: 'custom',
+            annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'false' },
+          },
         }),
       ],
     });
@@ -62,15 +77,29 @@ describe('HCO validating webhook', () => {
     );
   });
 
+  it('rejects a name without kubevirt-hyperconverged as the CRD pattern does (422)', () => {
+    const hc = hyperConverged();
+    hc.metadata.name = 'my-hco';
+    const err = rejection(() => validate('CREATE', hc));
+    expect(err.code).toBe(422);
+    expect(err.message).toBe(
+      `HyperConverged.hco.kubevirt.io "my-hco" is invalid: metadata.name: Invalid value: "my-hco": metadata.name in body should match 'kubevirt-hyperconverged'`,
+    );
+  });
+
   it('denies an enable annotation that is neither true nor false (any case accepted)', () => {
     const bad = hyperConverged({
-      dataImportCronTemplates: [{ metadata: { name: 'a', annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'no' } } }],
+      dataImportCronTemplates: [
+        { metadata: { name: 'a', annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'no' } } },
+      ],
     });
     expect(rejection(() => validate('CREATE', bad)).message).toContain(
       'the dataimportcrontemplate.kubevirt.io/enable annotation of a dataImportCronTemplate must be either "true" or "false"',
     );
     const ok = hyperConverged({
-      dataImportCronTemplates: [{ metadata: { name: 'a', annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'FALSE' } } }],
+      dataImportCronTemplates: [
+        { metadata: { name: 'a', annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'FALSE' } } },
+      ],
     });
     expect(() => validate('CREATE', ok)).not.toThrow();
   });
@@ -78,21 +107,32 @@ describe('HCO validating webhook', () => {
   it('denies an enabled template without spec, on update too', () => {
     const hc = hyperConverged({ dataImportCronTemplates: [{ metadata: { name: 'fedora-image-cron' } }] });
     const err = rejection(() => validate('UPDATE', hc, hyperConverged()));
-    expect(err.message).toContain('dataImportCronTemplate spec is empty for an enabled DataImportCronTemplate');
+    expect(err.message).toContain(
+      'dataImportCronTemplate spec is empty for an enabled DataImportCronTemplate',
+    );
   });
 
   it('denies a repeated template name', () => {
     const hc = hyperConverged({ dataImportCronTemplates: [template('dup'), template('dup')] });
-    expect(rejection(() => validate('CREATE', hc)).message).toContain('dup DataImportCronTable is already defined');
-    expect(rejection(() => validate('UPDATE', hc, hyperConverged())).message).toContain('dup DataImportCronTable');
+    expect(rejection(() => validate('CREATE', hc)).message).toContain(
+      'dup DataImportCronTable is already defined',
+    );
+    expect(rejection(() => validate('UPDATE', hc, hyperConverged())).message).toContain(
+      'dup DataImportCronTable',
+    );
   });
 
   it('checks certConfig durations', () => {
     const hc = (ca: string, caRenew: string, server: string, serverRenew: string) =>
       hyperConverged({
-        certConfig: { ca: { duration: ca, renewBefore: caRenew }, server: { duration: server, renewBefore: serverRenew } },
+        certConfig: {
+          ca: { duration: ca, renewBefore: caRenew },
+          server: { duration: server, renewBefore: serverRenew },
+        },
       });
-    expect(rejection(() => validate('CREATE', hc('5m', '1m', '24h', '12h'))).message).toMatch(/: value is too small$/);
+    expect(rejection(() => validate('CREATE', hc('5m', '1m', '24h', '12h'))).message).toMatch(
+      /: value is too small$/,
+    );
     expect(rejection(() => validate('CREATE', hc('1h', '2h', '30m', '15m'))).message).toContain(
       'spec.certConfig.ca: duration is smaller than renewBefore',
     );
@@ -112,7 +152,9 @@ describe('HCO validating webhook', () => {
     expect(err.message).toMatch(
       /^admission webhook "validate-hco.kubevirt.io" denied the request: CDI.cdi.kubevirt.io "cdi-kubevirt-hyperconverged" is invalid: spec.config.filesystemOverhead.global: Invalid value: "0.0555"/,
     );
-    expect(() => validate('UPDATE', hyperConverged({ filesystemOverhead: { global: '0.055' } }), old)).not.toThrow();
+    expect(() =>
+      validate('UPDATE', hyperConverged({ filesystemOverhead: { global: '0.055' } }), old),
+    ).not.toThrow();
   });
 
   it('warns about deprecated feature gates only when they change', () => {

@@ -1,5 +1,5 @@
 import { ApiError, type AdmissionPlugin, type K8sObject } from '../sim-api';
-import { ANN_IMMEDIATE_BIND, CDI_NAME, HCO_NAMESPACE, jsonEqual } from './util';
+import { ANN_IMMEDIATE_BIND, CDI_NAME, HCO_NAME, HCO_NAMESPACE, jsonEqual } from './util';
 import { WEBHOOKS, controllerRuntimeDenial, nestedDenial } from './webhook-errors';
 import { cdiUninstallBlocker } from './cdi-admission';
 
@@ -76,7 +76,8 @@ function validateTemplates(hc: K8sObject): string | undefined {
       return `the ${ANN_DICT_ENABLE} annotation of a dataImportCronTemplate must be either "true" or "false"`;
     }
     const enabled = raw === undefined || value === 'true';
-    if (enabled && !item.spec) return 'dataImportCronTemplate spec is empty for an enabled DataImportCronTemplate';
+    if (enabled && !item.spec)
+      return 'dataImportCronTemplate spec is empty for an enabled DataImportCronTemplate';
   }
   return undefined;
 }
@@ -117,12 +118,39 @@ function invalidCdiConfig(hc: K8sObject): ApiError | undefined {
   );
 }
 
+/**
+ * The CRD's `metadata.name` pattern, which the apiserver checks before any webhook runs (the simulator's
+ * schema validation leaves metadata to the apiserver, so it is enforced here).
+ */
+function invalidName(hc: K8sObject): ApiError | undefined {
+  const name = hc.metadata.name ?? '';
+  if (name.includes(HCO_NAME)) return undefined;
+  const message = `Invalid value: "${name}": metadata.name in body should match '${HCO_NAME}'`;
+  return new ApiError(
+    422,
+    'Invalid',
+    `HyperConverged.hco.kubevirt.io "${name}" is invalid: metadata.name: ${message}`,
+    [{ reason: 'FieldValueInvalid', field: 'metadata.name', message }],
+    { name, group: 'hco.kubevirt.io', kind: 'HyperConverged' },
+  );
+}
+
 const FG_MOVED = (name: string) =>
   `spec.featureGates.${name} is deprecated and ignored. It will removed in a future version; use spec.${name} instead`;
 const FG_DEPRECATED = (name: string) =>
   `spec.featureGates.${name} is deprecated and ignored. It will be removed in a future version;`;
-const MOVED_GATES = ['enableApplicationAwareQuota', 'enableCommonBootImageImport', 'deployVmConsoleProxy', 'deployKubeSecondaryDNS'];
-const DEPRECATED_GATES = ['withHostPassthroughCPU', 'deployTektonTaskResources', 'nonRoot', 'enableManagedTenantQuota'];
+const MOVED_GATES = [
+  'enableApplicationAwareQuota',
+  'enableCommonBootImageImport',
+  'deployVmConsoleProxy',
+  'deployKubeSecondaryDNS',
+];
+const DEPRECATED_GATES = [
+  'withHostPassthroughCPU',
+  'deployTektonTaskResources',
+  'nonRoot',
+  'enableManagedTenantQuota',
+];
 
 function featureGateWarnings(hc: K8sObject, old: K8sObject | undefined): string[] {
   const gates = hc.spec?.featureGates ?? {};
@@ -148,6 +176,8 @@ export const hcoValidator: AdmissionPlugin = (req, ctx) => {
   if (!hc) return;
   let error: string | undefined;
   if (req.operation === 'CREATE') {
+    const nameError = invalidName(hc);
+    if (nameError) throw nameError;
     error =
       validateCertConfig(hc) ??
       (hc.metadata.namespace !== HCO_NAMESPACE

@@ -26,7 +26,9 @@ function cluster(spec: Record<string, unknown>, annotations?: Record<string, str
 const storageSpec = {
   filesystemOverhead: { global: '0.08', storageClass: { nfs: '0.1' } },
   scratchSpaceStorageClass: 'nfs',
-  resourceRequirements: { storageWorkloads: { limits: { cpu: '2', memory: '3Gi' }, requests: { memory: '1Gi' } } },
+  resourceRequirements: {
+    storageWorkloads: { limits: { cpu: '2', memory: '3Gi' }, requests: { memory: '1Gi' } },
+  },
   storageImport: { insecureRegistries: ['registry.lab.example.com:5000'] },
   uninstallStrategy: 'RemoveWorkloads',
 };
@@ -51,7 +53,10 @@ describe('HCO -> CDI CR', () => {
   it('reverts an out-of-band edit of the CDI spec', () => {
     const c = cluster(storageSpec);
     const cdi = c.cdi();
-    c.store.update({ ...cdi, spec: { ...cdi.spec, config: { ...cdi.spec.config, scratchSpaceStorageClass: 'other' } } });
+    c.store.update({
+      ...cdi,
+      spec: { ...cdi.spec, config: { ...cdi.spec.config, scratchSpaceStorageClass: 'other' } },
+    });
     c.settle(c.controllers);
     expect(c.cdi().spec.config.scratchSpaceStorageClass).toBe('nfs');
   });
@@ -62,7 +67,10 @@ describe('HCO -> CDI CR', () => {
     c.store.update({ ...hc, spec: { ...hc.spec, filesystemOverhead: { global: '0.1' } } });
     c.settle(c.controllers);
     expect(c.cdi().spec.config.filesystemOverhead).toEqual({ global: '0.1' });
-    expect(c.config().status.filesystemOverhead).toEqual({ global: '0.1', storageClass: { nfs: '0.1', rbd: '0.1' } });
+    expect(c.config().status.filesystemOverhead).toEqual({
+      global: '0.1',
+      storageClass: { nfs: '0.1', rbd: '0.1' },
+    });
   });
 
   it('applies the unsupported jsonpatch annotation and marks the configuration tainted', () => {
@@ -108,7 +116,10 @@ describe('CDIConfig', () => {
     expect(c.config().status).toMatchObject({
       filesystemOverhead: { global: '0.06', storageClass: { nfs: '0.06', rbd: '0.06' } },
       scratchSpaceStorageClass: 'rbd',
-      defaultPodResourceRequirements: { limits: { cpu: '750m', memory: '600M' }, requests: { cpu: '100m', memory: '60M' } },
+      defaultPodResourceRequirements: {
+        limits: { cpu: '750m', memory: '600M' },
+        requests: { cpu: '100m', memory: '60M' },
+      },
     });
   });
 

@@ -39,7 +39,8 @@ const CDI_LABELS = {
 function nodePlacement(placement: Record<string, unknown> | undefined): Record<string, unknown> {
   if (!placement) return {};
   const out: Record<string, unknown> = {};
-  for (const key of ['nodeSelector', 'affinity', 'tolerations']) if (placement[key]) out[key] = clone(placement[key]);
+  for (const key of ['nodeSelector', 'affinity', 'tolerations'])
+    if (placement[key]) out[key] = clone(placement[key]);
   return out;
 }
 
@@ -58,10 +59,12 @@ export function desiredCdiSpec(hc: K8sObject): Record<string, unknown> {
   if (spec.logVerbosityConfig?.cdi !== undefined) config.logVerbosity = spec.logVerbosityConfig.cdi;
   config.tlsSecurityProfile = clone(spec.tlsSecurityProfile ?? { type: 'Intermediate', intermediate: {} });
   const cdiSpec: Record<string, unknown> = {
-    certConfig: clone(spec.certConfig ?? {
-      ca: { duration: '48h0m0s', renewBefore: '24h0m0s' },
-      server: { duration: '24h0m0s', renewBefore: '12h0m0s' },
-    }),
+    certConfig: clone(
+      spec.certConfig ?? {
+        ca: { duration: '48h0m0s', renewBefore: '24h0m0s' },
+        server: { duration: '24h0m0s', renewBefore: '12h0m0s' },
+      },
+    ),
     config,
     infra: nodePlacement(spec.infra?.nodePlacement),
     uninstallStrategy: spec.uninstallStrategy ?? 'BlockUninstallIfWorkloadsExist',
@@ -90,7 +93,12 @@ function reconcileCdi(ctx: SimContext, hc: K8sObject): void {
   const now = timestamp(ctx);
   const existing = ctx.store.get('CDI', CDI_NAME);
   const status = (old: K8sObject | undefined) => {
-    let conditions = setCondition(old?.status?.conditions, { type: 'Available', status: 'True', reason: 'DeployCompleted', message: 'Deployment Completed' }, now, true);
+    let conditions = setCondition(
+      old?.status?.conditions,
+      { type: 'Available', status: 'True', reason: 'DeployCompleted', message: 'Deployment Completed' },
+      now,
+      true,
+    );
     conditions = setCondition(conditions, { type: 'Progressing', status: 'False' }, now, true);
     conditions = setCondition(conditions, { type: 'Degraded', status: 'False' }, now, true);
     return {
@@ -106,7 +114,11 @@ function reconcileCdi(ctx: SimContext, hc: K8sObject): void {
     ctx.store.create({
       apiVersion: 'cdi.kubevirt.io/v1beta1',
       kind: 'CDI',
-      metadata: { name: CDI_NAME, labels: { ...CDI_LABELS }, annotations: { 'cdi.kubevirt.io/configAuthority': '' } },
+      metadata: {
+        name: CDI_NAME,
+        labels: { ...CDI_LABELS },
+        annotations: { 'cdi.kubevirt.io/configAuthority': '' },
+      },
       spec,
       status: status(undefined),
     });
@@ -125,7 +137,11 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
   const now = timestamp(ctx);
   const generation = hc.metadata.generation ?? 1;
   const tainted = JSONPATCH_ANNOTATIONS.some((a) => hc.metadata.annotations?.[a] !== undefined);
-  const ok = { reason: 'ReconcileCompleted', message: 'Reconcile completed successfully', observedGeneration: generation };
+  const ok = {
+    reason: 'ReconcileCompleted',
+    message: 'Reconcile completed successfully',
+    observedGeneration: generation,
+  };
   const unsupported = {
     reason: 'UnsupportedFeatureAnnotation',
     message: 'Unsupported feature was activated via an HCO annotation',
@@ -136,11 +152,16 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
   conditions = setCondition(conditions, { type: 'Available', status: 'True', ...ok }, now);
   conditions = setCondition(conditions, { type: 'Progressing', status: 'False', ...ok }, now);
   conditions = setCondition(conditions, { type: 'Degraded', status: 'False', ...ok }, now);
-  conditions = setCondition(conditions, { type: 'Upgradeable', ...(tainted ? { status: 'False', ...unsupported } : { status: 'True', ...ok }) }, now);
+  conditions = setCondition(
+    conditions,
+    { type: 'Upgradeable', ...(tainted ? { status: 'False', ...unsupported } : { status: 'True', ...ok }) },
+    now,
+  );
   conditions = tainted
     ? setCondition(conditions, { type: 'TaintedConfiguration', status: 'True', ...unsupported }, now)
     : conditions.filter((c) => c.type !== 'TaintedConfiguration');
-  const schedule: string = hc.status?.dataImportSchedule ?? dataImportSchedule(hc.metadata.uid ?? hc.metadata.name ?? '');
+  const schedule: string =
+    hc.status?.dataImportSchedule ?? dataImportSchedule(hc.metadata.uid ?? hc.metadata.name ?? '');
   return {
     ...hc.status,
     conditions,
@@ -151,7 +172,12 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
     observedGeneration: generation,
     relatedObjects: hc.status?.relatedObjects ?? [
       { apiVersion: 'cdi.kubevirt.io/v1beta1', kind: 'CDI', name: CDI_NAME },
-      { apiVersion: 'ssp.kubevirt.io/v1beta3', kind: 'SSP', name: 'ssp-kubevirt-hyperconverged', namespace: hc.metadata.namespace },
+      {
+        apiVersion: 'ssp.kubevirt.io/v1beta3',
+        kind: 'SSP',
+        name: 'ssp-kubevirt-hyperconverged',
+        namespace: hc.metadata.namespace,
+      },
     ],
     systemHealthStatus: 'healthy',
     versions: [{ name: 'operator', version: HCO_VERSION }],

@@ -16,7 +16,8 @@ export function hppSpecError(hpp: K8sObject): string | undefined {
   const names = new Map<string, number>();
   for (const [i, pool] of pools.entries()) {
     if (!pool.name) return 'storagePool.name cannot be blank';
-    if (pool.name.length > MAX_POOL_NAME) return `storagePool.name cannot have a length greater than ${MAX_POOL_NAME}`;
+    if (pool.name.length > MAX_POOL_NAME)
+      return `storagePool.name cannot have a length greater than ${MAX_POOL_NAME}`;
     if (!pool.path) return 'storagePool.path cannot be blank';
     if (pool.path.length > MAX_PATH) return `storagePool.path cannot have a length greater than ${MAX_PATH}`;
     const samePath = paths.get(pool.path);
@@ -41,7 +42,9 @@ export const hppValidator: AdmissionPlugin = (req, ctx) => {
   // Upstream does not reject a second CR (the operator goes into an error state instead); the simulator
   // refuses it so a cluster never holds two, as architecture.md asks.
   if (req.operation === 'CREATE') {
-    const existing = ctx.store.list('HostPathProvisioner').filter((h) => h.metadata.name !== req.object?.metadata.name);
+    const existing = ctx.store
+      .list('HostPathProvisioner')
+      .filter((h) => h.metadata.name !== req.object?.metadata.name);
     if (existing.length > 0) {
       throw controllerRuntimeDenial(
         WEBHOOKS.hppValidate,

@@ -15,13 +15,20 @@ describe('HostPathProvisioner status', () => {
     const c = testCluster([
       hpp([
         { name: 'basic', path: '/var/hpvolumes' },
-        { name: 'fast', path: '/var/fast', pvcTemplate: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } } },
+        {
+          name: 'fast',
+          path: '/var/fast',
+          pvcTemplate: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } },
+        },
       ]),
     ]);
     const controllers = [createHppController()];
     c.settle(controllers);
     const status = () => c.store.get('HostPathProvisioner', 'hostpath-provisioner')!.status;
-    expect(status().storagePoolStatuses.map((p: { phase: string }) => p.phase)).toEqual(['Preparing', 'Preparing']);
+    expect(status().storagePoolStatuses.map((p: { phase: string }) => p.phase)).toEqual([
+      'Preparing',
+      'Preparing',
+    ]);
     expect(status().conditions.find((x: { type: string }) => x.type === 'Available')).toMatchObject({
       status: 'False',
       reason: 'StoragePoolNotReady',

@@ -53,12 +53,19 @@ export function createHppController(): Controller {
     reconcile(ctx) {
       const nowMs = ctx.clock.now().getTime();
       const nodes = workloadNodes(ctx);
-      for (const hpp of ctx.store.list('HostPathProvisioner')) reconcileOne(ctx, hpp, nodes, nowMs, firstSeen);
+      for (const hpp of ctx.store.list('HostPathProvisioner'))
+        reconcileOne(ctx, hpp, nodes, nowMs, firstSeen);
     },
   };
 }
 
-function reconcileOne(ctx: SimContext, hpp: K8sObject, nodes: string[], nowMs: number, firstSeen: Map<string, number>) {
+function reconcileOne(
+  ctx: SimContext,
+  hpp: K8sObject,
+  nodes: string[],
+  nowMs: number,
+  firstSeen: Map<string, number>,
+) {
   const pools: Pool[] = hpp.spec?.storagePools ?? [];
   const previous: { name: string; phase?: string }[] = hpp.status?.storagePoolStatuses ?? [];
   const statuses = pools.map((pool) => {
@@ -75,11 +82,28 @@ function reconcileOne(ctx: SimContext, hpp: K8sObject, nodes: string[], nowMs: n
       status.conditions,
       allReady
         ? { type: 'Available', status: 'True', reason: 'Complete', message: 'Application Available' }
-        : { type: 'Available', status: 'False', reason: 'StoragePoolNotReady', message: 'Not all storage pools are ready' },
+        : {
+            type: 'Available',
+            status: 'False',
+            reason: 'StoragePoolNotReady',
+            message: 'Not all storage pools are ready',
+          },
       now,
       true,
     );
-    conditions = setCondition(conditions, allReady ? { type: 'Progressing', status: 'False' } : { type: 'Progressing', status: 'True', reason: 'StoragePoolNotReady', message: 'Not all storage pools are ready' }, now, true);
+    conditions = setCondition(
+      conditions,
+      allReady
+        ? { type: 'Progressing', status: 'False' }
+        : {
+            type: 'Progressing',
+            status: 'True',
+            reason: 'StoragePoolNotReady',
+            message: 'Not all storage pools are ready',
+          },
+      now,
+      true,
+    );
     conditions = setCondition(conditions, { type: 'Degraded', status: 'False' }, now, true);
     status.conditions = conditions;
     status.observedVersion = HPP_VERSION;

@@ -1,4 +1,4 @@
-import { sha256Hex } from './util';
+import { sha256Hex, type Json } from './util';
 
 /**
  * Which import sources "work" in the simulated cluster. There is no network, so reachability is a naming
@@ -13,7 +13,7 @@ function hostOf(url: string): string | undefined {
 }
 
 /** Why an HTTP(S) or registry source cannot be read, or undefined when it can. */
-export function sourceFailure(source: Record<string, any> | undefined): string | undefined {
+export function sourceFailure(source: Json | undefined): string | undefined {
   if (!source) return undefined;
   if (source.registry?.url) {
     const url: string = source.registry.url;

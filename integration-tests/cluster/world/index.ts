@@ -1,6 +1,11 @@
 import type { World } from '../sim-api';
 import { createBootSourceController } from './boot-source-controller';
-import { cdiValidator, dataImportCronValidator, dataVolumeValidator, pvcRenderingMutator } from './cdi-admission';
+import {
+  cdiValidator,
+  dataImportCronValidator,
+  dataVolumeValidator,
+  pvcRenderingMutator,
+} from './cdi-admission';
 import { createCdiConfigController } from './cdi-config-controller';
 import { createDataImportCronController } from './dataimportcron-controller';
 import { createDataVolumeController } from './datavolume-controller';

@@ -12,7 +12,8 @@ function cluster(objects: K8sObject[], cdiSpec: Record<string, unknown> = {}) {
   return { ...c, controllers, profile: (name: string) => c.store.get('StorageProfile', name) };
 }
 
-const recognized = (p: K8sObject | undefined) => p?.status?.conditions?.find((c: { type: string }) => c.type === 'Recognized');
+const recognized = (p: K8sObject | undefined) =>
+  p?.status?.conditions?.find((c: { type: string }) => c.type === 'Recognized');
 
 describe('StorageProfile controller', () => {
   it('creates one profile per class: same name, empty spec, CDI labels and owner', () => {
@@ -26,7 +27,12 @@ describe('StorageProfile controller', () => {
       'app.kubernetes.io/managed-by': 'cdi-controller',
     });
     expect(p.metadata.ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'CDI', name: 'cdi-kubevirt-hyperconverged', uid: 'cdi-uid-0001', controller: true }),
+      expect.objectContaining({
+        kind: 'CDI',
+        name: 'cdi-kubevirt-hyperconverged',
+        uid: 'cdi-uid-0001',
+        controller: true,
+      }),
     ]);
     expect(profile('nfs')).toBeDefined();
   });
@@ -59,20 +65,34 @@ describe('StorageProfile controller', () => {
       storageClass('cinder', 'cinder.csi.openstack.org'),
       snapshotClass('cinder-snap', 'cinder.csi.openstack.org'),
     ]);
-    expect(profile('rbd')!.status).toMatchObject({ cloneStrategy: 'csi-clone', dataImportCronSourceFormat: 'pvc' });
+    expect(profile('rbd')!.status).toMatchObject({
+      cloneStrategy: 'csi-clone',
+      dataImportCronSourceFormat: 'pvc',
+    });
     expect(profile('rbd')!.status.snapshotClass).toBeUndefined();
-    expect(profile('nfs')!.status).toMatchObject({ cloneStrategy: 'copy', dataImportCronSourceFormat: 'pvc' });
-    expect(profile('cinder')!.status).toMatchObject({ cloneStrategy: 'snapshot', snapshotClass: 'cinder-snap' });
+    expect(profile('nfs')!.status).toMatchObject({
+      cloneStrategy: 'copy',
+      dataImportCronSourceFormat: 'pvc',
+    });
+    expect(profile('cinder')!.status).toMatchObject({
+      cloneStrategy: 'snapshot',
+      snapshotClass: 'cinder-snap',
+    });
   });
 
   it('ranks CDI override over profile spec over class annotation over the table', () => {
-    const annotated = storageClass('annotated', RBD, { metadata: { annotations: { 'cdi.kubevirt.io/clone-strategy': 'copy' } } });
+    const annotated = storageClass('annotated', RBD, {
+      metadata: { annotations: { 'cdi.kubevirt.io/clone-strategy': 'copy' } },
+    });
     const c = cluster([annotated, storageClass('plain', RBD)]);
     expect(c.profile('annotated')!.status.cloneStrategy).toBe('copy');
     const p = c.profile('plain')!;
     c.store.update({ ...p, spec: { cloneStrategy: 'snapshot', dataImportCronSourceFormat: 'snapshot' } });
     c.settle(c.controllers);
-    expect(c.profile('plain')!.status).toMatchObject({ cloneStrategy: 'snapshot', dataImportCronSourceFormat: 'snapshot' });
+    expect(c.profile('plain')!.status).toMatchObject({
+      cloneStrategy: 'snapshot',
+      dataImportCronSourceFormat: 'snapshot',
+    });
     const cdi = c.store.get('CDI', 'cdi-kubevirt-hyperconverged')!;
     c.store.update({ ...cdi, spec: { cloneStrategyOverride: 'csi-clone' } });
     c.settle(c.controllers);
@@ -84,7 +104,11 @@ describe('StorageProfile controller', () => {
     const c = cluster([storageClass('acme-fast', 'csi.acme.example.com')]);
     const p = c.profile('acme-fast')!;
     expect(p.status.claimPropertySets).toBeUndefined();
-    expect(recognized(p)).toMatchObject({ status: 'False', reason: 'UnrecognizedProvisioner', message: 'Provisioner is not recognized' });
+    expect(recognized(p)).toMatchObject({
+      status: 'False',
+      reason: 'UnrecognizedProvisioner',
+      message: 'Provisioner is not recognized',
+    });
     const sets = [{ accessModes: ['ReadWriteMany'], volumeMode: 'Block' }];
     c.store.update({ ...p, spec: { claimPropertySets: sets } });
     c.settle(c.controllers);
@@ -93,7 +117,9 @@ describe('StorageProfile controller', () => {
   });
 
   it('reports unrecognised parameters of a known provisioner', () => {
-    const trident = storageClass('trident', 'csi.trident.netapp.io', { parameters: { backendType: 'solidfire-san' } });
+    const trident = storageClass('trident', 'csi.trident.netapp.io', {
+      parameters: { backendType: 'solidfire-san' },
+    });
     const { profile } = cluster([trident]);
     expect(recognized(profile('trident'))).toMatchObject({
       status: 'False',
@@ -106,7 +132,10 @@ describe('StorageProfile controller', () => {
     const c = cluster([storageClass('gp3', 'ebs.csi.aws.com', { parameters: { type: 'gp3' } })]);
     expect(c.profile('gp3')!.metadata.annotations?.['cdi.kubevirt.io/minimumSupportedPvcSize']).toBe('1Gi');
     const p = c.profile('gp3')!;
-    c.store.update({ ...p, metadata: { ...p.metadata, annotations: { 'cdi.kubevirt.io/minimumSupportedPvcSize': '8Gi' } } });
+    c.store.update({
+      ...p,
+      metadata: { ...p.metadata, annotations: { 'cdi.kubevirt.io/minimumSupportedPvcSize': '8Gi' } },
+    });
     c.settle(c.controllers);
     expect(c.profile('gp3')!.metadata.annotations?.['cdi.kubevirt.io/minimumSupportedPvcSize']).toBe('8Gi');
   });
@@ -116,10 +145,17 @@ describe('StorageProfile controller', () => {
       apiVersion: 'v1',
       kind: 'PersistentVolume',
       metadata: { name: 'local-1' },
-      spec: { storageClassName: 'local', accessModes: ['ReadWriteOnce'], volumeMode: 'Block', capacity: { storage: '100Gi' } },
+      spec: {
+        storageClassName: 'local',
+        accessModes: ['ReadWriteOnce'],
+        volumeMode: 'Block',
+        capacity: { storage: '100Gi' },
+      },
     };
     const { profile } = cluster([storageClass('local', 'kubernetes.io/no-provisioner'), pv]);
-    expect(profile('local')!.status.claimPropertySets).toEqual([{ accessModes: ['ReadWriteOnce'], volumeMode: 'Block' }]);
+    expect(profile('local')!.status.claimPropertySets).toEqual([
+      { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' },
+    ]);
     expect(recognized(profile('local'))?.reason).toBe('UnrecognizedProvisioner');
   });
 

@@ -1,6 +1,16 @@
 import { lookupCapabilities, type CapabilityLookup } from '../../../src/k8s/storage-capabilities';
 import type { Controller, K8sObject, SimContext } from '../sim-api';
-import { clone, eventDriven, listIfServed, mutateObject, ownerRef, setCondition, timestamp } from './util';
+import {
+  clone,
+  eventDriven,
+  listIfServed,
+  mutateObject,
+  ownerRef,
+  scan,
+  setCondition,
+  timestamp,
+  type Json,
+} from './util';
 
 /**
  * CDI's StorageProfile controller (pkg/controller/storageprofile-controller.go, v1.65.0): one profile per
@@ -13,7 +23,13 @@ const ANN_MIN_PVC_SIZE = 'cdi.kubevirt.io/minimumSupportedPvcSize';
 const ANN_RWO_FOR_CRON = 'cdi.kubevirt.io/useReadWriteOnceForDataImportCron';
 const ANN_DEFAULT_SNAPSHOT_CLASS = 'snapshot.storage.kubernetes.io/is-default-class';
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
-const RELEVANT_KINDS = ['StorageClass', 'StorageProfile', 'VolumeSnapshotClass', 'CDI', 'PersistentVolume'] as const;
+const RELEVANT_KINDS = [
+  'StorageClass',
+  'StorageProfile',
+  'VolumeSnapshotClass',
+  'CDI',
+  'PersistentVolume',
+] as const;
 
 export const PROFILE_LABELS: Record<string, string> = {
   app: 'containerized-data-importer',
@@ -23,7 +39,10 @@ export const PROFILE_LABELS: Record<string, string> = {
 };
 
 const RECOGNIZED = { reason: 'RecognizedProvisioner', message: 'Provisioner is recognized' };
-const UNRECOGNIZED_PROVISIONER = { reason: 'UnrecognizedProvisioner', message: 'Provisioner is not recognized' };
+const UNRECOGNIZED_PROVISIONER = {
+  reason: 'UnrecognizedProvisioner',
+  message: 'Provisioner is not recognized',
+};
 const UNRECOGNIZED_PARAMETERS = {
   reason: 'UnrecognizedStorageClassParameters',
   message: 'Storage class parameters are not recognized',
@@ -34,7 +53,9 @@ export function snapshotClassFor(snapshotClasses: K8sObject[], driver: string): 
   const matching = snapshotClasses
     .filter((vsc) => vsc.driver === driver)
     .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
-  return matching.find((vsc) => vsc.metadata.annotations?.[ANN_DEFAULT_SNAPSHOT_CLASS] === 'true') ?? matching[0];
+  return (
+    matching.find((vsc) => vsc.metadata.annotations?.[ANN_DEFAULT_SNAPSHOT_CLASS] === 'true') ?? matching[0]
+  );
 }
 
 /** For `kubernetes.io/no-provisioner`, CDI reads the access and volume modes of the class's existing PVs. */
@@ -53,7 +74,7 @@ function setsFromPersistentVolumes(pvs: K8sObject[], className: string) {
 
 export interface ProfileInputs {
   storageClass: K8sObject;
-  profileSpec: Record<string, any>;
+  profileSpec: Json;
   snapshotClasses: K8sObject[];
   persistentVolumes: K8sObject[];
   cloneStrategyOverride?: string;
@@ -63,7 +84,11 @@ export interface ProfileInputs {
 export function computeProfileStatus(input: ProfileInputs) {
   const sc = input.storageClass as K8sObject & { provisioner?: string; parameters?: Record<string, string> };
   const provisioner = sc.provisioner ?? '';
-  const lookup: CapabilityLookup = lookupCapabilities(provisioner, sc.parameters ?? {}, (sc.mountOptions as string[]) ?? []);
+  const lookup: CapabilityLookup = lookupCapabilities(
+    provisioner,
+    sc.parameters ?? {},
+    (sc.mountOptions as string[]) ?? [],
+  );
   const known = lookup.kind === 'known' ? lookup.capabilities : undefined;
   const vsc = snapshotClassFor(input.snapshotClasses, provisioner);
   const spec = input.profileSpec;
@@ -71,7 +96,9 @@ export function computeProfileStatus(input: ProfileInputs) {
   const claimPropertySets = spec.claimPropertySets?.length
     ? clone(spec.claimPropertySets)
     : (known?.claimPropertySets ??
-      (provisioner === NO_PROVISIONER ? setsFromPersistentVolumes(input.persistentVolumes, sc.metadata.name ?? '') : []));
+      (provisioner === NO_PROVISIONER
+        ? setsFromPersistentVolumes(input.persistentVolumes, sc.metadata.name ?? '')
+        : []));
 
   const annotated = sc.metadata.annotations?.[ANN_CLONE_STRATEGY];
   const advised = known?.cloneStrategy === 'snapshot' && !vsc ? 'copy' : known?.cloneStrategy;
@@ -108,10 +135,10 @@ export function computeProfileStatus(input: ProfileInputs) {
 function reconcileProfiles(ctx: SimContext): void {
   const cdi = ctx.store.list('CDI')[0];
   if (!cdi) return; // CDI not installed: nobody manages profiles
-  const classes = ctx.store.list('StorageClass');
-  const profiles = new Map(ctx.store.list('StorageProfile').map((p) => [p.metadata.name, p]));
+  const classes = scan(ctx.store, 'StorageClass');
+  const profiles = new Map(scan(ctx.store, 'StorageProfile').map((p) => [p.metadata.name, p]));
   const snapshotClasses = listIfServed(ctx.store, 'VolumeSnapshotClass');
-  const pvs = ctx.store.list('PersistentVolume');
+  const pvs = scan(ctx.store, 'PersistentVolume');
   const now = timestamp(ctx);
   const labels = { ...PROFILE_LABELS };
   for (const key of ['app.kubernetes.io/part-of', 'app.kubernetes.io/version']) {
@@ -153,7 +180,12 @@ function reconcileProfiles(ctx: SimContext): void {
       if (Object.keys(annotations).length) draft.metadata.annotations = annotations;
       draft.status = {
         ...computed.status,
-        conditions: setCondition(draft.status?.conditions, { type: 'Recognized', ...computed.recognized }, now, true),
+        conditions: setCondition(
+          draft.status?.conditions,
+          { type: 'Recognized', ...computed.recognized },
+          now,
+          true,
+        ),
       };
     });
   }

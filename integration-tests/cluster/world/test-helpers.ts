@@ -1,8 +1,15 @@
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { ScaledClock } from '../clock';
 import { loadCrds, Registry } from '../registry';
-import type { AdmissionRequest, ApiError, Controller, K8sObject, SimClock, SimContext, StoreEvent } from '../sim-api';
+import type {
+  AdmissionRequest,
+  ApiError,
+  Controller,
+  K8sObject,
+  SimClock,
+  SimContext,
+  StoreEvent,
+} from '../sim-api';
 import { Store } from '../store';
 
 /** Test support for the world: the simulator's real store over our CRDs, with a clock tests move by hand. */
@@ -78,10 +85,9 @@ export function testCluster(objects: K8sObject[] = []): TestCluster {
   };
 }
 
-/** Objects from a YAML string (several documents). */
-export const fromYaml = (text: string): K8sObject[] => yaml.loadAll(text).filter(Boolean) as K8sObject[];
-
-export function request(partial: Partial<AdmissionRequest> & Pick<AdmissionRequest, 'operation' | 'kind'>): AdmissionRequest {
+export function request(
+  partial: Partial<AdmissionRequest> & Pick<AdmissionRequest, 'operation' | 'kind'>,
+): AdmissionRequest {
   return { user: 'admin', dryRun: false, ...partial };
 }
 
@@ -114,11 +120,19 @@ export const storageClass = (
 export const cdiCr = (spec: Record<string, unknown> = {}): K8sObject => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
   kind: 'CDI',
-  metadata: { name: 'cdi-kubevirt-hyperconverged', uid: 'cdi-uid-0001', annotations: { 'cdi.kubevirt.io/configAuthority': '' } },
+  metadata: {
+    name: 'cdi-kubevirt-hyperconverged',
+    uid: 'cdi-uid-0001',
+    annotations: { 'cdi.kubevirt.io/configAuthority': '' },
+  },
   spec,
 });
 
-export const snapshotClass = (name: string, driver: string, annotations?: Record<string, string>): K8sObject => ({
+export const snapshotClass = (
+  name: string,
+  driver: string,
+  annotations?: Record<string, string>,
+): K8sObject => ({
   apiVersion: 'snapshot.storage.k8s.io/v1',
   kind: 'VolumeSnapshotClass',
   metadata: { name, ...(annotations ? { annotations } : {}) },
@@ -129,6 +143,11 @@ export const snapshotClass = (name: string, driver: string, annotations?: Record
 export const hyperConverged = (spec: Record<string, unknown> = {}): K8sObject => ({
   apiVersion: 'hco.kubevirt.io/v1beta1',
   kind: 'HyperConverged',
-  metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv', uid: 'hco-uid-0001', generation: 1 },
+  metadata: {
+    name: 'kubevirt-hyperconverged',
+    namespace: 'openshift-cnv',
+    uid: 'hco-uid-0001',
+    generation: 1,
+  },
   spec,
 });

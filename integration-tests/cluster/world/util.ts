@@ -32,7 +32,11 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Kubernetes timestamps have second precision. */
-export const timestamp = (ctx: SimContext): string => ctx.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const timestamp = (ctx: SimContext): string =>
+  ctx.clock
+    .now()
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
 
 export const secondsSince = (ctx: SimContext, iso: string | undefined): number =>
   iso ? (ctx.clock.now().getTime() - Date.parse(iso)) / 1000 : 0;
@@ -79,7 +83,8 @@ export function setCondition(
   }
   const next: Condition = {
     ...wanted,
-    lastTransitionTime: old && old.status === wanted.status && old.lastTransitionTime ? old.lastTransitionTime : now,
+    lastTransitionTime:
+      old && old.status === wanted.status && old.lastTransitionTime ? old.lastTransitionTime : now,
     ...(withHeartbeat ? { lastHeartbeatTime: now } : {}),
   };
   if (next.reason === undefined) delete next.reason;
@@ -127,7 +132,7 @@ export const isTrue = (value: unknown): boolean => value === 'true';
 
 /** The StorageClass CDI would choose: virt default first (newest, then by name), then the k8s default. */
 export function defaultStorageClass(store: SimStore, forVirt = true): K8sObject | undefined {
-  const classes = store.list('StorageClass');
+  const classes = scan(store, 'StorageClass');
   const pick = (annotation: string) =>
     classes
       .filter((sc) => isTrue(sc.metadata.annotations?.[annotation]))
@@ -172,10 +177,17 @@ export function parseQuantity(q: string | number | undefined): number {
   return unit === undefined ? NaN : parseFloat(m[1]) * unit;
 }
 
-/** Lists a kind that the simulator may not serve (e.g. snapshot CRDs not loaded): none then. */
+/**
+ * Objects of a kind for reading only: the store's uncopied view when it offers one (scans of thousands of
+ * objects stay cheap), else a copy. Change an object only through mutateObject, which copies it first.
+ */
+export const scan = (store: SimStore, kind: string, namespace?: string): K8sObject[] =>
+  (store.listView?.(kind, namespace) as K8sObject[] | undefined) ?? store.list(kind, namespace);
+
+/** Scans a kind that the simulator may not serve (e.g. snapshot CRDs not loaded): none then. */
 export function listIfServed(store: SimStore, kind: string, namespace?: string): K8sObject[] {
   try {
-    return store.list(kind, namespace);
+    return scan(store, kind, namespace);
   } catch (err) {
     if (err instanceof ApiError && err.code === 404) return [];
     throw err;
@@ -190,7 +202,11 @@ export const touches = (events: { object: K8sObject }[], kinds: readonly string[
  * A controller that depends only on objects of `kinds`: it runs on its first call and then only when a batch
  * of events touches one of them, so clock ticks over a large cluster cost nothing.
  */
-export function eventDriven(name: string, kinds: readonly string[], reconcile: (ctx: SimContext) => void): Controller {
+export function eventDriven(
+  name: string,
+  kinds: readonly string[],
+  reconcile: (ctx: SimContext) => void,
+): Controller {
   let primed = false;
   return {
     name,
@@ -201,3 +217,7 @@ export function eventDriven(name: string, kinds: readonly string[], reconcile: (
     },
   };
 }
+
+/** A JSON object read from the API, as loosely typed as K8sObject.spec/status in the contract. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;

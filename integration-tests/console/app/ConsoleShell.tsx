@@ -30,9 +30,17 @@ const isAdmin = (e: LoadedExtension) => !e.properties.perspective || e.propertie
 const navSections = (extensions: LoadedExtension[]): NavSection[] => {
   const sections = extensions
     .filter((e) => e.type === 'console.navigation/section' && isAdmin(e))
-    .map((e) => ({ id: String(e.properties.id), name: translateLabel(e.properties.name), hrefs: [] as NavSection['hrefs'] }));
+    .map((e) => ({
+      id: String(e.properties.id),
+      name: translateLabel(e.properties.name),
+      hrefs: [] as NavSection['hrefs'],
+    }));
   for (const e of extensions.filter((x) => x.type === 'console.navigation/href' && isAdmin(x))) {
-    const item = { id: String(e.properties.id), name: translateLabel(e.properties.name), href: String(e.properties.href) };
+    const item = {
+      id: String(e.properties.id),
+      name: translateLabel(e.properties.name),
+      href: String(e.properties.href),
+    };
     const section = sections.find((s) => s.id === e.properties.section);
     if (section) {
       section.hrefs.push(item);
@@ -55,7 +63,12 @@ const HostNav = ({ sections }: { sections: NavSection[] }) => {
             </NavItem>
           ));
           return s.name ? (
-            <NavExpandable key={s.id} title={s.name} isExpanded isActive={s.hrefs.some((h) => pathname.startsWith(h.href))}>
+            <NavExpandable
+              key={s.id}
+              title={s.name}
+              isExpanded
+              isActive={s.hrefs.some((h) => pathname.startsWith(h.href))}
+            >
               {items}
             </NavExpandable>
           ) : (
@@ -85,7 +98,13 @@ const NotFound = () => (
   </PageSection>
 );
 
-export const ConsoleShell = ({ extensions, loadError }: { extensions: LoadedExtension[]; loadError?: string }) => {
+export const ConsoleShell = ({
+  extensions,
+  loadError,
+}: {
+  extensions: LoadedExtension[];
+  loadError?: string;
+}) => {
   const sections = useMemo(() => navSections(extensions), [extensions]);
   const routes = useMemo(
     () =>
@@ -95,7 +114,9 @@ export const ConsoleShell = ({ extensions, loadError }: { extensions: LoadedExte
           const Component = lazy(async () => ({
             default: (await (e.properties.component as CodeRef<ComponentType>)()) as ComponentType,
           }));
-          return pagePaths(e).map((path) => <Route key={`${i}-${path}`} path={path} element={<Component />} />);
+          return pagePaths(e).map((path) => (
+            <Route key={`${i}-${path}`} path={path} element={<Component />} />
+          ));
         }),
     [extensions],
   );

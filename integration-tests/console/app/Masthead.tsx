@@ -29,8 +29,18 @@ const ThemeSwitch = () => {
   };
   return (
     <ToggleGroup aria-label="Theme">
-      <ToggleGroupItem text="Light" buttonId="theme-light" isSelected={theme === 'light'} onChange={() => choose('light')} />
-      <ToggleGroupItem text="Dark" buttonId="theme-dark" isSelected={theme === 'dark'} onChange={() => choose('dark')} />
+      <ToggleGroupItem
+        text="Light"
+        buttonId="theme-light"
+        isSelected={theme === 'light'}
+        onChange={() => choose('light')}
+      />
+      <ToggleGroupItem
+        text="Dark"
+        buttonId="theme-dark"
+        isSelected={theme === 'dark'}
+        onChange={() => choose('dark')}
+      />
     </ToggleGroup>
   );
 };

@@ -18,7 +18,11 @@ declare global {
 
 const boot = async () => {
   applyTheme(getTheme());
-  window.SERVER_FLAGS = { basePath: '/', consolePlugins: [PLUGIN_NAME], i18nNamespaces: [`plugin__${PLUGIN_NAME}`] };
+  window.SERVER_FLAGS = {
+    basePath: '/',
+    consolePlugins: [PLUGIN_NAME],
+    i18nNamespaces: [`plugin__${PLUGIN_NAME}`],
+  };
   await initI18n([`plugin__${PLUGIN_NAME}`]);
   let extensions: LoadedExtension[] = [];
   let loadError: string | undefined;
@@ -26,7 +30,7 @@ const boot = async () => {
     extensions = await loadPlugin(PLUGIN_NAME, createShareScope());
   } catch (e) {
     loadError = e instanceof Error ? e.message : String(e);
-    console.error(e); // eslint-disable-line no-console
+    console.error(e);
   }
   // The console renders plugins inside its redux Provider; the SDK stand-in does not need the store.
   const store = createStore((state: Record<string, unknown> = {}) => state);

@@ -92,7 +92,9 @@ export const loadPlugin = async (name: string, shareScope: ShareScope): Promise<
   }
   const manifest: PluginManifest = await response.json();
   const baseURL = manifest.baseURL ?? base;
-  const containerReady = new Promise<RemoteContainer>((resolve) => pendingEntries.set(manifest.name, resolve));
+  const containerReady = new Promise<RemoteContainer>((resolve) =>
+    pendingEntries.set(manifest.name, resolve),
+  );
   await Promise.all(manifest.loadScripts.map((s) => loadScript(`${baseURL}${s}`)));
   const container = await containerReady;
   await container.init(shareScope);

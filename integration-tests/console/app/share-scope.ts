@@ -24,7 +24,12 @@ export type ShareScope = Record<
 const esm = (ns: object) => Object.assign({ __esModule: true }, ns);
 
 const provided = (version: string, exports: unknown) => ({
-  [version]: { get: () => Promise.resolve(() => exports), from: 'openshift-console', eager: true, loaded: 1 as const },
+  [version]: {
+    get: () => Promise.resolve(() => exports),
+    from: 'openshift-console',
+    eager: true,
+    loaded: 1 as const,
+  },
 });
 
 export const createShareScope = (): ShareScope => {
@@ -40,6 +45,9 @@ export const createShareScope = (): ShareScope => {
     redux: provided(v.redux, esm(Redux)),
     'react-redux': provided(v['react-redux'], esm(ReactRedux)),
     'redux-thunk': provided(v['redux-thunk'], esm(ReduxThunk)),
-    '@openshift-console/dynamic-plugin-sdk': provided(v['@openshift-console/dynamic-plugin-sdk'], esm(sdkStandIn)),
+    '@openshift-console/dynamic-plugin-sdk': provided(
+      v['@openshift-console/dynamic-plugin-sdk'],
+      esm(sdkStandIn),
+    ),
   };
 };

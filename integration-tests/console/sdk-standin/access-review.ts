@@ -17,7 +17,6 @@ const SelfSubjectAccessReviewModel = {
 /** Memoised per attributes and user, as the SDK's `checkAccessInternal`: one review per page load. */
 const reviews = new Map<string, Promise<{ status?: { allowed?: boolean } }>>();
 
-
 const checkAccess = (attrs: Required<SDK.AccessReviewResourceAttributes>) => {
   const key = [...Object.values(attrs), getImpersonatedUser() ?? ''].join('~');
   let review = reviews.get(key);
@@ -43,8 +42,6 @@ export const useAccessReview: typeof SDK.useAccessReview = (
   _impersonate,
   noCheckForEmptyGroupAndResource,
 ) => {
-  const [loading, setLoading] = useState(true);
-  const [isAllowed, setAllowed] = useState(false);
   const {
     group = '',
     resource = '',
@@ -54,26 +51,30 @@ export const useAccessReview: typeof SDK.useAccessReview = (
     namespace = '',
   } = resourceAttributes;
   const skipCheck = !!noCheckForEmptyGroupAndResource && !group && !resource;
+  const key = [group, resource, subresource, verb, name, namespace].join('~');
+  // The answer is kept with the attributes it answers, so a change of attributes reads as loading.
+  const [answer, setAnswer] = useState<{ key: string; allowed: boolean }>();
   useEffect(() => {
     if (skipCheck) {
-      setAllowed(false);
-      setLoading(false);
       return;
     }
     let current = true;
-    checkAccess({ group, resource, subresource, verb, name, namespace })
-      .then((result) => current && setAllowed(!!result.status?.allowed))
-      .catch((e) => {
+    checkAccess({ group, resource, subresource, verb, name, namespace }).then(
+      (result) => current && setAnswer({ key, allowed: !!result.status?.allowed }),
+      (e) => {
         // The SDK allows the action when the review itself fails: the server still enforces access.
-        console.warn('SelfSubjectAccessReview failed', e); // eslint-disable-line no-console
+        console.warn('SelfSubjectAccessReview failed', e);
         if (current) {
-          setAllowed(true);
+          setAnswer({ key, allowed: true });
         }
-      })
-      .finally(() => current && setLoading(false));
+      },
+    );
     return () => {
       current = false;
     };
-  }, [group, resource, subresource, verb, name, namespace, skipCheck]);
-  return [isAllowed, loading];
+  }, [key, group, resource, subresource, verb, name, namespace, skipCheck]);
+  if (skipCheck) {
+    return [false, false];
+  }
+  return answer?.key === key ? [answer.allowed, false] : [false, true];
 };

@@ -10,7 +10,13 @@ import { getCsrfToken, impersonationHeaders } from './session';
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
 
-const statusMessage = (json: Record<string, any>, statusText: string): string => {
+interface StatusBody {
+  message?: string;
+  error?: string;
+  details?: { causes?: { message?: string; field?: string }[] };
+}
+
+const statusMessage = (json: StatusBody, statusText: string): string => {
   const cause = json?.details?.causes?.[0];
   if (cause) {
     return `Error "${cause.message}" for field "${cause.field}".`;
@@ -31,7 +37,12 @@ const validateStatus = async (response: Response, retry: boolean): Promise<Respo
   }
   const json = await response.json();
   if (response.status === 403) {
-    throw new HttpError(json.message || 'Access denied due to cluster policy.', response.status, response, json);
+    throw new HttpError(
+      json.message || 'Access denied due to cluster policy.',
+      response.status,
+      response,
+      json,
+    );
   }
   throw new HttpError(statusMessage(json, response.statusText), response.status, response, json);
 };
@@ -40,7 +51,7 @@ const warnAdmission = (response: Response) => {
   const warning = response.headers.get('Warning');
   if (warning) {
     // The console shows this as an admission-webhook warning toast.
-    console.warn(`Admission warning: ${warning}`); // eslint-disable-line no-console
+    console.warn(`Admission warning: ${warning}`);
   }
 };
 
@@ -104,7 +115,12 @@ const withBody =
     if (json && !headers.has('Content-Type')) {
       headers.set('Content-Type', contentType); // a caller may ask for merge patch
     }
-    return fetchJSON(url, method, { ...options, headers, ...(json ? { body: JSON.stringify(json) } : {}) }, timeout);
+    return fetchJSON(
+      url,
+      method,
+      { ...options, headers, ...(json ? { body: JSON.stringify(json) } : {}) },
+      timeout,
+    );
   };
 
 export const consoleFetchJSON: typeof SDK.consoleFetchJSON = Object.assign(fetchJSON, {

@@ -54,12 +54,24 @@ export const k8sPatch: typeof SDK.k8sPatch = ({ model, resource, data, path, que
     return Promise.resolve(resource);
   }
   return consoleFetchJSON.patch(
-    resourceURL(model, { ns: resource.metadata?.namespace, name: resource.metadata?.name, path, queryParams }),
+    resourceURL(model, {
+      ns: resource.metadata?.namespace,
+      name: resource.metadata?.name,
+      path,
+      queryParams,
+    }),
     patches,
   );
 };
 
-export const k8sDelete: typeof SDK.k8sDelete = ({ model, resource, path, queryParams, requestInit, json }) => {
+export const k8sDelete: typeof SDK.k8sDelete = ({
+  model,
+  resource,
+  path,
+  queryParams,
+  requestInit,
+  json,
+}) => {
   const body =
     json ??
     (model.propagationPolicy && {
@@ -68,7 +80,12 @@ export const k8sDelete: typeof SDK.k8sDelete = ({ model, resource, path, queryPa
       propagationPolicy: model.propagationPolicy,
     });
   return consoleFetchJSON.delete(
-    resourceURL(model, { ns: resource.metadata?.namespace, name: resource.metadata?.name, path, queryParams }),
+    resourceURL(model, {
+      ns: resource.metadata?.namespace,
+      name: resource.metadata?.name,
+      path,
+      queryParams,
+    }),
     body || null,
     requestInit,
   );

@@ -1,4 +1,9 @@
-import type { K8sModel, K8sResourceCommon, Selector, WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  K8sModel,
+  K8sResourceCommon,
+  Selector,
+  WatchK8sResource,
+} from '@openshift-console/dynamic-plugin-sdk';
 import { consoleFetchJSON } from './console-fetch';
 import { resourcePath } from './k8s-resource';
 import { resolveModel } from './models';
@@ -225,7 +230,7 @@ class WatchEntry {
       try {
         this.buffer.push(JSON.parse(String(msg.data)));
       } catch (e) {
-        console.error('Unparseable watch event', e); // eslint-disable-line no-console
+        console.error('Unparseable watch event', e);
       }
     };
     ws.onclose = () => {

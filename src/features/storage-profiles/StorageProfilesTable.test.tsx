@@ -2,12 +2,17 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StorageClass, StorageProfile } from '../../k8s/types';
 import { buildProfileRows } from './profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
 
 beforeAll(async () => {
+  // react-router's Link uses useLayoutEffect, which React warns about on every server render.
+  const consoleError = console.error;
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).includes('useLayoutEffect does nothing on the server')) consoleError(...args);
+  });
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {}, showSupportNotice: false } as never);
 });
 

@@ -233,7 +233,11 @@ export const SpecVsStatusTable = ({
     },
   ];
   return (
-    <Table role="table" aria-label={t('Values set by an administrator and values CDI applies')} variant="compact">
+    <Table
+      role="table"
+      aria-label={t('Values set by an administrator and values CDI applies')}
+      variant="compact"
+    >
       <Thead>
         <Tr>
           <Th width={20}>{t('Setting')}</Th>

@@ -19,20 +19,15 @@ export const useValueSourceColumn = (): ProfileColumn => {
   return {
     id: 'valueSource',
     title: t('Values from'),
+    // Compact: the list is wide already; the details page says which fields the admin set.
     cell: (row: ProfileRow) => {
       const fields = adminSetFields(row.profile);
-      if (fields.length === 0) return <Label isCompact>{t('CDI')}</Label>;
-      return (
-        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-          <FlexItem>
-            <Label color="purple" isCompact>
-              {t('Administrator')}
-            </Label>
-          </FlexItem>
-          <FlexItem>
-            <Content component="small">{fields.map((f) => fieldNames[f]).join(', ')}</Content>
-          </FlexItem>
-        </Flex>
+      return fields.length === 0 ? (
+        <Label isCompact>{t('CDI')}</Label>
+      ) : (
+        <Label color="purple" isCompact title={fields.map((f) => fieldNames[f]).join(', ')}>
+          {t('Administrator')}
+        </Label>
       );
     },
   };
@@ -61,8 +56,8 @@ export const EditProfileAction = ({ name }: { name: string }) => {
   const navigate = useNavigate();
   return (
     <Button
-      variant="secondary"
-      size="sm"
+      variant="link"
+      isInline
       icon={<PencilAltIcon />}
       aria-label={t('Edit {{name}}', { name })}
       onClick={() => navigate(profileEditPath(name))}

@@ -79,26 +79,37 @@ export const StorageProfileEditForm = ({
   // The watch may lag behind the server; these are watch versions known to be older than `base`.
   const [staleVersion, setStaleVersion] = useState<string>();
   const [refreshError, setRefreshError] = useState<unknown>();
-  /** After a conflict, rebase on what is on the cluster now, so the preview and the next save use it. */
-  const rebaseOnConflict = (error: unknown) => {
-    if (readK8sError(error).kind !== 'conflict') return;
+  /** Set when a failed write turned out to be a conflict: the spec on the cluster is not the one tested. */
+  const [conflict, setConflict] = useState(false);
+  /**
+   * After a failed write, read the profile again. The apiserver answers a failed `test` with a generic
+   * 422, so the only reliable sign of a conflict is that the spec is no longer the one the patch tested.
+   * On a conflict, rebase on the current object so the preview and the next save are against it.
+   */
+  const checkForConflict = (error: unknown) => {
+    const kind = readK8sError(error).kind;
+    if (kind !== 'conflict' && kind !== 'invalid') return;
     const watched = latest.current.metadata?.resourceVersion;
+    const tested = base;
     k8sGet<StorageProfile>({ model: StorageProfileModel, name: profile.metadata?.name })
       .then((fresh) => {
         setRefreshError(undefined);
+        if (kind !== 'conflict' && deepEqual(fresh.spec, tested.spec)) return;
+        setConflict(true);
         setBase(fresh);
         setStaleVersion(fresh.metadata?.resourceVersion !== watched ? watched : undefined);
       })
       .catch((e: unknown) => setRefreshError(e));
   };
   const save = useK8sPatchMutation<StorageProfile>({
+    onMutate: () => setConflict(false),
     onSuccess: () =>
       onSaved(
         t('Storage profile {{name}} saved. CDI applies the new values shortly.', {
           name: profile.metadata?.name,
         }),
       ),
-    onError: rebaseOnConflict,
+    onError: checkForConflict,
   });
   const reset = useK8sPatchMutation<StorageProfile>({
     onSuccess: () => {
@@ -109,7 +120,7 @@ export const StorageProfileEditForm = ({
         }),
       );
     },
-    onError: rebaseOnConflict,
+    onError: checkForConflict,
   });
 
   const changedMeanwhile =
@@ -188,6 +199,7 @@ export const StorageProfileEditForm = ({
             onClick={() => {
               setBase(profile);
               setState(formStateFromSpec(profile.spec));
+              setConflict(false);
               save.reset();
             }}
           >
@@ -205,11 +217,13 @@ export const StorageProfileEditForm = ({
         <ErrorAlert
           error={save.error}
           title={
-            readK8sError(save.error).kind === 'conflict' ? undefined : t('Could not save the storage profile')
+            conflict
+              ? t('Someone else changed this profile, so nothing was saved')
+              : t('Could not save the storage profile')
           }
         />
       )}
-      {save.error != null && readK8sError(save.error).kind === 'conflict' && !changedMeanwhile && (
+      {conflict && !changedMeanwhile && (
         <Alert variant="info" isInline title={t('Current values on the cluster')}>
           <CurrentValues profile={base} />
           <p>
