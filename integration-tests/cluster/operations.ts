@@ -133,6 +133,7 @@ export class Operations {
       ]);
     }
     if (req.rt.statusSubresource) delete obj.status; // status is written through /status only
+    if (req.rt.kind === 'Namespace') obj.status = { phase: 'Active' };
     const warnings: string[] = [];
     const admitted = this.admitAndValidate(
       { ...req, name: obj.metadata.name },

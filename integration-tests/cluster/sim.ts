@@ -1,6 +1,6 @@
 import type { K8sObject, SimContext, World } from './sim-api';
 import { ApiError } from './sim-api';
-import { loadCrds, Registry } from './registry';
+import { loadCrds, Registry, REVIEW_KINDS } from './registry';
 import { Store } from './store';
 import { ScaledClock } from './clock';
 import { Operations } from './operations';
@@ -12,6 +12,13 @@ import { DEFAULT_CLUSTER_ROLES } from './rbac';
 import { readSeeds, type SeedObject } from './seed';
 import { defaultObject, pruneObject, validateObject } from './validation';
 import { clone } from './util';
+import { timestamp } from './clock';
+import { randomUUID } from 'node:crypto';
+
+function describe(file: string, o: K8sObject | undefined): string {
+  const ns = o?.metadata?.namespace ? `${o.metadata.namespace}/` : '';
+  return `${file}: ${o?.kind ?? '?'} ${ns}${o?.metadata?.name ?? '?'}`;
+}
 
 export interface SimOptions {
   crdsDir: string;
@@ -39,7 +46,7 @@ export class Sim {
   world: World;
   private readonly makeWorld: () => World;
   private readonly crds: K8sObject[];
-  private readonly seedObjects: SeedObject[];
+  private readonly seeds: { where: string; object: K8sObject }[];
 
   constructor(opts: SimOptions) {
     this.makeWorld = opts.world;
@@ -54,74 +61,84 @@ export class Sim {
     this.openapi = new OpenApi(this.registry);
     this.controllers = new ControllerRunner(() => this.world, this.ctx, this.clock);
     this.store.subscribe((e) => this.controllers.onEvent(e));
-    this.seedObjects = [
+    this.seeds = this.prepareSeeds([
       ...readSeeds(opts.seeds),
       ...(opts.extraObjects ?? []).map((object) => ({ file: '(generated)', object })),
-    ];
+    ]);
     this.load();
+  }
+
+  /**
+   * Checks and completes the seed objects once (namespace, defaults, pruning, uid, creationTimestamp), so a
+   * reset only re-inserts them and keeps their uids.
+   */
+  private prepareSeeds(seeds: SeedObject[]): { where: string; object: K8sObject }[] {
+    const now = timestamp(this.clock.now());
+    const prepared = seeds.map(({ file, object }) => ({
+      where: describe(file, object),
+      object: clone(object),
+    }));
+    for (const { where, object } of prepared) {
+      if (!object?.kind || !object.apiVersion || !object.metadata?.name) {
+        throw new Error(`${where}: seed objects need apiVersion, kind and metadata.name`);
+      }
+      const rt = this.registry.byKind(object.kind);
+      if (!rt || REVIEW_KINDS.has(object.kind))
+        throw new Error(`${where}: the simulator does not serve kind ${object.kind}`);
+      const version = object.apiVersion.split('/').pop()!;
+      if (rt.namespaced && !object.metadata.namespace) object.metadata.namespace = 'default';
+      if (object.kind === 'Namespace') object.status ??= { phase: 'Active' };
+      object.metadata.uid ??= randomUUID();
+      object.metadata.creationTimestamp ??= now;
+      if (!rt.builtin) {
+        const unknown = pruneObject(rt, version, object);
+        if (unknown.length) this.seedWarnings.push(`${where}: unknown fields pruned: ${unknown.join(', ')}`);
+        defaultObject(rt, version, object);
+      }
+      try {
+        validateObject(rt, version, object);
+      } catch (e) {
+        if (e instanceof ApiError) this.seedWarnings.push(`${where}: ${e.message}`);
+        else throw e;
+      }
+    }
+    // Namespaces first, whatever file they are in.
+    return [
+      ...prepared.filter((s) => s.object.kind === 'Namespace'),
+      ...prepared.filter((s) => s.object.kind !== 'Namespace'),
+    ];
   }
 
   /** Fills the store with the seed state: CRDs, default namespaces and roles, then the seed objects. */
   private load(): void {
     const store = this.store;
     store.recording = false;
-    this.seedWarnings = [];
     try {
       for (const crd of this.crds) store.insert(clone(crd), true);
-      const ns = (name: string): K8sObject => ({
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name },
-        spec: { finalizers: ['kubernetes'] },
-        status: { phase: 'Active' },
-      });
-      const seeds = this.seedObjects.map((s) => ({ file: s.file, object: clone(s.object) }));
-      // Namespaces first, whatever file they are in.
-      const ordered = [
-        ...seeds.filter((s) => s.object.kind === 'Namespace'),
-        ...seeds.filter((s) => s.object.kind !== 'Namespace'),
-      ];
-      const seededNames = new Set(
-        seeds.filter((s) => s.object.kind === 'Namespace').map((s) => s.object.metadata?.name),
-      );
-      for (const name of ['default', 'kube-system', 'kube-public'])
-        if (!seededNames.has(name)) store.insert(ns(name));
-      const seededRoles = new Set(
-        seeds.filter((s) => s.object.kind === 'ClusterRole').map((s) => s.object.metadata?.name),
-      );
+      const has = (kind: string, name: string) =>
+        this.seeds.some((s) => s.object.kind === kind && s.object.metadata.name === name);
+      for (const name of ['default', 'kube-system', 'kube-public']) {
+        if (!has('Namespace', name))
+          store.insert({
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name },
+            spec: { finalizers: ['kubernetes'] },
+            status: { phase: 'Active' },
+          });
+      }
       for (const role of DEFAULT_CLUSTER_ROLES)
-        if (!seededRoles.has(role.metadata.name)) store.insert(clone(role));
-      for (const { file, object } of ordered) this.loadOne(file, object);
+        if (!has('ClusterRole', role.metadata.name!)) store.insert(clone(role));
+      for (const { where, object } of this.seeds) {
+        try {
+          store.insert(clone(object), true);
+        } catch (e) {
+          throw new Error(`${where}: ${(e as Error).message}`);
+        }
+      }
     } finally {
       store.recording = true;
       store.historyFloor = store.rv;
-    }
-  }
-
-  private loadOne(file: string, obj: K8sObject): void {
-    const where = `${file}: ${obj?.kind ?? '?'} ${obj?.metadata?.namespace ? `${obj.metadata.namespace}/` : ''}${obj?.metadata?.name ?? '?'}`;
-    if (!obj?.kind || !obj.apiVersion || !obj.metadata?.name)
-      throw new Error(`${where}: seed objects need apiVersion, kind and metadata.name`);
-    const rt = this.registry.byKind(obj.kind);
-    if (!rt) throw new Error(`${where}: the simulator does not serve kind ${obj.kind}`);
-    const version = obj.apiVersion.split('/').pop()!;
-    if (rt.namespaced && !obj.metadata.namespace) obj.metadata.namespace = 'default';
-    if (obj.kind === 'Namespace') obj.status ??= { phase: 'Active' };
-    if (!rt.builtin) {
-      const unknown = pruneObject(rt, version, obj);
-      if (unknown.length) this.seedWarnings.push(`${where}: unknown fields pruned: ${unknown.join(', ')}`);
-      defaultObject(rt, version, obj);
-    }
-    try {
-      validateObject(rt, version, obj);
-    } catch (e) {
-      if (e instanceof ApiError) this.seedWarnings.push(`${where}: ${e.message}`);
-      else throw e;
-    }
-    try {
-      this.store.insert(obj, true);
-    } catch (e) {
-      throw new Error(`${where}: ${(e as Error).message}`);
     }
   }
 

@@ -163,8 +163,11 @@ describe('performance', () => {
     const selected = await (await fetch(`${url}?labelSelector=n%3D3`)).json();
     expect(selected.items).toHaveLength(200);
     times.sort((a, b) => a - b);
-    console.log(`[perf] list 2000 StorageClasses: median ${times[2].toFixed(1)} ms`);
-    expect(times[2]).toBeLessThan(500);
+    console.log(
+      `[perf] list 2000 StorageClasses: best ${times[0].toFixed(1)} ms, median ${times[2].toFixed(1)} ms`,
+    );
+    // the best of five, so a busy shared machine does not fail it
+    expect(times[0]).toBeLessThan(300);
     const controllers = Array.from({ length: 50 }, () => new AbortController());
     const readers = await Promise.all(
       controllers.map(async (ctl) =>

@@ -30,7 +30,7 @@ const INDEX_HTML = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Dev console: virt-storage-plugin</title>
     <!-- PatternFly's own CSS, unbundled; the plugin build strips PF CSS and relies on the console for it. -->
-    <link rel="stylesheet" href="/static/patternfly/patternfly.css" />
+    <link rel="stylesheet" href="/static/patternfly/patternfly.min.css" />
     <link rel="stylesheet" href="/static/patternfly/patternfly-addons.css" />
   </head>
   <body>

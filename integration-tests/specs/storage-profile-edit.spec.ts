@@ -198,6 +198,39 @@ test.describe('Storage profile editing', () => {
     await expect(page.getByText('Incomplete profile: no access and volume modes')).toBeVisible();
   });
 
+  test('list: "needs attention" filter, "values from" column and the Edit row action', async ({
+    page,
+    k8s,
+  }) => {
+    const list = page.getByRole('table', { name: 'Storage profiles' });
+    const row = (name: string) =>
+      list.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await page.goto('/virtualization-storage/storage-profiles');
+    await page.getByRole('checkbox', { name: 'Only profiles that need attention' }).check();
+    await expect(row(UNKNOWN)).toBeVisible();
+    await expect(row(UNKNOWN)).toContainText('CDI');
+
+    // Once an admin completes the profile it no longer needs attention, though CDI still does not recognize it.
+    await k8s.patch(profilePath(UNKNOWN), [
+      {
+        op: 'add',
+        path: '/spec/claimPropertySets',
+        value: [{ accessModes: ['ReadWriteMany'], volumeMode: 'Block' }],
+      },
+    ]);
+    await expect(row(UNKNOWN)).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Only profiles that need attention' }).uncheck();
+    await expect(row(UNKNOWN)).toContainText('Administrator');
+
+    await row(UNKNOWN)
+      .getByRole('button', { name: `Edit ${UNKNOWN}` })
+      .click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Edit storage profile ${UNKNOWN}` }),
+    ).toBeVisible();
+    await expect(setGroup(page, 1).getByRole('checkbox', { name: /^ReadWriteMany/ })).toBeChecked();
+  });
+
   test('shows a viewer everything read-only, with the reason', async ({ page, consoleUI, k8s }) => {
     const before = await getProfile(k8s, UNKNOWN);
     await page.goto(detailsPath(UNKNOWN));

@@ -73,7 +73,7 @@ describe('HCO validating webhook', () => {
     expect(err.code).toBe(403);
     expect(err.reason).toBe('Forbidden');
     expect(err.message).toBe(
-      'admission webhook "validate-hco.kubevirt.io" denied the request: invalid namespace for v1beta1.HyperConverged - please use the openshift-cnv namespace',
+      'admission webhook "validate-hco-v1beta1.kubevirt.io" denied the request: invalid namespace for v1beta1.HyperConverged - please use the openshift-cnv namespace',
     );
   });
 
@@ -150,7 +150,7 @@ describe('HCO validating webhook', () => {
     const err = rejection(() => validate('UPDATE', hc, old));
     expect(err.code).toBe(422);
     expect(err.message).toMatch(
-      /^admission webhook "validate-hco.kubevirt.io" denied the request: CDI.cdi.kubevirt.io "cdi-kubevirt-hyperconverged" is invalid: spec.config.filesystemOverhead.global: Invalid value: "0.0555"/,
+      /^admission webhook "validate-hco-v1beta1.kubevirt.io" denied the request: CDI.cdi.kubevirt.io "cdi-kubevirt-hyperconverged" is invalid: spec.config.filesystemOverhead.global: Invalid value: "0.0555"/,
     );
     expect(() =>
       validate('UPDATE', hyperConverged({ filesystemOverhead: { global: '0.055' } }), old),
@@ -174,7 +174,7 @@ describe('HCO validating webhook', () => {
     };
     const err = rejection(() => validate('DELETE', undefined, hyperConverged(), [dv]));
     expect(err.message).toBe(
-      'admission webhook "validate-hco.kubevirt.io" denied the request: admission webhook "cdi-validate.cdi.kubevirt.io" denied the request:  rejecting the uninstall request, since there are still 1 DataVolumes present',
+      'admission webhook "validate-hco-v1beta1.kubevirt.io" denied the request: admission webhook "cdi-validate.cdi.kubevirt.io" denied the request:  rejecting the uninstall request, since there are still 1 DataVolumes present',
     );
     expect(() =>
       validate('DELETE', undefined, hyperConverged({ uninstallStrategy: 'RemoveWorkloads' }), [dv]),

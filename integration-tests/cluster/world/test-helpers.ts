@@ -40,10 +40,20 @@ export interface TestCluster {
 
 let registry: Registry | undefined;
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function testCluster(objects: K8sObject[] = []): TestCluster {
   registry ??= new Registry(loadCrds(CRDS_DIR));
   const clock = new ManualClock();
   const store = new Store(registry, clock as unknown as ScaledClock);
+  // Views are shared with the store: hand out frozen copies so a controller that mutates one fails the test.
+  store.listView = (kind, namespace) => store.list(kind, namespace).map(deepFreeze);
   const ctx: SimContext = { store, clock };
   let pending: StoreEvent[] = [];
   store.subscribe((e) => pending.push(e));

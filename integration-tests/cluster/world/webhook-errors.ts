@@ -2,8 +2,9 @@ import { ApiError, type StatusCause } from '../sim-api';
 
 /** Webhook names as registered by the operators (what the apiserver quotes in a denial). */
 export const WEBHOOKS = {
-  hcoValidate: 'validate-hco.kubevirt.io',
-  hcoMutate: 'mutate-hyperconverged-hco.kubevirt.io',
+  // HCO v1.18 serves v1 and v1beta1 with one webhook each; the plugin (and the simulator) use v1beta1.
+  hcoValidate: 'validate-hco-v1beta1.kubevirt.io',
+  hcoMutate: 'mutate-hyperconverged-hco-v1beta1.kubevirt.io',
   dataVolumeValidate: 'datavolume-validate.cdi.kubevirt.io',
   dataImportCronValidate: 'dataimportcron-validate.cdi.kubevirt.io',
   cdiValidate: 'cdi-validate.cdi.kubevirt.io',

@@ -23,15 +23,17 @@ const boot = async () => {
     consolePlugins: [PLUGIN_NAME],
     i18nNamespaces: [`plugin__${PLUGIN_NAME}`],
   };
-  await initI18n([`plugin__${PLUGIN_NAME}`]);
-  let extensions: LoadedExtension[] = [];
-  let loadError: string | undefined;
-  try {
-    extensions = await loadPlugin(PLUGIN_NAME, createShareScope());
-  } catch (e) {
-    loadError = e instanceof Error ? e.message : String(e);
-    console.error(e);
-  }
+  const [, loaded] = await Promise.all([
+    initI18n([`plugin__${PLUGIN_NAME}`]),
+    loadPlugin(PLUGIN_NAME, createShareScope()).then(
+      (extensions) => ({ extensions, loadError: undefined }),
+      (e: unknown) => {
+        console.error(e);
+        return { extensions: [] as LoadedExtension[], loadError: e instanceof Error ? e.message : String(e) };
+      },
+    ),
+  ]);
+  const { extensions, loadError } = loaded;
   // The console renders plugins inside its redux Provider; the SDK stand-in does not need the store.
   const store = createStore((state: Record<string, unknown> = {}) => state);
   createRoot(document.getElementById('app')!).render(

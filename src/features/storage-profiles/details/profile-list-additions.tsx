@@ -1,4 +1,4 @@
-import { Button, Checkbox, Content, Flex, FlexItem, Label } from '@patternfly/react-core';
+import { Button, Checkbox, Label } from '@patternfly/react-core';
 import { PencilAltIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
