@@ -92,6 +92,32 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
   });
 });
 
+describe('golden images: multi-arch', () => {
+  it('cuts architectures to the workload nodes and does not deploy an image none of them can run', () => {
+    const armOnly = custom('arm-image-cron', 'docker://registry.example.com/arm:1');
+    (armOnly.metadata.annotations as Record<string, string>)['ssp.kubevirt.io/dict.architectures'] =
+      'arm64,s390x';
+    const c = cluster({
+      featureGates: { enableMultiArchBootImageImport: true },
+      dataImportCronTemplates: [armOnly],
+    });
+    const items = c.templates();
+    const arm = items.find((t) => t.metadata.name === 'arm-image-cron')!;
+    expect(arm.status).toMatchObject({
+      originalSupportedArchitectures: 'arm64,s390x',
+      conditions: [{ type: 'Deployed', status: 'False', reason: 'UnsupportedArchitectures' }],
+    });
+    const fedora = items.find((t) => t.metadata.name === 'fedora-image-cron')! as unknown as {
+      metadata: { annotations: Record<string, string> };
+      status: Record<string, unknown>;
+    };
+    expect(fedora.metadata.annotations['ssp.kubevirt.io/dict.architectures']).toBe('amd64');
+    expect(fedora.status.originalSupportedArchitectures).toBe('amd64,arm64,s390x');
+    expect(c.store.get('DataImportCron', 'arm-image-cron', NS)).toBeUndefined();
+    expect(c.store.get('DataImportCron', 'fedora-image-cron', NS)).toBeDefined();
+  });
+});
+
 describe('golden images: SSP crons and CDI imports', () => {
   it('creates one DataImportCron per template in the golden-images namespace', () => {
     const c = cluster({});

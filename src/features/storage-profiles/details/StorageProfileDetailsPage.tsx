@@ -86,6 +86,7 @@ const StorageProfileDetailsPage = () => {
             provisioner={health.row.provisioner}
             snapshotClasses={ctx.snapshotClasses}
             cloneStrategyOverride={ctx.cloneStrategyOverride}
+            csiDriverNames={ctx.csiDriverNames}
             capabilities={health.capabilities}
             canWrite={canWrite}
             onSaved={(message) => navigate(profileDetailsPath(name), { state: { saved: message } })}

@@ -48,6 +48,7 @@ export interface StorageProfileEditFormProps {
   provisioner?: string;
   snapshotClasses: VolumeSnapshotClass[];
   cloneStrategyOverride?: string;
+  csiDriverNames?: string[];
   capabilities: CapabilityLookup;
   canWrite: boolean;
   onSaved: (message: string) => void;
@@ -59,6 +60,7 @@ export const StorageProfileEditForm = ({
   provisioner,
   snapshotClasses,
   cloneStrategyOverride,
+  csiDriverNames,
   capabilities,
   canWrite,
   onSaved,
@@ -127,7 +129,12 @@ export const StorageProfileEditForm = ({
     profile.metadata?.resourceVersion !== staleVersion &&
     !deepEqual(adminValues(base.spec), adminValues(profile.spec));
   const errors = validateSpecForm(state);
-  const warnings = specFormWarnings(state, { provisioner, snapshotClasses, cloneStrategyOverride });
+  const warnings = specFormWarnings(state, {
+    provisioner,
+    snapshotClasses,
+    cloneStrategyOverride,
+    csiDriverNames,
+  });
   const patch = useMemo(() => {
     try {
       return buildStorageProfileSpecPatch(base, specFromFormState(state));
@@ -316,7 +323,11 @@ export const StorageProfileEditForm = ({
             ))}
             {helper(
               fieldErrors(['invalid-clone-strategy']),
-              fieldWarnings(['snapshot-clone-without-snapshot-class', 'clone-strategy-overridden']),
+              fieldWarnings([
+                'snapshot-clone-without-snapshot-class',
+                'csi-clone-without-csi-driver',
+                'clone-strategy-overridden',
+              ]),
               'vsp-clone-strategy-help',
             )}
           </FormGroup>

@@ -142,6 +142,15 @@ describe('specFormWarnings', () => {
     ).toEqual([]);
   });
 
+  it('warns about csi-clone when no CSIDriver of the provisioner exists, and only then', () => {
+    const state = { ...empty, claimPropertySets: [RWX_B], cloneStrategy: 'csi-clone' };
+    expect(specFormWarnings(state, { ...ctx, csiDriverNames: ['rbd.csi.ceph.com'] })).toEqual([
+      { code: 'csi-clone-without-csi-driver' },
+    ]);
+    expect(specFormWarnings(state, { ...ctx, csiDriverNames: ['csi.acme.example.com'] })).toEqual([]);
+    expect(specFormWarnings(state, ctx), 'unknown CSIDrivers: no claim either way').toEqual([]);
+  });
+
   it('warns when CDI.spec.cloneStrategyOverride will replace the chosen strategy', () => {
     expect(
       specFormWarnings({ ...empty, cloneStrategy: 'csi-clone' }, { ...ctx, cloneStrategyOverride: 'copy' }),

@@ -111,6 +111,7 @@ export const validateSpecForm = (state: SpecFormState): SpecFormError[] => {
 
 export type SpecFormWarning =
   | { code: 'snapshot-clone-without-snapshot-class' }
+  | { code: 'csi-clone-without-csi-driver' }
   | { code: 'snapshot-format-without-snapshot-class' }
   | { code: 'clone-strategy-overridden'; override: string; chosen: string }
   | { code: 'snapshot-class-not-found'; name: string }
@@ -123,6 +124,8 @@ export interface SpecFormContext {
   snapshotClasses: VolumeSnapshotClass[];
   /** `CDI.spec.cloneStrategyOverride`. */
   cloneStrategyOverride?: string;
+  /** The cluster's CSIDriver names; undefined when unknown. */
+  csiDriverNames?: string[];
 }
 
 const sameSet = (a: ClaimPropertySet, b: ClaimPropertySet): boolean =>
@@ -133,6 +136,13 @@ export const specFormWarnings = (state: SpecFormState, ctx: SpecFormContext): Sp
   const forDriver = snapshotClassesForDriver(ctx.snapshotClasses, ctx.provisioner);
   if (state.cloneStrategy === 'snapshot' && forDriver.length === 0) {
     warnings.push({ code: 'snapshot-clone-without-snapshot-class' });
+  }
+  if (
+    state.cloneStrategy === 'csi-clone' &&
+    ctx.csiDriverNames &&
+    !(ctx.provisioner && ctx.csiDriverNames.includes(ctx.provisioner))
+  ) {
+    warnings.push({ code: 'csi-clone-without-csi-driver' });
   }
   if (state.dataImportCronSourceFormat === 'snapshot' && forDriver.length === 0) {
     warnings.push({ code: 'snapshot-format-without-snapshot-class' });

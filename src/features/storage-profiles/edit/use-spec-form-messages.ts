@@ -29,6 +29,11 @@ export const useSpecFormMessages = () => {
           'No VolumeSnapshotClass has driver {{provisioner}}, so snapshot clones cannot work: CDI falls back to a slow host-assisted copy.',
           { provisioner },
         );
+      case 'csi-clone-without-csi-driver':
+        return t(
+          'No CSIDriver named {{provisioner}} exists, so CDI cannot ask the driver to clone: clones fall back to a slow host-assisted copy.',
+          { provisioner },
+        );
       case 'snapshot-format-without-snapshot-class':
         return t(
           'No VolumeSnapshotClass has driver {{provisioner}}: boot source imports kept as snapshots will fail. Create a VolumeSnapshotClass first, or keep pvc.',
