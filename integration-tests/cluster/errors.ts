@@ -44,7 +44,8 @@ export function statusBody(err: ApiError): Record<string, unknown> {
     metadata: {},
     status: 'Failure',
     message: err.message,
-    reason: err.reason,
+    // The apiserver omits an empty reason (webhook denials without one), it never sends "".
+    ...(err.reason ? { reason: err.reason } : {}),
     details,
     code: err.code,
   };

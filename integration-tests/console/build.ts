@@ -23,6 +23,43 @@ const SHARED = [
   '@openshift-console/dynamic-plugin-sdk',
 ];
 
+/**
+ * The console shares PatternFly per component ("dynamic modules"). The host provides every react-core and
+ * react-table dynamic module, so the plugin uses the console's copies (one React context per component,
+ * no fallback chunks). Icons stay with the plugin's fallback: they are stateless and number in thousands.
+ */
+const PF_SHARED_PACKAGES = ['@patternfly/react-core', '@patternfly/react-table'];
+
+const dynamicModules = (pkg: string): string[] => {
+  const map: Record<string, string> = JSON.parse(
+    readFileSync(path.join(repoRoot, 'node_modules', pkg, 'dist/dynamic-modules.json'), 'utf8'),
+  );
+  return [...new Set(Object.values(map))].sort().map((m) => `${pkg}/${m}`);
+};
+
+/** A virtual module `pf-shared-modules`: `{[request]: {version, module}}` for the share scope. */
+const pfSharedModulesPlugin: esbuild.Plugin = {
+  name: 'pf-shared-modules',
+  setup(build) {
+    build.onResolve({ filter: /^pf-shared-modules$/ }, () => ({
+      path: 'pf-shared-modules',
+      namespace: 'pf',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'pf' }, () => {
+      const entries = PF_SHARED_PACKAGES.flatMap((pkg) =>
+        dynamicModules(pkg).map((request) => ({ pkg, request })),
+      );
+      const contents = [
+        ...entries.map((e, i) => `import * as m${i} from '${e.request}';`),
+        'export const pfSharedModules = {',
+        ...entries.map((e, i) => `  '${e.request}': { version: '${versionOf(e.pkg)}', module: m${i} },`),
+        '};',
+      ].join('\n');
+      return { contents, resolveDir: repoRoot, loader: 'js' };
+    });
+  },
+};
+
 const INDEX_HTML = `<!doctype html>
 <html lang="en">
   <head>
@@ -54,6 +91,7 @@ export const buildHost = async (): Promise<string> => {
     minify: true,
     sourcemap: true,
     logLevel: 'warning',
+    plugins: [pfSharedModulesPlugin],
     // PatternFly components import their CSS; the page links PatternFly's stylesheets instead.
     loader: { '.css': 'empty' },
     define: {

@@ -179,6 +179,19 @@ test.describe('Storage profile editing', () => {
       });
   });
 
+  test('reports a 409 Conflict from the server verbatim and saves nothing', async ({ page, k8s, sim }) => {
+    const before = await getProfile(k8s, UNKNOWN);
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await sim.fault({ method: 'PATCH', pathRegex: 'storageprofiles/acme-fast', conflict: true, times: 1 });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await expect(page.getByText('Someone else changed this profile, so nothing was saved')).toBeVisible();
+    await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
+    await expect(page.getByRole('heading', { name: /Current values on the cluster/ })).toBeVisible();
+    expect((await getProfile(k8s, UNKNOWN)).spec).toEqual(before.spec);
+  });
+
   test('resets a profile to CDI defaults after confirmation', async ({ page, k8s }) => {
     await k8s.patch(profilePath(UNKNOWN), [
       {
@@ -229,6 +242,37 @@ test.describe('Storage profile editing', () => {
       page.getByRole('heading', { level: 1, name: `Edit storage profile ${UNKNOWN}` }),
     ).toBeVisible();
     await expect(setGroup(page, 1).getByRole('checkbox', { name: /^ReadWriteMany/ })).toBeChecked();
+  });
+
+  test('warns that CDI.spec.cloneStrategyOverride beats the chosen clone strategy', async ({ page, k8s }) => {
+    // The CDI CR belongs to HCO, which reverts direct edits: set the override the supported way.
+    const [hc] = await k8s.list(PATHS.hyperConvergeds);
+    const hcPath = `/apis/hco.kubevirt.io/v1beta1/namespaces/${hc.metadata.namespace}/hyperconvergeds/${hc.metadata.name}`;
+    await k8s.mergePatch(hcPath, {
+      metadata: {
+        annotations: {
+          'containerizeddataimporter.kubevirt.io/jsonpatch': JSON.stringify([
+            { op: 'add', path: '/spec/cloneStrategyOverride', value: 'copy' },
+          ]),
+        },
+      },
+    });
+    await expect
+      .poll(async () => {
+        const [cdi] = await k8s.list<K8sObject & { spec?: { cloneStrategyOverride?: string } }>(
+          '/apis/cdi.kubevirt.io/v1beta1/cdis',
+        );
+        return cdi?.spec?.cloneStrategyOverride;
+      })
+      .toBe('copy');
+
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('radio', { name: /^CSI clone/ }).check();
+    await expect(
+      page.getByText(/sets cloneStrategyOverride to copy, which applies to every storage profile/),
+    ).toBeVisible();
+    await page.getByRole('radio', { name: /^Host-assisted copy/ }).check();
+    await expect(page.getByText(/sets cloneStrategyOverride/)).toHaveCount(0);
   });
 
   test('shows a viewer everything read-only, with the reason', async ({ page, consoleUI, k8s }) => {

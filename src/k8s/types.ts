@@ -17,6 +17,7 @@ export interface K8sCondition {
   message?: string;
   lastTransitionTime?: string;
   lastHeartbeatTime?: string;
+  observedGeneration?: number;
 }
 
 export interface StorageProfileSpec {

@@ -47,8 +47,11 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
           )}
         </p>
         <p>
-          {health.capabilities.kind === 'known'
-            ? t('Use "Edit" to set them, or fix the StorageClass so CDI recognizes it again.')
+          {health.capabilities.kind === 'unrecognized-parameters'
+            ? t(
+                'CDI knows {{provisioner}}, but not with these StorageClass parameters. Use "Edit" to set at least one claim property set, or use a StorageClass whose parameters CDI recognizes (parameters of an existing StorageClass cannot be changed).',
+                { provisioner: health.capabilities.key },
+              )
             : t(
                 'CDI cannot fill them in for this provisioner. Use "Edit" to set at least one claim property set.',
               )}
