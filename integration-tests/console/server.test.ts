@@ -48,7 +48,9 @@ describe('console host server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/javascript/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect((await fetch(`${host.url}/api/plugins/virt-storage-plugin/..%2F..%2Fhost%2Findex.html`)).status).toBe(404);
+    expect(
+      (await fetch(`${host.url}/api/plugins/virt-storage-plugin/..%2F..%2Fhost%2Findex.html`)).status,
+    ).toBe(404);
   });
 
   it('refuses writes without the CSRF token and changes nothing', async () => {
