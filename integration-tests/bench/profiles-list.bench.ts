@@ -4,6 +4,7 @@ import { DEMO_SEED, launchCluster } from '../console/cluster-launcher';
 import { startHost } from '../console/server';
 import { K8sClient, PATHS } from '../specs/k8s-client';
 import globalSetup from '../specs/global-setup';
+import { chromiumLaunchOptions } from '../chromium';
 
 /**
  * Benchmark (not a test): the storage profiles page with thousands of storage classes, in Chromium.
@@ -83,16 +84,7 @@ const main = async () => {
   await globalSetup();
   const cluster = await launchCluster({ port: 0, seeds: [DEMO_SEED], generate: { storageclasses: classes } });
   const host = await startHost({ port: 0, clusterUrl: cluster.url });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const scs = await new K8sClient(cluster.url).list(PATHS.storageClasses);
     const profiles = await new K8sClient(cluster.url).list(PATHS.storageProfiles);

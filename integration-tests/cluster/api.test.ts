@@ -660,9 +660,44 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       ]);
       const err = await new Promise<Error>((r) => ws.once('error', r));
       expect(err.message).toContain('403');
-      const r = await fetch(`${u}${CM}?watch=1&resourceVersion=1`);
+      // A reset drops the event history, like an etcd compaction: watches from before it expire.
+      const before = (await call(u, 'GET', CM)).body.metadata.resourceVersion;
+      await call(u, 'POST', '/_sim/reset', {});
+      const r = await fetch(`${u}${CM}?watch=1&resourceVersion=${Number(before) - 1}`);
       const line = JSON.parse((await r.text()).trim());
       expect(line).toMatchObject({ type: 'ERROR', object: { kind: 'Status', reason: 'Expired', code: 410 } });
+    });
+
+    it('watches one seeded object from its own resourceVersion, as the console does', async () => {
+      const path = '/apis/cdi.kubevirt.io/v1beta1/storageprofiles';
+      const profile = (await call(u, 'GET', path)).body.items[0];
+      const name = profile.metadata.name;
+      const ctl = new AbortController();
+      const r = await fetch(
+        `${u}${path}?watch=true&fieldSelector=metadata.name%3D${name}&resourceVersion=${profile.metadata.resourceVersion}`,
+        { signal: ctl.signal },
+      );
+      const reader = r.body!.getReader();
+      await call(
+        u,
+        'PATCH',
+        `${path}/${name}`,
+        { metadata: { labels: { touched: 'yes' } } },
+        {
+          type: 'application/merge-patch+json',
+        },
+      );
+      const events = new TextDecoder()
+        .decode((await reader.read()).value)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      ctl.abort();
+      expect(events.map((e) => e.type)).not.toContain('ERROR');
+      expect(events.at(-1)).toMatchObject({
+        type: 'MODIFIED',
+        object: { metadata: { name, labels: { touched: 'yes' } } },
+      });
     });
 
     it('streams chunked HTTP watch events (kubectl get -w)', async () => {

@@ -138,7 +138,6 @@ export class Sim {
       }
     } finally {
       store.recording = true;
-      store.historyFloor = store.rv;
     }
   }
 

@@ -37,7 +37,10 @@ export class Store implements SimStore {
   historyFloor = 0;
   rv = 0;
   private readonly listeners = new Set<(e: CommittedEvent) => void>();
-  /** When false (seed loading), writes are not recorded as events. */
+  /**
+   * When false (seed loading), writes go into the event history but reach no listener. Keeping them in the
+   * history lets a client watch from a seeded object's own resourceVersion, as etcd's history allows.
+   */
   recording = true;
 
   constructor(
@@ -91,13 +94,13 @@ export class Store implements SimStore {
 
   private emit(event: StoreEvent): void {
     this.sorted.delete(event.object.kind);
-    if (!this.recording) return;
     const ce: CommittedEvent = { ...event, rv: Number(event.object.metadata.resourceVersion) };
     this.history.push(ce);
     if (this.history.length > HISTORY_LIMIT) {
       const dropped = this.history.splice(0, this.history.length - HISTORY_LIMIT);
       this.historyFloor = dropped[dropped.length - 1].rv;
     }
+    if (!this.recording) return;
     for (const l of this.listeners) l(ce);
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../console/cluster-launcher';
 import { startHost, type RunningHost } from '../console/server';
 import { K8sClient } from './k8s-client';
+import type { FaultRule } from '../cluster/faults';
 
 /**
  * Shared Playwright fixtures. Every test gets its own cluster simulator (seeded with the demo cluster
@@ -69,16 +70,7 @@ export class SimControls {
   }
 
   /** Injects a fault: latency, an error status, 409 conflicts on writes, or dropped watches. */
-  fault(rule: {
-    method?: string;
-    pathRegex: string;
-    status?: number;
-    body?: unknown;
-    latencyMs?: number;
-    times?: number;
-    conflict?: true;
-    dropWatches?: true;
-  }) {
+  fault(rule: FaultRule) {
     return this.post('faults', rule);
   }
 

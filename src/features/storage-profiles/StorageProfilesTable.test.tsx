@@ -68,3 +68,20 @@ describe('StorageProfilesTable', () => {
     expect(html).toContain('Edit sc-0001');
   });
 });
+
+describe('StorageProfilesTable layout', () => {
+  it('shows the default-class labels under the name, not in a column of their own', () => {
+    const [first, ...rest] = rows(2);
+    const html = renderToStaticMarkup(
+      <MemoryRouter>
+        <StorageProfilesTable rows={[{ ...first, isDefaultVirtClass: true }, ...rest]} />
+      </MemoryRouter>,
+    );
+    const headers = [...html.matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+    expect(headers).toContain('Access and volume modes');
+    expect(headers).not.toContain('Default');
+    const nameCell = html.match(/<td[^>]*data-label="Name"[^>]*>(.*?)<\/td>/)?.[1] ?? '';
+    expect(nameCell).toContain('sc-0000');
+    expect(nameCell).toContain('Default for virtualization');
+  });
+});

@@ -3,6 +3,7 @@ import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { BreakableText } from '../../components/BreakableText';
 import { formatClaimPropertySet } from '../../utils/access-modes';
 import type { ProfileRow, ProfileSortKey } from './profile-list-logic';
 
@@ -17,6 +18,8 @@ export interface ProfileColumn {
 
 export const profileDetailsPath = (name: string) =>
   `/virtualization-storage/storage-profiles/${encodeURIComponent(name)}`;
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 const Muted = ({ children }: { children: ReactNode }) => (
   <Content component="small" style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
@@ -36,12 +39,26 @@ export const useProfileColumns = (): ProfileColumn[] => {
       id: 'name',
       title: t('Name'),
       sortKey: 'name',
-      width: 20,
       cell: (row) => (
         <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
           <FlexItem>
-            <Link to={profileDetailsPath(row.name)}>{row.name}</Link>
+            <Link to={profileDetailsPath(row.name)}>
+              <BreakableText text={row.name} />
+            </Link>
           </FlexItem>
+          {/* Under the name rather than in a column of their own: the list must fit a 1280px window. */}
+          {(row.isDefaultClass || row.isDefaultVirtClass) && (
+            <FlexItem>
+              <LabelGroup>
+                {row.isDefaultVirtClass && (
+                  <Label color="blue" isCompact>
+                    {t('Default for virtualization')}
+                  </Label>
+                )}
+                {row.isDefaultClass && <Label isCompact>{t('Default')}</Label>}
+              </LabelGroup>
+            </FlexItem>
+          )}
           {row.problems.includes('missing-storage-class') && (
             <FlexItem>
               <Muted>
@@ -58,32 +75,16 @@ export const useProfileColumns = (): ProfileColumn[] => {
       sortKey: 'provisioner',
       cell: (row) => (
         <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-          <FlexItem>{row.provisioner ?? none}</FlexItem>
+          <FlexItem>{row.provisioner ? <BreakableText text={row.provisioner} /> : none}</FlexItem>
           {row.problems.includes('unsupported') && (
             <FlexItem>
-              <Label color="red" isCompact icon={<ExclamationCircleIcon />}>
-                {t('Not supported by CDI')}
-              </Label>
+              {/* Icon and text, not a label: a label never wraps, which would widen the column. */}
+              <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" />{' '}
+              {t('Not supported by CDI')}
             </FlexItem>
           )}
         </Flex>
       ),
-    },
-    {
-      id: 'default',
-      title: t('Default'),
-      sortKey: 'default',
-      cell: (row) =>
-        row.isDefaultClass || row.isDefaultVirtClass ? (
-          <LabelGroup>
-            {row.isDefaultVirtClass && (
-              <Label color="blue" isCompact>
-                {t('Default for virtualization')}
-              </Label>
-            )}
-            {row.isDefaultClass && <Label isCompact>{t('Default')}</Label>}
-          </LabelGroup>
-        ) : null,
     },
     {
       id: 'recognized',
@@ -93,7 +94,7 @@ export const useProfileColumns = (): ProfileColumn[] => {
         if (!recognized) return <Muted>{t('Unknown')}</Muted>;
         if (recognized.status === 'True') {
           return (
-            <span>
+            <span style={NO_WRAP}>
               <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />{' '}
               {t('Recognized')}
             </span>
@@ -107,7 +108,9 @@ export const useProfileColumns = (): ProfileColumn[] => {
             </FlexItem>
             {recognized.reason && (
               <FlexItem>
-                <Muted>{recognized.reason}</Muted>
+                <Muted>
+                  <BreakableText text={recognized.reason} />
+                </Muted>
               </FlexItem>
             )}
           </Flex>
@@ -118,14 +121,12 @@ export const useProfileColumns = (): ProfileColumn[] => {
       id: 'claimPropertySets',
       title: t('Access and volume modes'),
       sortKey: 'claimPropertySets',
-      width: 20,
       cell: (row) =>
         row.problems.includes('incomplete') ? (
           <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem>
-              <Label color="orange" isCompact icon={<ExclamationTriangleIcon />}>
-                {t('Incomplete')}
-              </Label>
+            <FlexItem style={NO_WRAP}>
+              <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
+              <strong>{t('Incomplete')}</strong>
             </FlexItem>
             <FlexItem>
               <Muted>{t('DataVolumes that omit access modes will not be provisioned on this class.')}</Muted>
@@ -134,8 +135,9 @@ export const useProfileColumns = (): ProfileColumn[] => {
         ) : row.claimPropertySets.length === 0 ? (
           none
         ) : (
-          // Preference order matters: CDI uses the first set unless the DataVolume asks otherwise.
-          <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          // Preference order matters: CDI uses the first set unless the DataVolume asks otherwise. Numbered,
+          // so a set that wraps ("RWO" / "Filesystem") still reads as one.
+          <ol style={{ margin: 0, paddingInlineStart: '1.25em' }}>
             {row.claimPropertySets.map((set, i) => (
               <li key={i}>{formatClaimPropertySet(set)}</li>
             ))}
@@ -161,7 +163,9 @@ export const useProfileColumns = (): ProfileColumn[] => {
       cell: (row) =>
         row.snapshotClass ? (
           <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem>{row.snapshotClass}</FlexItem>
+            <FlexItem>
+              <BreakableText text={row.snapshotClass} />
+            </FlexItem>
             {row.snapshotClassFromDriverMatch && (
               <FlexItem>
                 <Muted>{t('Matched by driver')}</Muted>
