@@ -79,6 +79,76 @@ test.describe('Storage profile details', () => {
     }
   });
 
+  test('treats a StorageClass it may not read as unknown, not missing, and gives no snapshot advice', async ({
+    page,
+    k8s,
+    consoleUI,
+  }) => {
+    const name = 'ocs-storagecluster-ceph-rbd';
+    const asUser = k8s.as('project-user');
+    const denied = await asUser.request<{ message: string }>('GET', `${PATHS.storageClasses}/${name}`);
+    expect(denied.status, 'project-user may not read StorageClasses').toBe(403);
+
+    await page.goto(detailsPath(name));
+    await consoleUI.switchUser('project-user');
+    await expect(page.getByRole('heading', { level: 1, name: `Storage profile ${name}` })).toBeVisible();
+    await expect(
+      page.getByText('Could not read the StorageClass: its settings and default status are unknown'),
+    ).toBeVisible();
+    await expect(page.getByText(denied.body.message, { exact: true })).toBeVisible();
+    await expect(page.getByText(`StorageClass ${name} does not exist`)).toHaveCount(0);
+    await expect(page.getByText('The StorageClass of this profile was not found.')).toHaveCount(0);
+    await expect(page.getByText('Nothing was saved')).toHaveCount(0);
+    // VolumeSnapshotClasses and CSIDrivers are unreadable too: no claim that snapshots do not work.
+    await expect(page.getByText(/No VolumeSnapshotClass has driver/)).toHaveCount(0);
+    await expect(page.getByText(/cannot be determined/).first()).toBeVisible();
+  });
+
+  test('explains local volumes without calling them unusable', async ({ page, k8s }) => {
+    const profile = await k8s.get<StorageProfile>(`${PATHS.storageProfiles}/local-block`);
+    expect(profile.status?.claimPropertySets?.length, 'CDI derived sets from the local PVs').toBeGreaterThan(
+      0,
+    );
+    await page.goto(detailsPath('local-block'));
+    await expect(
+      page.getByText('Local volumes: only pre-created PersistentVolumes can be bound'),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/CDI takes the access and volume modes of this profile from the PersistentVolumes/),
+    ).toBeVisible();
+    await expect(page.getByText('This provisioner does not work with CDI')).toHaveCount(0);
+    await expect(page.getByText(/Use another storage class/)).toHaveCount(0);
+  });
+
+  test('marks an invalid spec value and shows empty values as not set', async ({ page, k8s }) => {
+    const name = 'nfs-csi';
+    await k8s.mergePatch(`${PATHS.storageProfiles}/${name}`, {
+      spec: { cloneStrategy: 'Snapshot', snapshotClass: '' },
+    });
+    await page.goto(detailsPath(name));
+    await expect(
+      page.getByText('spec.cloneStrategy has a value CDI does not know: "Snapshot"'),
+    ).toBeVisible();
+    const values = page.getByRole('table', { name: 'Values set by an administrator and values CDI applies' });
+    const snapshotRow = values
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'VolumeSnapshotClass', exact: true }) });
+    await expect(snapshotRow.getByRole('cell').first()).toHaveText('Not set');
+  });
+
+  test('shows the annotations CDI manages, with what they do', async ({ page, k8s }) => {
+    const profile = await k8s.get<StorageProfile>(`${PATHS.storageProfiles}/gp3-csi`);
+    const size = (profile.metadata.annotations as Record<string, string>)[
+      'cdi.kubevirt.io/minimumSupportedPvcSize'
+    ];
+    expect(size, 'the demo gp3 profile has a minimum size').toBeTruthy();
+    await page.goto(detailsPath('gp3-csi'));
+    await expect(page.getByRole('heading', { name: 'Annotations CDI manages' })).toBeVisible();
+    await expect(page.getByText('cdi.kubevirt.io/minimumSupportedPvcSize')).toBeVisible();
+    await expect(page.getByText(size, { exact: true })).toBeVisible();
+    await expect(page.getByText(/enlarged to at least this size/)).toBeVisible();
+  });
+
   test('says when a profile is not found', async ({ page }) => {
     await page.goto(detailsPath('no-such-class'));
     await expect(page.getByText('Storage profile no-such-class not found')).toBeVisible();

@@ -117,6 +117,32 @@ test.describe('Storage profile editing', () => {
     await expect(values.getByRole('row', { name: /Access and volume modes/ })).toContainText('Administrator');
   });
 
+  test('leaves stored empty values alone when the user changes only the clone strategy', async ({
+    page,
+    k8s,
+  }) => {
+    await k8s.mergePatch(profilePath(UNKNOWN), {
+      spec: { snapshotClass: '', claimPropertySets: [], cloneStrategy: 'copy' },
+    });
+    await openEditForm(page, UNKNOWN);
+    await page.getByRole('radio', { name: /^CSI clone/ }).check();
+
+    const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
+    await expect(preview).toContainText('"op": "replace"');
+    const patch = JSON.parse((await preview.textContent()) ?? '[]') as { op: string; path: string }[];
+    expect(patch.filter((op) => op.op !== 'test')).toEqual([
+      { op: 'replace', path: '/spec/cloneStrategy', value: 'csi-clone' },
+    ]);
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
+    expect((await getProfile(k8s, UNKNOWN)).spec).toEqual({
+      snapshotClass: '',
+      claimPropertySets: [],
+      cloneStrategy: 'csi-clone',
+    });
+  });
+
   test('refuses a set without an access mode and sends nothing', async ({ page, k8s }) => {
     const before = await getProfile(k8s, UNKNOWN);
     await openEditForm(page, UNKNOWN);

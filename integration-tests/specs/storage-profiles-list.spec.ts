@@ -120,6 +120,64 @@ test.describe('Storage profiles list', () => {
     await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(before + 1);
   });
 
+  test('shows every profile to a user who may not read StorageClasses, and says what is unknown and why', async ({
+    page,
+    k8s,
+    consoleUI,
+  }) => {
+    const asUser = k8s.as('project-user');
+    const denied = await asUser.request<{ message: string }>('GET', PATHS.storageClasses);
+    expect(denied.status, 'project-user may not list StorageClasses').toBe(403);
+    const profiles = await asUser.list<StorageProfile>(PATHS.storageProfiles);
+
+    await page.goto(LIST_PATH);
+    await consoleUI.switchUser('project-user');
+    await expect(profilesTable(page).locator('tbody > tr')).toHaveCount(profiles.length);
+    for (const p of profiles) {
+      await expect(rowOf(page, p.metadata.name)).toContainText(String(p.status?.provisioner));
+      await expect(rowOf(page, p.metadata.name)).toContainText('Default class: unknown');
+      await expect(rowOf(page, p.metadata.name)).not.toContainText('not found');
+    }
+    const warning = page.getByRole('heading', { name: /Could not read StorageClasses/ });
+    await expect(warning).toBeVisible();
+    await expect(page.getByText(denied.body.message, { exact: true })).toBeVisible();
+    await expect(page.getByText('Nothing was saved')).toHaveCount(0);
+    // The warning sits above the table.
+    const warningBox = await warning.boundingBox();
+    const tableBox = await profilesTable(page).boundingBox();
+    expect(warningBox!.y).toBeLessThan(tableBox!.y);
+  });
+
+  test('tells a read-only user why there is no Edit action', async ({ page, consoleUI }) => {
+    await page.goto(LIST_PATH);
+    await expect(
+      profilesTable(page)
+        .getByRole('button', { name: /^Edit / })
+        .first(),
+    ).toBeVisible();
+    await consoleUI.switchUser('viewer');
+    await expect(profilesTable(page)).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Read-only/ })).toBeVisible();
+    await expect(page.getByText(/You are not allowed to patch storageprofiles/)).toBeVisible();
+    await expect(profilesTable(page).getByRole('button', { name: /^Edit / })).toHaveCount(0);
+  });
+
+  test('lists a profile with an invalid spec value under "needs attention" and marks the value', async ({
+    page,
+    k8s,
+  }) => {
+    const name = 'nfs-csi';
+    await k8s.mergePatch(`${PATHS.storageProfiles}/${name}`, { spec: { cloneStrategy: 'Snapshot' } });
+
+    await page.goto(LIST_PATH);
+    await expect(rowOf(page, name)).toContainText('Invalid: "Snapshot"');
+    await page.getByRole('checkbox', { name: 'Only profiles that need attention' }).check();
+    await expect(rowOf(page, name)).toBeVisible();
+    // Complete local volumes (CDI derived sets from the class's PVs) do not need attention.
+    await expect(rowOf(page, 'local-block')).toHaveCount(0);
+    await expect(rowOf(page, 'acme-fast')).toBeVisible();
+  });
+
   test('is accessible in light and dark themes (screenshots in docs/screenshots)', async ({
     page,
     consoleUI,

@@ -47,4 +47,20 @@ describe('ErrorAlert', () => {
       'Could not save',
     );
   });
+
+  it('says nothing was saved only for a failed write, not for a failed read', () => {
+    const forbidden = {
+      kind: 'Status',
+      code: 403,
+      reason: 'Forbidden',
+      message: 'storageclasses.storage.k8s.io is forbidden: User "project-user" cannot list resource',
+    };
+    const read = renderToStaticMarkup(<ErrorAlert error={forbidden} context="read" />);
+    expect(read).toContain('storageclasses.storage.k8s.io is forbidden');
+    expect(read).not.toContain('Nothing was saved');
+    expect(read).toContain('Ask a cluster administrator for read access.');
+    expect(renderToStaticMarkup(<ErrorAlert error={forbidden} context="write" />)).toContain(
+      'Nothing was saved. Ask a cluster administrator for access.',
+    );
+  });
 });

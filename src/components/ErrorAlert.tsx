@@ -8,10 +8,15 @@ export interface ErrorAlertProps {
   /** What failed, e.g. "Could not save the storage profile". Defaults to a title for the error kind. */
   title?: string;
   actionLinks?: ReactNode;
+  /**
+   * Whether the failed request was a read or a write: only after a write does the alert say that nothing was
+   * saved. Defaults to 'write'.
+   */
+  context?: 'read' | 'write';
 }
 
 /** Shows an API error with the server's message and causes verbatim, plus what to do about it. */
-export const ErrorAlert = ({ error, title, actionLinks }: ErrorAlertProps) => {
+export const ErrorAlert = ({ error, title, actionLinks, context = 'write' }: ErrorAlertProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const e = readK8sError(error);
   const titles: Record<K8sErrorKind, string> = {
@@ -21,10 +26,13 @@ export const ErrorAlert = ({ error, title, actionLinks }: ErrorAlertProps) => {
     'not-found': t('Not found'),
     other: t('Request failed'),
   };
-  const hints: Partial<Record<K8sErrorKind, string>> = {
-    conflict: t('Nothing was saved. The page now shows the current values; review them and try again.'),
-    forbidden: t('Nothing was saved. Ask a cluster administrator for access.'),
-  };
+  const hints: Partial<Record<K8sErrorKind, string>> =
+    context === 'write'
+      ? {
+          conflict: t('Nothing was saved. The page now shows the current values; review them and try again.'),
+          forbidden: t('Nothing was saved. Ask a cluster administrator for access.'),
+        }
+      : { forbidden: t('You cannot see this data. Ask a cluster administrator for read access.') };
   return (
     <Alert variant="danger" isInline title={title ?? titles[e.kind]} actionLinks={actionLinks}>
       <p data-testid="api-error-message">{e.message}</p>

@@ -21,7 +21,13 @@ export const HyperConvergedGate = ({
     case 'loading':
       return <LoadingState label={t('Loading the HyperConverged resource')} />;
     case 'error':
-      return <ErrorAlert error={lookup.error} title={t('Could not load the HyperConverged resource')} />;
+      return (
+        <ErrorAlert
+          error={lookup.error}
+          context="read"
+          title={t('Could not load the HyperConverged resource')}
+        />
+      );
     case 'not-installed':
       return (
         <PageEmptyState title={t('OpenShift Virtualization is not installed')}>

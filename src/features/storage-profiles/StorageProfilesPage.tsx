@@ -1,7 +1,8 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { Alert } from '@patternfly/react-core';
+import { Alert, Stack } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadOnlyNotice } from '../../components/AccessGate';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageShell } from '../../components/PageShell';
 import { LoadingState, PageEmptyState } from '../../components/StatusStates';
@@ -48,9 +49,16 @@ const StorageProfilesPage = () => {
     optional: true,
   });
 
+  // Only the profiles are essential: without the classes the list still shows every profile, and says which
+  // details it cannot show. A 404 for snapshot classes means the CRD is absent, i.e. there are none.
+  const snapshotClassesUnreadable = !!snapshotClassesError && !isNotFoundError(snapshotClassesError);
   const rows = useMemo(
-    () => buildProfileRows(profiles ?? [], classes ?? [], snapshotClasses ?? []),
-    [profiles, classes, snapshotClasses],
+    () =>
+      buildProfileRows(profiles ?? [], classes ?? [], snapshotClasses ?? [], {
+        storageClassesUnknown: !!classesError,
+        snapshotClassesUnknown: snapshotClassesUnreadable,
+      }),
+    [profiles, classes, snapshotClasses, classesError, snapshotClassesUnreadable],
   );
 
   let body;
@@ -62,14 +70,9 @@ const StorageProfilesPage = () => {
         )}
       </PageEmptyState>
     );
-  } else if (profilesError || classesError) {
-    body = (
-      <ErrorAlert
-        error={profilesError ?? classesError}
-        title={profilesError ? t('Could not load storage profiles') : t('Could not load storage classes')}
-      />
-    );
-  } else if (!profilesLoaded || !classesLoaded) {
+  } else if (profilesError) {
+    body = <ErrorAlert error={profilesError} context="read" title={t('Could not load storage profiles')} />;
+  } else if (!profilesLoaded || (!classesLoaded && !classesError)) {
     body = <LoadingState label={t('Loading storage profiles')} />;
   } else if (rows.length === 0) {
     body = (
@@ -81,10 +84,28 @@ const StorageProfilesPage = () => {
     );
   } else {
     body = (
-      <>
-        {snapshotClassesError && !isNotFoundError(snapshotClassesError) && (
-          <Alert variant="warning" isInline title={t('Could not load VolumeSnapshotClasses')}>
-            {readK8sError(snapshotClassesError).message}
+      <Stack hasGutter>
+        <ReadOnlyNotice access={editAccess} />
+        {!!classesError && (
+          <Alert
+            variant="warning"
+            isInline
+            title={t(
+              "Could not read StorageClasses: which class is the default, and whether a profile's class still exists, are unknown",
+            )}
+          >
+            <p data-testid="api-error-message">{readK8sError(classesError).message}</p>
+          </Alert>
+        )}
+        {snapshotClassesUnreadable && (
+          <Alert
+            variant="warning"
+            isInline
+            title={t(
+              'Could not read VolumeSnapshotClasses: snapshot classes CDI would match by driver are unknown',
+            )}
+          >
+            <p data-testid="api-error-message">{readK8sError(snapshotClassesError).message}</p>
           </Alert>
         )}
         <StorageProfilesTable
@@ -96,7 +117,7 @@ const StorageProfilesPage = () => {
           }
           renderRowActions={editAccess.allowed ? (row) => <EditProfileAction name={row.name} /> : undefined}
         />
-      </>
+      </Stack>
     );
   }
 

@@ -34,6 +34,20 @@ const Muted = ({ children }: { children: ReactNode }) => (
 export const useProfileColumns = (): ProfileColumn[] => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const none = <Muted>{t('Not set')}</Muted>;
+  /** The value in effect, and the admin-set value CDI does not know, if any (the same rule as the filter). */
+  const specValueCell = (row: ProfileRow, field: 'cloneStrategy' | 'dataImportCronSourceFormat') => {
+    const invalid = row.invalidSpecValues.find((v) => v.field === field);
+    if (!invalid) return row[field] || none;
+    return (
+      <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
+        {row[field] && row[field] !== invalid.value && <FlexItem>{row[field]}</FlexItem>}
+        <FlexItem>
+          <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
+          <strong>{t('Invalid: "{{value}}"', { value: invalid.value })}</strong>
+        </FlexItem>
+      </Flex>
+    );
+  };
   return [
     {
       id: 'name',
@@ -59,6 +73,11 @@ export const useProfileColumns = (): ProfileColumn[] => {
               </LabelGroup>
             </FlexItem>
           )}
+          {row.storageClassUnknown && (
+            <FlexItem>
+              <Muted>{t('Default class: unknown')}</Muted>
+            </FlexItem>
+          )}
           {row.problems.includes('missing-storage-class') && (
             <FlexItem>
               <Muted>
@@ -76,6 +95,11 @@ export const useProfileColumns = (): ProfileColumn[] => {
       cell: (row) => (
         <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
           <FlexItem>{row.provisioner ? <BreakableText text={row.provisioner} /> : none}</FlexItem>
+          {row.noProvisioner && (
+            <FlexItem>
+              <Muted>{t('Pre-created PersistentVolumes only')}</Muted>
+            </FlexItem>
+          )}
           {row.problems.includes('unsupported') && (
             <FlexItem>
               {/* Icon and text, not a label: a label never wraps, which would widen the column. */}
@@ -148,13 +172,13 @@ export const useProfileColumns = (): ProfileColumn[] => {
       id: 'cloneStrategy',
       title: t('Clone strategy'),
       sortKey: 'cloneStrategy',
-      cell: (row) => row.cloneStrategy ?? none,
+      cell: (row) => specValueCell(row, 'cloneStrategy'),
     },
     {
       id: 'dataImportCronSourceFormat',
       title: t('Boot source format'),
       sortKey: 'dataImportCronSourceFormat',
-      cell: (row) => row.dataImportCronSourceFormat ?? none,
+      cell: (row) => specValueCell(row, 'dataImportCronSourceFormat'),
     },
     {
       id: 'snapshotClass',
@@ -172,6 +196,8 @@ export const useProfileColumns = (): ProfileColumn[] => {
               </FlexItem>
             )}
           </Flex>
+        ) : row.snapshotClassUnknown ? (
+          <Muted>{t('Unknown')}</Muted>
         ) : (
           <Muted>{t('None')}</Muted>
         ),

@@ -148,6 +148,87 @@ describe('effectiveClaimPropertySets', () => {
   });
 });
 
+describe('problems and the needs-attention rule', () => {
+  it('does not flag a no-provisioner profile once CDI derived sets from its PersistentVolumes', () => {
+    const [withPvs, withoutPvs] = buildProfileRows(
+      [
+        sp('local', { provisioner: 'kubernetes.io/no-provisioner', claimPropertySets: [rwoFs] }),
+        sp('local-empty', { provisioner: 'kubernetes.io/no-provisioner' }),
+      ],
+      [sc('local', 'kubernetes.io/no-provisioner'), sc('local-empty', 'kubernetes.io/no-provisioner')],
+    );
+    expect(withPvs.problems).toEqual([]);
+    expect(withoutPvs.problems).toEqual(['incomplete']);
+    expect(filterProfileRows([withPvs, withoutPvs], { needsAttention: true })).toEqual([withoutPvs]);
+  });
+
+  it('keeps other unsupported provisioners flagged as unsupported, not incomplete', () => {
+    const [row] = buildProfileRows(
+      [sp('bucket', { provisioner: 'openshift-storage.noobaa.io/obc' })],
+      [sc('bucket', 'openshift-storage.noobaa.io/obc')],
+    );
+    expect(row.problems).toEqual(['unsupported']);
+  });
+
+  it('flags invalid admin-set values for the needs-attention filter, but not empty ones', () => {
+    const rows = buildProfileRows(
+      [
+        sp(
+          'bad',
+          { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs] },
+          { cloneStrategy: 'Snapshot' },
+        ),
+        sp(
+          'bad-format',
+          { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs] },
+          {
+            dataImportCronSourceFormat: 'PVC',
+          },
+        ),
+        sp('empty', { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs] }, { cloneStrategy: '' }),
+      ],
+      [sc('bad', 'nfs.csi.k8s.io'), sc('bad-format', 'nfs.csi.k8s.io'), sc('empty', 'nfs.csi.k8s.io')],
+    );
+    expect(byName(rows, 'bad').invalidSpecValues).toEqual([{ field: 'cloneStrategy', value: 'Snapshot' }]);
+    expect(byName(rows, 'bad').problems).toEqual(['invalid-spec']);
+    expect(filterProfileRows(rows, { needsAttention: true }).map((r) => r.name)).toEqual([
+      'bad',
+      'bad-format',
+    ]);
+  });
+
+  it('does not call a class missing when the StorageClasses could not be read', () => {
+    const profiles = [
+      sp('ceph', {
+        provisioner: 'rbd.csi.ceph.com',
+        claimPropertySets: [rwxBlock],
+        cloneStrategy: 'csi-clone',
+        ...recognized(true),
+      }),
+    ];
+    const [unknown] = buildProfileRows(profiles, [], [], {
+      storageClassesUnknown: true,
+      snapshotClassesUnknown: true,
+    });
+    expect(unknown.problems).toEqual([]);
+    expect(unknown.storageClassUnknown).toBe(true);
+    expect(unknown.provisioner).toBe('rbd.csi.ceph.com');
+    expect(unknown.snapshotClassUnknown).toBe(true);
+    expect(buildProfileRows(profiles, [])[0].problems).toEqual(['missing-storage-class']);
+  });
+
+  it('treats empty strings as not set, falling back to the next source', () => {
+    const [row] = buildProfileRows(
+      [sp('a', { provisioner: '', cloneStrategy: '', snapshotClass: '' }, { cloneStrategy: 'copy' })],
+      [sc('a', 'nfs.csi.k8s.io')],
+    );
+    expect(row.provisioner).toBe('nfs.csi.k8s.io');
+    expect(row.cloneStrategy).toBe('copy');
+    expect(row.dataImportCronSourceFormat).toBeUndefined();
+    expect(row.snapshotClass).toBeUndefined();
+  });
+});
+
 describe('sorting, filtering, paging', () => {
   const rows = buildProfileRows(
     [
@@ -229,9 +310,12 @@ describe('with the upstream-derived fixture cluster', () => {
     objects.filter((o) => o?.kind === 'VolumeSnapshotClass') as VolumeSnapshotClass[],
   );
 
-  it('flags the unknown acme provisioner as incomplete and the no-provisioner class as unsupported', () => {
+  it('flags the unknown acme provisioner as incomplete, and the no-provisioner class only while no PV gave sets', () => {
     expect(byName(rows, 'acme-fast').problems).toEqual(['incomplete', 'unrecognized']);
-    expect(byName(rows, 'local-block').problems).toContain('unsupported');
+    const local = byName(rows, 'local-block');
+    expect(local.noProvisioner).toBe(true);
+    expect(local.problems).not.toContain('unsupported');
+    expect(local.problems).toContain('incomplete');
   });
 
   it('finds exactly one default class and one default-virt class', () => {

@@ -7,6 +7,7 @@ import type {
   VolumeSnapshotClass,
 } from '../../k8s/types';
 import { formatClaimPropertySet } from '../../utils/access-modes';
+import { findInvalidSpecValues, firstSet, type InvalidSpecValue } from './spec-values';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 export const DEFAULT_VIRT_CLASS_ANNOTATION = 'storageclass.kubevirt.io/is-default-virt-class';
@@ -22,10 +23,25 @@ export const isAnnotatedTrue = (
  * Something an admin should look at:
  * - `incomplete`: no claim property sets, so DataVolumes that omit access modes cannot be provisioned;
  * - `unrecognized`: Recognized=False (unknown provisioner or parameters);
- * - `unsupported`: the provisioner is on CDI's list of provisioners that do not work with CDI;
- * - `missing-storage-class`: the StorageClass is gone (CDI deletes the profile soon).
+ * - `unsupported`: the provisioner is on CDI's list of provisioners that do not work with CDI (except
+ *   `kubernetes.io/no-provisioner`, which works with pre-created PersistentVolumes);
+ * - `missing-storage-class`: the StorageClass is gone (CDI deletes the profile soon); only ever set when the
+ *   StorageClass read said 404, never when it could not be read;
+ * - `invalid-spec`: an admin-set clone strategy or boot source format CDI does not know.
  */
-export type ProfileProblem = 'incomplete' | 'unrecognized' | 'unsupported' | 'missing-storage-class';
+export type ProfileProblem =
+  'incomplete' | 'unrecognized' | 'unsupported' | 'missing-storage-class' | 'invalid-spec';
+
+/** Local volumes: CDI derives the profile's claim property sets from the class's pre-created PVs. */
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/** What the caller could not read; the row then says "unknown" instead of guessing. */
+export interface ProfileRowReadGaps {
+  /** StorageClasses could not be read (e.g. 403): defaults and class existence are unknown. */
+  storageClassesUnknown?: boolean;
+  /** VolumeSnapshotClasses could not be read (not a 404): the driver match is unknown. */
+  snapshotClassesUnknown?: boolean;
+}
 
 export interface ProfileRow {
   name: string;
@@ -34,6 +50,10 @@ export interface ProfileRow {
   provisioner?: string;
   isDefaultClass: boolean;
   isDefaultVirtClass: boolean;
+  /** The StorageClass could not be read, so `isDefault*` are unknown (false) and it may or may not exist. */
+  storageClassUnknown: boolean;
+  /** Provisioner `kubernetes.io/no-provisioner`: access modes come from pre-created PersistentVolumes. */
+  noProvisioner: boolean;
   recognized?: K8sCondition;
   /** What CDI uses (status), falling back to spec before CDI has reconciled the profile. */
   claimPropertySets: ClaimPropertySet[];
@@ -42,6 +62,9 @@ export interface ProfileRow {
   /** The profile's snapshot class, else the VolumeSnapshotClass CDI would match by driver. */
   snapshotClass?: string;
   snapshotClassFromDriverMatch: boolean;
+  /** No own snapshot class and VolumeSnapshotClasses could not be read: the driver match is unknown. */
+  snapshotClassUnknown: boolean;
+  invalidSpecValues: InvalidSpecValue[];
   problems: ProfileProblem[];
 }
 
@@ -75,26 +98,33 @@ export const buildProfileRow = (
   profile: StorageProfile,
   storageClass: StorageClass | undefined,
   snapshotClasses: readonly VolumeSnapshotClass[],
+  gaps: ProfileRowReadGaps = {},
 ): ProfileRow => {
   const name = profile.metadata?.name ?? '';
-  const provisioner = profile.status?.provisioner ?? storageClass?.provisioner;
+  const storageClassUnknown = !storageClass && !!gaps.storageClassesUnknown;
+  const provisioner = firstSet(profile.status?.provisioner, storageClass?.provisioner);
   const recognized = recognizedCondition(profile);
   const claimPropertySets = effectiveClaimPropertySets(profile);
+  const noProvisioner = provisioner === NO_PROVISIONER;
   const unsupported =
     !!provisioner &&
+    !noProvisioner &&
     lookupCapabilities(provisioner, storageClass?.parameters, storageClass?.mountOptions).kind ===
       'unsupported';
-  const ownSnapshotClass = profile.status?.snapshotClass ?? profile.spec?.snapshotClass;
+  const ownSnapshotClass = firstSet(profile.status?.snapshotClass, profile.spec?.snapshotClass);
   const driverSnapshotClass = ownSnapshotClass
     ? undefined
     : matchingSnapshotClass(provisioner, snapshotClasses);
+  const invalidSpecValues = findInvalidSpecValues(profile.spec);
 
   const problems: ProfileProblem[] = [];
-  if (!storageClass) problems.push('missing-storage-class');
+  if (!storageClass && !storageClassUnknown) problems.push('missing-storage-class');
   if (unsupported) problems.push('unsupported');
-  // CDI counts unsupported provisioners as complete (it derives sets from PVs for no-provisioner).
+  // CDI counts unsupported provisioners as complete; for no-provisioner it derives the sets from the class's
+  // PersistentVolumes, so an empty list there means no usable PV exists yet: that does need attention.
   else if (claimPropertySets.length === 0) problems.push('incomplete');
   if (recognized?.status === 'False') problems.push('unrecognized');
+  if (invalidSpecValues.length > 0) problems.push('invalid-spec');
 
   return {
     name,
@@ -103,13 +133,19 @@ export const buildProfileRow = (
     provisioner,
     isDefaultClass: isAnnotatedTrue(storageClass, DEFAULT_CLASS_ANNOTATION),
     isDefaultVirtClass: isAnnotatedTrue(storageClass, DEFAULT_VIRT_CLASS_ANNOTATION),
+    storageClassUnknown,
+    noProvisioner,
     recognized,
     claimPropertySets,
-    cloneStrategy: profile.status?.cloneStrategy ?? profile.spec?.cloneStrategy,
-    dataImportCronSourceFormat:
-      profile.status?.dataImportCronSourceFormat ?? profile.spec?.dataImportCronSourceFormat,
+    cloneStrategy: firstSet(profile.status?.cloneStrategy, profile.spec?.cloneStrategy),
+    dataImportCronSourceFormat: firstSet(
+      profile.status?.dataImportCronSourceFormat,
+      profile.spec?.dataImportCronSourceFormat,
+    ),
     snapshotClass: ownSnapshotClass ?? driverSnapshotClass,
     snapshotClassFromDriverMatch: !!driverSnapshotClass,
+    snapshotClassUnknown: !ownSnapshotClass && !!gaps.snapshotClassesUnknown,
+    invalidSpecValues,
     problems,
   };
 };
@@ -119,10 +155,11 @@ export const buildProfileRows = (
   profiles: readonly StorageProfile[],
   storageClasses: readonly StorageClass[],
   snapshotClasses: readonly VolumeSnapshotClass[] = [],
+  gaps: ProfileRowReadGaps = {},
 ): ProfileRow[] => {
   const classes = new Map(storageClasses.map((sc) => [sc.metadata?.name, sc]));
   return profiles.map((p) =>
-    buildProfileRow(p, classes.get(p.status?.storageClass ?? p.metadata?.name), snapshotClasses),
+    buildProfileRow(p, classes.get(p.status?.storageClass ?? p.metadata?.name), snapshotClasses, gaps),
   );
 };
 
@@ -174,8 +211,9 @@ export interface ProfileFilters {
 }
 
 /**
- * A row needs attention when it has a problem beyond Recognized=False: an unknown provisioner whose profile
- * an admin completed is expected to stay unrecognized, and is fine.
+ * The one "needs attention" rule, for the list filter and the details page: any problem beyond
+ * Recognized=False (an unknown provisioner whose profile an admin completed is expected to stay unrecognized,
+ * and is fine), including invalid spec values.
  */
 export const needsAttention = (row: ProfileRow): boolean => row.problems.some((p) => p !== 'unrecognized');
 

@@ -14,6 +14,7 @@ import { CheckCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icon
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { ClaimPropertySet, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { formatClaimPropertySet } from '../../../utils/access-modes';
 import {
@@ -50,14 +51,27 @@ export const ClaimPropertySetList = ({ sets, empty }: { sets?: ClaimPropertySet[
     <>{empty}</>
   );
 
-export const StorageClassCard = ({ storageClass }: { storageClass?: StorageClass }) => {
+export const StorageClassCard = ({
+  storageClass,
+  error,
+}: {
+  storageClass?: StorageClass;
+  /** A read error other than 404: the class may exist, we just cannot see it. */
+  error?: unknown;
+}) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const notSet = <Muted>{t('Not set')}</Muted>;
   return (
     <Card isFullHeight>
       <CardTitle component="h2">{t('StorageClass')}</CardTitle>
       <CardBody>
-        {!storageClass ? (
+        {error ? (
+          <ErrorAlert
+            error={error}
+            context="read"
+            title={t('Could not read the StorageClass: its settings and default status are unknown')}
+          />
+        ) : !storageClass ? (
           <Muted>{t('The StorageClass of this profile was not found.')}</Muted>
         ) : (
           <DescriptionList isCompact isHorizontal>
@@ -227,8 +241,8 @@ export const SpecVsStatusTable = ({
     {
       id: 'snapshotClass',
       setting: t('VolumeSnapshotClass'),
-      admin: spec.snapshotClass ?? notSet,
-      cdi: status.snapshotClass ?? <Muted>{t('None')}</Muted>,
+      admin: spec.snapshotClass || notSet,
+      cdi: status.snapshotClass || <Muted>{t('None')}</Muted>,
       adminSet: !!spec.snapshotClass,
     },
   ];
@@ -280,11 +294,23 @@ export const SpecVsStatusTable = ({
 export const RelatedSnapshotClasses = ({
   provisioner,
   snapshotClasses,
+  unknown,
 }: {
   provisioner?: string;
   snapshotClasses: VolumeSnapshotClass[];
+  /** VolumeSnapshotClasses could not be read. */
+  unknown?: boolean;
 }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
+  if (unknown) {
+    return (
+      <Content component="p">
+        {t(
+          'VolumeSnapshotClasses could not be read, so whether snapshot clones and snapshot boot sources work on this storage class cannot be determined.',
+        )}
+      </Content>
+    );
+  }
   if (snapshotClasses.length === 0) {
     return (
       <Content component="p">
@@ -318,5 +344,47 @@ export const RelatedSnapshotClasses = ({
         ))}
       </Tbody>
     </Table>
+  );
+};
+
+/** Annotations CDI manages on the profile (api-facts 2); the section is left out when none is set. */
+export const CDI_PROFILE_ANNOTATIONS = [
+  'cdi.kubevirt.io/minimumSupportedPvcSize',
+  'cdi.kubevirt.io/useReadWriteOnceForDataImportCron',
+  'cdi.kubevirt.io/snapshotClassForDataImportCron',
+] as const;
+
+export const CdiAnnotations = ({ profile }: { profile: StorageProfile }) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const explanations: Record<(typeof CDI_PROFILE_ANNOTATIONS)[number], string> = {
+    'cdi.kubevirt.io/minimumSupportedPvcSize': t(
+      'DataVolumes and PVCs created from this profile are enlarged to at least this size. CDI adds it only when absent, so an administrator may change it.',
+    ),
+    'cdi.kubevirt.io/useReadWriteOnceForDataImportCron': t(
+      'Boot sources imported by DataImportCrons use ReadWriteOnce on this storage.',
+    ),
+    'cdi.kubevirt.io/snapshotClassForDataImportCron': t(
+      'The VolumeSnapshotClass used for boot source snapshots of DataImportCrons.',
+    ),
+  };
+  const annotations = profile.metadata?.annotations ?? {};
+  const present = CDI_PROFILE_ANNOTATIONS.filter((key) => annotations[key] !== undefined);
+  if (present.length === 0) return null;
+  return (
+    <Card>
+      <CardTitle component="h2">{t('Annotations CDI manages')}</CardTitle>
+      <CardBody>
+        <DescriptionList isCompact>
+          {present.map((key) => (
+            <Term key={key} term={key}>
+              <div>
+                <code>{annotations[key] || t('(empty)')}</code>
+              </div>
+              <Muted>{explanations[key]}</Muted>
+            </Term>
+          ))}
+        </DescriptionList>
+      </CardBody>
+    </Card>
   );
 };

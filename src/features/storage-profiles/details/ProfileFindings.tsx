@@ -32,7 +32,35 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
       </Alert>,
     );
   }
-  if (health.incomplete) {
+  if (row.noProvisioner) {
+    alerts.push(
+      <Alert
+        key="no-provisioner"
+        variant={health.incomplete ? 'warning' : 'info'}
+        isInline
+        title={
+          health.incomplete
+            ? t('No PersistentVolumes to take access modes from')
+            : t('Local volumes: only pre-created PersistentVolumes can be bound')
+        }
+      >
+        <p>
+          {t(
+            'This storage class has no provisioner (kubernetes.io/no-provisioner), so nothing creates volumes on demand. CDI takes the access and volume modes of this profile from the PersistentVolumes created in advance for storage class {{name}}, and DataVolumes on it can only bind to those PersistentVolumes.',
+            { name },
+          )}
+        </p>
+        {health.incomplete && (
+          <p>
+            {t(
+              'CDI found no such PersistentVolume, so DataVolumes that omit accessModes will not be provisioned. Create PersistentVolumes with this storage class, or use "Edit" to set at least one claim property set.',
+            )}
+          </p>
+        )}
+      </Alert>,
+    );
+  }
+  if (health.incomplete && !row.noProvisioner) {
     alerts.push(
       <Alert
         key="incomplete"
@@ -73,7 +101,24 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
       </Alert>,
     ),
   );
-  if (health.degraded) {
+  const smartCloneUnknownReason =
+    health.effectiveCloneStrategy === 'snapshot'
+      ? t(
+          'VolumeSnapshotClasses could not be read, so whether snapshot clones can work cannot be determined.',
+        )
+      : t('CSIDrivers could not be read, so whether CSI clones can work cannot be determined.');
+  if (health.degraded === undefined) {
+    alerts.push(
+      <Alert
+        key="degraded-unknown"
+        variant="info"
+        isInline
+        title={t('Whether this storage is degraded for virtualization cannot be determined')}
+      >
+        {smartCloneUnknownReason}
+      </Alert>,
+    );
+  } else if (health.degraded) {
     alerts.push(
       <Alert key="degraded" variant="info" isInline title={t('Degraded for virtualization')}>
         <List>
@@ -84,7 +129,8 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
               )}
             </ListItem>
           )}
-          {!health.smartClone && (
+          {health.smartClone === undefined && <ListItem>{smartCloneUnknownReason}</ListItem>}
+          {health.smartClone === false && (
             <ListItem>
               {health.effectiveCloneStrategy === 'copy'
                 ? t('Clones use host-assisted copy, which is slow for large disks.')
@@ -101,7 +147,7 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
       </Alert>,
     );
   }
-  if (row.recognized?.status === 'False' && !health.incomplete && !health.unsupported) {
+  if (row.recognized?.status === 'False' && !health.incomplete && !health.unsupported && !row.noProvisioner) {
     alerts.push(
       <Alert
         key="unrecognized-ok"

@@ -25,6 +25,7 @@ import { profileDetailsPath } from '../profile-columns';
 import { profileEditPath, STORAGE_PROFILES_PATH } from './paths';
 import { ProfileFindings } from './ProfileFindings';
 import {
+  CdiAnnotations,
   RecognizedCard,
   RelatedSnapshotClasses,
   SpecVsStatusTable,
@@ -73,7 +74,11 @@ const StorageProfileDetailsPage = () => {
     );
   } else if (ctx.profileError) {
     body = (
-      <ErrorAlert error={ctx.profileError} title={t('Could not load storage profile {{name}}', { name })} />
+      <ErrorAlert
+        error={ctx.profileError}
+        context="read"
+        title={t('Could not load storage profile {{name}}', { name })}
+      />
     );
   } else if (!ctx.profileLoaded || !ctx.storageClassLoaded || !profile || !health) {
     body = <LoadingState label={t('Loading storage profile')} />;
@@ -119,16 +124,20 @@ const StorageProfileDetailsPage = () => {
         <SpecVsStatusTable profile={profile} health={health} />
         <Grid hasGutter>
           <GridItem md={6}>
-            <StorageClassCard storageClass={ctx.storageClass} />
+            <StorageClassCard storageClass={ctx.storageClass} error={ctx.storageClassError} />
           </GridItem>
           <GridItem md={6}>
             <RecognizedCard health={health} />
           </GridItem>
         </Grid>
+        <CdiAnnotations profile={profile} />
         <Title headingLevel="h2">{t('VolumeSnapshotClasses for this provisioner')}</Title>
         <RelatedSnapshotClasses
           provisioner={health.row.provisioner}
           snapshotClasses={health.snapshotClassesForDriver}
+          unknown={ctx.optionalErrors.some(
+            ({ what, error }) => what === 'VolumeSnapshotClasses' && !isNotFoundError(error),
+          )}
         />
       </Stack>
     );

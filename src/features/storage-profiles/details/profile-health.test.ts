@@ -53,6 +53,7 @@ describe('profileHealth', () => {
       ),
       storageClass: sc('csi.acme.example.com'),
       snapshotClasses: [],
+      csiDriverNames: ['csi.acme.example.com'],
     });
     expect(health.incomplete).toBe(false);
     expect(health.needsAttention).toBe(false);
@@ -65,14 +66,77 @@ describe('profileHealth', () => {
 
   it('does not call an unsupported provisioner incomplete or degraded', () => {
     const health = profileHealth({
-      profile: profile({}, { provisioner: 'kubernetes.io/no-provisioner', cloneStrategy: 'copy' }),
-      storageClass: sc('kubernetes.io/no-provisioner'),
+      profile: profile({}, { provisioner: 'openshift-storage.noobaa.io/obc', cloneStrategy: 'copy' }),
+      storageClass: sc('openshift-storage.noobaa.io/obc'),
       snapshotClasses: [],
     });
     expect(health.unsupported).toBe(true);
     expect(health.incomplete).toBe(false);
     expect(health.degraded).toBe(false);
     expect(health.needsAttention).toBe(true);
+  });
+
+  it('treats no-provisioner as working with pre-created PVs: flagged only while CDI derived no sets', () => {
+    const local = (sets: (typeof RWO_FS)[]) =>
+      profileHealth({
+        profile: profile({}, { provisioner: 'kubernetes.io/no-provisioner', claimPropertySets: sets }),
+        storageClass: sc('kubernetes.io/no-provisioner'),
+        snapshotClasses: [],
+      });
+    expect(local([RWO_FS])).toMatchObject({ unsupported: false, incomplete: false, needsAttention: false });
+    expect(local([RWO_FS]).row.noProvisioner).toBe(true);
+    expect(local([])).toMatchObject({ unsupported: false, incomplete: true, needsAttention: true });
+  });
+
+  it('uses the same needs-attention rule as the list for invalid spec values', () => {
+    const health = profileHealth({
+      profile: profile(
+        { cloneStrategy: 'Snapshot' },
+        { claimPropertySets: [RWX_B], provisioner: 'nfs.csi.k8s.io' },
+      ),
+      storageClass: sc('nfs.csi.k8s.io'),
+      snapshotClasses: [],
+    });
+    expect(health.invalidSpecValues).toEqual([{ field: 'cloneStrategy', value: 'Snapshot' }]);
+    expect(health.needsAttention).toBe(true);
+    expect(filterProfileRows([health.row], { needsAttention: true })).toHaveLength(1);
+  });
+
+  it('cannot tell smart clone or degraded when VolumeSnapshotClasses or CSIDrivers could not be read', () => {
+    const snapshotProfile = profile({}, { claimPropertySets: [RWX_B], cloneStrategy: 'snapshot' });
+    const vscUnknown = profileHealth({
+      profile: snapshotProfile,
+      storageClass: sc('some.csi.driver'),
+      snapshotClasses: [],
+      snapshotClassesUnknown: true,
+    });
+    expect(vscUnknown.smartClone).toBeUndefined();
+    expect(vscUnknown.degraded).toBeUndefined();
+    const csiUnknown = profileHealth({
+      profile: profile({}, { claimPropertySets: [RWX_B], cloneStrategy: 'csi-clone' }),
+      storageClass: sc('some.csi.driver'),
+      snapshotClasses: [],
+    });
+    expect(csiUnknown.smartClone).toBeUndefined();
+    // Without RWX the profile is degraded whatever the clone path.
+    const noRwx = profileHealth({
+      profile: profile({}, { claimPropertySets: [RWO_FS], cloneStrategy: 'snapshot' }),
+      storageClass: sc('some.csi.driver'),
+      snapshotClasses: [],
+      snapshotClassesUnknown: true,
+    });
+    expect(noRwx.degraded).toBe(true);
+  });
+
+  it('does not report a StorageClass it could not read as missing', () => {
+    const input = {
+      profile: profile({}, { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [RWX_B] }),
+      snapshotClasses: [],
+    };
+    expect(profileHealth({ ...input, storageClassUnknown: true }).row.problems).not.toContain(
+      'missing-storage-class',
+    );
+    expect(profileHealth(input).row.problems).toContain('missing-storage-class');
   });
 
   it('is degraded without RWX even with smart clone (LVMS-like)', () => {

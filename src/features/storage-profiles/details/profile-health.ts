@@ -2,13 +2,10 @@ import { lookupCapabilities } from '../../../k8s/storage-capabilities';
 import type { CapabilityLookup } from '../../../k8s/storage-capabilities';
 import type { CloneStrategy, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { buildProfileRow, needsAttention, type ProfileRow } from '../profile-list-logic';
+import { isCloneStrategy, type InvalidSpecValue } from '../spec-values';
 
-export const CLONE_STRATEGIES: readonly CloneStrategy[] = ['copy', 'snapshot', 'csi-clone'];
-export const SOURCE_FORMATS = ['pvc', 'snapshot'] as const;
+export { CLONE_STRATEGIES, isCloneStrategy, SOURCE_FORMATS } from '../spec-values';
 export const CLONE_STRATEGY_ANNOTATION = 'cdi.kubevirt.io/clone-strategy';
-
-export const isCloneStrategy = (v: unknown): v is CloneStrategy =>
-  CLONE_STRATEGIES.includes(v as CloneStrategy);
 
 /** Where the clone strategy CDI uses for this profile comes from, highest priority first (api-facts 2). */
 export type CloneStrategySource = 'cdi-override' | 'admin' | 'storage-class' | 'cdi-table' | 'cdi-default';
@@ -20,8 +17,12 @@ export interface ProfileHealthInput {
   snapshotClasses: VolumeSnapshotClass[];
   /** `CDI.spec.cloneStrategyOverride`, which beats every per-profile setting. */
   cloneStrategyOverride?: string;
-  /** Names of the cluster's CSIDrivers; undefined when unknown (then csi-clone is given the benefit of the doubt). */
+  /** Names of the cluster's CSIDrivers; undefined when they could not be read. */
   csiDriverNames?: string[];
+  /** The StorageClass could not be read (not a 404): it is not reported missing. */
+  storageClassUnknown?: boolean;
+  /** VolumeSnapshotClasses could not be read (not a 404): snapshot advice cannot be given. */
+  snapshotClassesUnknown?: boolean;
 }
 
 export interface ProfileHealth {
@@ -35,12 +36,18 @@ export interface ProfileHealth {
   snapshotClassesForDriver: VolumeSnapshotClass[];
   effectiveCloneStrategy: CloneStrategy;
   cloneStrategySource: CloneStrategySource;
-  /** CDI can clone without copying through a pod (snapshot or CSI clone). */
-  smartClone: boolean;
-  /** CDI's "degraded for virtualization" label: no RWX (off single-node clusters) or no smart clone. */
-  degraded: boolean;
+  /**
+   * CDI can clone without copying through a pod (snapshot or CSI clone); undefined when it cannot be
+   * determined because VolumeSnapshotClasses or CSIDrivers could not be read.
+   */
+  smartClone?: boolean;
+  /**
+   * CDI's "degraded for virtualization" label: no RWX (off single-node clusters) or no smart clone;
+   * undefined when it cannot be determined.
+   */
+  degraded?: boolean;
   /** Spec values CDI does not accept (the CRD has no enum for them). */
-  invalidSpecValues: { field: 'cloneStrategy' | 'dataImportCronSourceFormat'; value: string }[];
+  invalidSpecValues: InvalidSpecValue[];
   /** Whether the admin set any of the editable spec fields. */
   hasAdminOverrides: boolean;
   needsAttention: boolean;
@@ -72,12 +79,17 @@ export const resolveCloneStrategy = (
 
 export function profileHealth(input: ProfileHealthInput): ProfileHealth {
   const { profile, storageClass, snapshotClasses } = input;
-  const row = buildProfileRow(profile, storageClass, snapshotClasses);
+  const row = buildProfileRow(profile, storageClass, snapshotClasses, {
+    storageClassesUnknown: input.storageClassUnknown,
+    snapshotClassesUnknown: input.snapshotClassesUnknown,
+  });
   const { provisioner } = row;
   const capabilities: CapabilityLookup = provisioner
     ? lookupCapabilities(provisioner, storageClass?.parameters, storageClass?.mountOptions)
     : { kind: 'unknown' };
+  // For the advice below no-provisioner counts as unsupported too (CDI cannot clone local volumes smartly).
   const unsupported = row.problems.includes('unsupported');
+  const notForCdiTable = unsupported || row.noProvisioner;
   const incomplete = row.problems.includes('incomplete');
   const hasRwx = row.claimPropertySets.some((s) => s.accessModes?.includes('ReadWriteMany'));
   const matching = snapshotClassesForDriver(snapshotClasses, provisioner);
@@ -88,19 +100,13 @@ export function profileHealth(input: ProfileHealthInput): ProfileHealth {
     resolved.source !== 'cdi-override' && isCloneStrategy(reported) ? reported : resolved.strategy;
   const source = resolved.source;
   // CDI counts csi-clone as smart only when a CSIDriver named like the provisioner exists.
-  const csiDriverExists =
-    !input.csiDriverNames || (!!provisioner && input.csiDriverNames.includes(provisioner));
-  const smartClone =
-    strategy === 'snapshot' ? matching.length > 0 : strategy === 'csi-clone' ? csiDriverExists : false;
-  const invalidSpecValues: ProfileHealth['invalidSpecValues'] = [];
+  let smartClone: boolean | undefined = false;
+  if (strategy === 'snapshot') smartClone = input.snapshotClassesUnknown ? undefined : matching.length > 0;
+  else if (strategy === 'csi-clone')
+    smartClone = input.csiDriverNames
+      ? !!provisioner && input.csiDriverNames.includes(provisioner)
+      : undefined;
   const spec = profile.spec ?? {};
-  if (spec.cloneStrategy && !isCloneStrategy(spec.cloneStrategy)) {
-    invalidSpecValues.push({ field: 'cloneStrategy', value: spec.cloneStrategy });
-  }
-  const format = spec.dataImportCronSourceFormat;
-  if (format && !SOURCE_FORMATS.includes(format as (typeof SOURCE_FORMATS)[number])) {
-    invalidSpecValues.push({ field: 'dataImportCronSourceFormat', value: format });
-  }
   const hasAdminOverrides =
     (spec.claimPropertySets?.length ?? 0) > 0 ||
     !!spec.cloneStrategy ||
@@ -116,9 +122,9 @@ export function profileHealth(input: ProfileHealthInput): ProfileHealth {
     effectiveCloneStrategy: strategy,
     cloneStrategySource: source,
     smartClone,
-    degraded: !unsupported && (!hasRwx || !smartClone),
-    invalidSpecValues,
+    degraded: notForCdiTable ? false : !hasRwx || (smartClone === undefined ? undefined : !smartClone),
+    invalidSpecValues: row.invalidSpecValues,
     hasAdminOverrides,
-    needsAttention: needsAttention(row) || invalidSpecValues.length > 0,
+    needsAttention: needsAttention(row),
   };
 }

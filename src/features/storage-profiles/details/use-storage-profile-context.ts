@@ -7,6 +7,7 @@ import {
   StorageProfileModel,
   VolumeSnapshotClassModel,
 } from '../../../k8s/models';
+import { isNotFoundError } from '../../../k8s/k8s-errors';
 import type { CDI, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { profileHealth, type ProfileHealth } from './profile-health';
 
@@ -28,6 +29,8 @@ export interface StorageProfileContext {
   profileError?: unknown;
   storageClass?: StorageClass;
   storageClassLoaded: boolean;
+  /** Reading the StorageClass failed with something other than 404: whether it exists is unknown. */
+  storageClassError?: unknown;
   snapshotClasses: VolumeSnapshotClass[];
   /** Non-fatal: the page works without these, with less advice. */
   optionalErrors: { what: 'VolumeSnapshotClasses' | 'CDI' | 'CSIDrivers'; error: unknown }[];
@@ -65,13 +68,17 @@ export const useStorageProfileContext = (name: string): StorageProfileContext =>
 
   return useMemo(() => {
     const hasProfile = profileLoaded && !profileError && !!profile?.metadata?.name;
-    // A missing StorageClass is a finding about the profile, not a page error.
+    // A missing StorageClass (404) is a finding about the profile, not a page error. Any other error (e.g. not
+    // allowed to read it) says nothing about whether it exists.
     const sc =
       storageClassLoaded && !storageClassError && storageClass?.metadata?.name ? storageClass : undefined;
+    const scUnreadable = !!storageClassError && !isNotFoundError(storageClassError);
+    // A 404 for the list means the snapshot CRDs are not installed, i.e. there are none.
+    const vscUnreadable = !!snapshotClassesError && !isNotFoundError(snapshotClassesError);
     const vscs = snapshotClasses ?? [];
     const cloneStrategyOverride = cdis?.[0]?.spec?.cloneStrategyOverride;
     const csiDriverNames =
-      csiDriversLoaded && !csiDriversError
+      csiDriversLoaded && (!csiDriversError || isNotFoundError(csiDriversError))
         ? (csiDrivers ?? []).map((d) => d.metadata?.name ?? '')
         : undefined;
     const optionalErrors: StorageProfileContext['optionalErrors'] = [];
@@ -85,6 +92,7 @@ export const useStorageProfileContext = (name: string): StorageProfileContext =>
       profileError,
       storageClass: sc,
       storageClassLoaded: storageClassLoaded || !!storageClassError,
+      storageClassError: scUnreadable ? storageClassError : undefined,
       snapshotClasses: vscs,
       optionalErrors,
       cloneStrategyOverride,
@@ -96,6 +104,8 @@ export const useStorageProfileContext = (name: string): StorageProfileContext =>
             snapshotClasses: vscs,
             cloneStrategyOverride,
             csiDriverNames,
+            storageClassUnknown: scUnreadable,
+            snapshotClassesUnknown: vscUnreadable,
           })
         : undefined,
     };

@@ -217,6 +217,7 @@ export const StorageProfileEditForm = ({
       {refreshError != null && (
         <ErrorAlert
           error={refreshError}
+          context="read"
           title={t('Could not read the current values of the storage profile')}
         />
       )}

@@ -75,6 +75,34 @@ describe('buildStorageProfileSpecPatch', () => {
     expect(apply(old, ops).spec).toEqual({});
   });
 
+  it('never touches stored empty values the user did not change', () => {
+    const old = profile({ snapshotClass: '', claimPropertySets: [], cloneStrategy: 'copy' });
+    const ops = buildStorageProfileSpecPatch(old, { claimPropertySets: [], cloneStrategy: 'snapshot' });
+    expect(ops).toEqual([
+      { op: 'test', path: '/spec', value: old.spec },
+      { op: 'replace', path: '/spec/cloneStrategy', value: 'snapshot' },
+    ]);
+    expect(apply(old, ops).spec).toEqual({
+      snapshotClass: '',
+      claimPropertySets: [],
+      cloneStrategy: 'snapshot',
+    });
+  });
+
+  it('sends nothing when the only stored values are empty and the form is empty too', () => {
+    expect(buildStorageProfileSpecPatch(profile({ snapshotClass: '', claimPropertySets: [] }), {})).toEqual(
+      [],
+    );
+  });
+
+  it('replaces a stored empty value the user filled in', () => {
+    const old = profile({ snapshotClass: '' });
+    const ops = buildStorageProfileSpecPatch(old, { snapshotClass: 'vsc-a' });
+    expect(ops.filter((op) => op.op !== 'test')).toEqual([
+      { op: 'replace', path: '/spec/snapshotClass', value: 'vsc-a' },
+    ]);
+  });
+
   it('resets to CDI defaults with an empty spec but keeps spec fields the plugin does not edit', () => {
     const old = profile({ cloneStrategy: 'copy', futureField: 'keep me' } as StorageProfile['spec']);
     const result = apply(old, buildStorageProfileSpecPatch(old, {}));

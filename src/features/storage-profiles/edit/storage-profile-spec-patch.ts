@@ -34,7 +34,9 @@ export const adminSetFields = (profile: StorageProfile): EditableSpecField[] => 
 
 /**
  * A JSON patch that turns `oldProfile.spec` into `newSpec` for the editable fields: `add`/`replace` for new
- * or changed values, `remove` for cleared ones (CDI's own value applies again), nothing for the rest.
+ * or changed values, `remove` for ones the user cleared (CDI's own value applies again), nothing for the rest.
+ * A stored empty value ("" or []) counts as "not set": when the form also says "not set", the field is left
+ * exactly as stored, never removed behind the user's back.
  *
  * Guard: one `test` of the whole `/spec` against the spec the user saw. This fails when anyone changed the
  * spec meanwhile (including adding a field the user is adding), but not when CDI merely rewrites `status`,
@@ -61,7 +63,8 @@ export function buildStorageProfileSpecPatch(
     const before = oldSpec[field];
     const after = wanted[field];
     if (after === undefined) {
-      if (present) ops.push({ op: 'remove', path });
+      // Only a value that counted as set can have been cleared by the user.
+      if (present && isSet(before)) ops.push({ op: 'remove', path });
     } else if (!present) {
       ops.push({ op: 'add', path, value: after });
     } else if (!deepEqual(before, after)) {
