@@ -130,6 +130,38 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       ).toBe(true);
     });
 
+    it('refuses field labels the apiserver does not support and label selectors it cannot parse (400)', async () => {
+      const unsupported = await call(u, 'GET', `${SP}?fieldSelector=spec.cloneStrategy%3Dcopy`);
+      expect(unsupported.status).toBe(400);
+      expect(unsupported.body).toMatchObject({
+        reason: 'BadRequest',
+        message: 'field label not supported: spec.cloneStrategy',
+      });
+      const watch = await call(u, 'GET', `${CM}?watch=true&fieldSelector=data.a%3D1`);
+      expect(watch.status).toBe(400);
+      const events = await call(u, 'GET', '/api/v1/events?fieldSelector=involvedObject.kind%3DPod');
+      expect(events.status).toBe(200);
+      for (const q of ['a%3D%3D%3Db', 'a%3Db%20c', 'tier%3D-gold']) {
+        const bad = await call(u, 'GET', `${CM}?labelSelector=${q}`);
+        expect(bad.status, q).toBe(400);
+        expect(bad.body.reason).toBe('BadRequest');
+      }
+    });
+
+    it('omits kind/apiVersion in list items of built-in kinds, keeps them for custom resources', async () => {
+      await call(u, 'POST', CM, cm('one'));
+      const cms = (await call(u, 'GET', CM)).body;
+      expect(cms).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1' });
+      expect(cms.items.length).toBeGreaterThan(0);
+      for (const item of cms.items) {
+        expect(item.kind).toBeUndefined();
+        expect(item.apiVersion).toBeUndefined();
+      }
+      expect((await call(u, 'GET', `${CM}/one`)).body).toMatchObject({ kind: 'ConfigMap', apiVersion: 'v1' });
+      const sps = (await call(u, 'GET', SP)).body.items;
+      expect(sps[0]).toMatchObject({ kind: 'StorageProfile', apiVersion: 'cdi.kubevirt.io/v1beta1' });
+    });
+
     it('pages with limit/continue, every object exactly once', async () => {
       const full = (await call(u, 'GET', SP)).body.items.map(
         (i: { metadata: { name: string } }) => i.metadata.name,
@@ -163,7 +195,8 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       });
       expect(r.status).toBe(201);
       expect(r.body.metadata.name).toMatch(/^gen-[a-z0-9]{5}$/);
-      expect(r.body.metadata).toMatchObject({ namespace: 'default', generation: 1 });
+      expect(r.body.metadata).toMatchObject({ namespace: 'default' });
+      expect(r.body.metadata.generation).toBeUndefined();
       expect(r.body.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
       expect(Number(r.body.metadata.resourceVersion)).toBeGreaterThan(0);
       expect(r.body.metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -199,6 +232,28 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect((await call(u, 'GET', `${SP}/acme-fast`)).body.spec.cloneStrategy).toBe('copy');
     });
 
+    it('refuses a custom resource update without resourceVersion, naming the resource as the apiserver does', async () => {
+      const sp = (await call(u, 'GET', `${SP}/acme-fast`)).body;
+      const { resourceVersion: _rv, ...metadata } = sp.metadata;
+      const r = await call(u, 'PUT', `${SP}/acme-fast`, { ...sp, metadata });
+      expect(r.status).toBe(422);
+      expect(r.body.message).toBe(
+        'storageprofiles.cdi.kubevirt.io "acme-fast" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update',
+      );
+      expect(r.body.details).toEqual({
+        name: 'acme-fast',
+        group: 'cdi.kubevirt.io',
+        kind: 'storageprofiles',
+        causes: [
+          {
+            reason: 'FieldValueInvalid',
+            message: 'Invalid value: 0x0: must be specified for an update',
+            field: 'metadata.resourceVersion',
+          },
+        ],
+      });
+    });
+
     it('bumps generation on spec changes only', async () => {
       const before = (await call(u, 'GET', `${SP}/acme-fast`)).body.metadata.generation;
       const labelled = await call(
@@ -217,6 +272,118 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         { type: 'application/merge-patch+json' },
       );
       expect(changed.body.metadata.generation).toBe(before + 1);
+    });
+
+    it('keeps generation as each kind does: CRs without status subresource count status, built-ins have none', async () => {
+      const merge = { type: 'application/merge-patch+json' };
+      const cron = (await call(u, 'GET', DIC)).body.items[0];
+      const cronUrl = `${DIC}/${cron.metadata.name}`;
+      const statusOnly = await call(u, 'PATCH', cronUrl, { status: { sourceFormat: 'snapshot' } }, merge);
+      expect(statusOnly.body.metadata.generation).toBe(cron.metadata.generation + 1);
+      const labelOnly = await call(u, 'PATCH', cronUrl, { metadata: { labels: { x: 'y' } } }, merge);
+      expect(labelOnly.body.metadata.generation).toBe(cron.metadata.generation + 1);
+      const sp = (await call(u, 'GET', `${SP}/acme-fast`)).body;
+      const spStatus = await call(
+        u,
+        'PATCH',
+        `${SP}/acme-fast/status`,
+        { status: { cloneStrategy: 'copy' } },
+        merge,
+      );
+      expect(spStatus.body.metadata.generation).toBe(sp.metadata.generation);
+      const sc = (await call(u, 'GET', '/apis/storage.k8s.io/v1/storageclasses')).body.items[0];
+      expect(sc.metadata.generation).toBeUndefined();
+      const scPatched = await call(
+        u,
+        'PATCH',
+        `/apis/storage.k8s.io/v1/storageclasses/${sc.metadata.name}`,
+        { allowVolumeExpansion: !sc.allowVolumeExpansion },
+        merge,
+      );
+      expect(scPatched.body.metadata.generation).toBeUndefined();
+      const pvc = await call(u, 'POST', '/api/v1/namespaces/default/persistentvolumeclaims', {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'gen-check' },
+        spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+      });
+      expect(pvc.body.metadata.generation).toBeUndefined();
+    });
+
+    it('applies the StorageClass strategy: provisioner required, defaults, immutable fields worded as upstream', async () => {
+      const SC = '/apis/storage.k8s.io/v1/storageclasses';
+      const merge = { type: 'application/merge-patch+json' };
+      const missing = await call(u, 'POST', SC, { metadata: { name: 'no-prov' } });
+      expect(missing.status).toBe(422);
+      expect(missing.body.message).toBe(
+        'StorageClass.storage.k8s.io "no-prov" is invalid: provisioner: Required value',
+      );
+      const badMode = await call(u, 'POST', SC, {
+        metadata: { name: 'bad-mode' },
+        provisioner: 'x.csi.io',
+        volumeBindingMode: 'Later',
+      });
+      expect(badMode.body.message).toBe(
+        'StorageClass.storage.k8s.io "bad-mode" is invalid: volumeBindingMode: Unsupported value: "Later": supported values: "Immediate", "WaitForFirstConsumer"',
+      );
+      const created = await call(u, 'POST', SC, {
+        metadata: { name: 'sc-x' },
+        provisioner: 'x.csi.io',
+        parameters: { tier: 'gold' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' });
+      const params = await call(u, 'PATCH', `${SC}/sc-x`, { parameters: { tier: 'silver' } }, merge);
+      expect(params.status).toBe(422);
+      expect(params.body.message).toBe(
+        'StorageClass.storage.k8s.io "sc-x" is invalid: parameters: Forbidden: updates to parameters are forbidden.',
+      );
+      const several = await call(
+        u,
+        'PATCH',
+        `${SC}/sc-x`,
+        { provisioner: 'y.csi.io', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' },
+        merge,
+      );
+      expect(several.body.message).toBe(
+        'StorageClass.storage.k8s.io "sc-x" is invalid: [provisioner: Forbidden: updates to provisioner are forbidden., reclaimPolicy: Forbidden: updates to reclaimPolicy are forbidden., volumeBindingMode: Invalid value: "WaitForFirstConsumer": field is immutable]',
+      );
+      const ok = await call(u, 'PATCH', `${SC}/sc-x`, { allowVolumeExpansion: true }, merge);
+      expect(ok.status).toBe(200);
+      expect(ok.body.parameters).toEqual({ tier: 'gold' });
+    });
+
+    it("applies the PVC strategy: accessModes required, defaults, spec immutable but for a bound claim's requests", async () => {
+      const PVC = '/api/v1/namespaces/default/persistentvolumeclaims';
+      const merge = { type: 'application/merge-patch+json' };
+      const spec = { resources: { requests: { storage: '1Gi' } } };
+      const noModes = await call(u, 'POST', PVC, { metadata: { name: 'c0' }, spec });
+      expect(noModes.status).toBe(422);
+      expect(noModes.body.message).toBe(
+        'PersistentVolumeClaim "c0" is invalid: spec.accessModes: Required value: at least 1 access mode is required',
+      );
+      const created = await call(u, 'POST', PVC, {
+        metadata: { name: 'c1' },
+        spec: { ...spec, accessModes: ['ReadWriteOnce'] },
+        status: { phase: 'Bound' },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.spec.volumeMode).toBe('Filesystem');
+      expect(created.body.status).toEqual({ phase: 'Pending' });
+      const immutable =
+        'spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims';
+      const cls = await call(u, 'PATCH', `${PVC}/c1`, { spec: { storageClassName: 'other' } }, merge);
+      expect(cls.status).toBe(422);
+      expect(cls.body.message).toBe(`PersistentVolumeClaim "c1" is invalid: ${immutable}`);
+      const grow = { spec: { resources: { requests: { storage: '2Gi' } } } };
+      expect((await call(u, 'PATCH', `${PVC}/c1`, grow, merge)).status).toBe(422);
+      const bound = await call(u, 'PATCH', `${PVC}/c1/status`, { status: { phase: 'Bound' } }, merge);
+      expect(bound.status).toBe(200);
+      const grown = await call(u, 'PATCH', `${PVC}/c1`, grow, merge);
+      expect(grown.status).toBe(200);
+      expect(grown.body.spec.resources.requests.storage).toBe('2Gi');
+      const labelled = await call(u, 'PATCH', `${PVC}/c1`, { metadata: { labels: { a: 'b' } } }, merge);
+      expect(labelled.status).toBe(200);
     });
 
     it('keeps status on main-resource writes of kinds with a status subresource; /status changes only status', async () => {
@@ -294,6 +461,33 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         type: 'application/json-patch+json',
       });
       expect(malformed.status).toBe(400);
+    });
+
+    it('answers a JSON patch that cannot apply (missing path, bad index) 422, a malformed one 400', async () => {
+      const generic = {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'the server rejected our request due to an error in our request',
+        reason: 'Invalid',
+        details: {},
+        code: 422,
+      };
+      const patch = (ops: unknown) =>
+        call(u, 'PATCH', `${SP}/acme-fast`, ops, { type: 'application/json-patch+json' });
+      for (const ops of [
+        [{ op: 'remove', path: '/spec/noSuchField' }],
+        [{ op: 'replace', path: '/spec/claimPropertySets/9/volumeMode', value: 'Block' }],
+        [{ op: 'add', path: '/spec/missing/deeper', value: 1 }],
+        [{ op: 'test', path: '/spec/nothing/here', value: 1 }],
+      ]) {
+        const r = await patch(ops);
+        expect(r.status, JSON.stringify(ops)).toBe(422);
+        expect(r.body).toEqual(generic);
+      }
+      expect((await patch({ op: 'add', path: '/spec/x', value: 1 })).status).toBe(400);
+      expect((await patch([{ op: 'frobnicate', path: '/spec/x' }])).body.reason).toBe('BadRequest');
     });
 
     it('strategic-merge-patches builtin lists by merge key, and refuses it for custom resources', async () => {
@@ -559,6 +753,41 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect((await call(u, 'GET', SP, undefined, { user: 'stranger' })).status).toBe(200);
     });
 
+    it('gives admin/edit upstream-like rules: CDI writes but no /status writes; viewers read no secrets', async () => {
+      const DV = '/apis/cdi.kubevirt.io/v1beta1/namespaces/team-a/datavolumes';
+      const dv = await call(
+        u,
+        'POST',
+        DV,
+        {
+          apiVersion: 'cdi.kubevirt.io/v1beta1',
+          kind: 'DataVolume',
+          metadata: { name: 'mine' },
+          spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Gi' } } } },
+        },
+        { user: 'project-user' },
+      );
+      expect(dv.status).toBe(201);
+      const status = await call(
+        u,
+        'PATCH',
+        `${DV}/mine/status`,
+        { status: { phase: 'Succeeded' } },
+        { type: 'application/merge-patch+json', user: 'project-user' },
+      );
+      expect(status.status).toBe(403);
+      expect(status.body.message).toBe(
+        'datavolumes.cdi.kubevirt.io "mine" is forbidden: User "project-user" cannot patch resource "datavolumes/status" in API group "cdi.kubevirt.io" in the namespace "team-a"',
+      );
+      const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: {} };
+      const SECRETS = '/api/v1/namespaces/team-a/secrets';
+      expect((await call(u, 'POST', SECRETS, secret, { user: 'project-user' })).status).toBe(201);
+      expect((await call(u, 'GET', `${SECRETS}/s`, undefined, { user: 'project-user' })).status).toBe(200);
+      expect((await call(u, 'GET', `${SECRETS}/s`, undefined, { user: 'viewer' })).status).toBe(403);
+      expect((await call(u, 'GET', SECRETS, undefined, { user: 'viewer' })).status).toBe(403);
+      expect((await call(u, 'GET', `${DV}/mine`, undefined, { user: 'viewer' })).status).toBe(200);
+    });
+
     it('answers SelfSubjectAccessReview and SubjectAccessReview from the same rules', async () => {
       const ssar = (user: string | undefined, ra: object) =>
         call(
@@ -652,6 +881,31 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         'DELETED watched',
       ]);
       ws.close();
+    });
+
+    it('sends DELETED with the last matching state, at the new resourceVersion, when an object leaves the selector', async () => {
+      await call(u, 'POST', CM, cm('leaving', { w: 'yes' }, { a: '1' }));
+      const rv = (await call(u, 'GET', CM)).body.metadata.resourceVersion;
+      const ws = new WebSocket(
+        `${u.replace('http', 'ws')}${CM}?watch=true&labelSelector=w%3Dyes&resourceVersion=${rv}`,
+      );
+      type Meta = { labels?: Record<string, string>; resourceVersion: string };
+      const events: { type: string; object: { metadata: Meta; data: unknown } }[] = [];
+      ws.on('message', (m) => events.push(JSON.parse(String(m))));
+      await new Promise((r) => ws.once('open', r));
+      const left = await call(
+        u,
+        'PATCH',
+        `${CM}/leaving`,
+        { metadata: { labels: { w: null } }, data: { a: '2' } },
+        { type: 'application/merge-patch+json' },
+      );
+      await expect.poll(() => events.length).toBe(1);
+      ws.close();
+      expect(events[0].type).toBe('DELETED');
+      expect(events[0].object.metadata.labels).toEqual({ w: 'yes' });
+      expect(events[0].object.data).toEqual({ a: '1' });
+      expect(events[0].object.metadata.resourceVersion).toBe(left.body.metadata.resourceVersion);
     });
 
     it('refuses a WebSocket watch the user may not do, and expires too old resourceVersions', async () => {

@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound, reasonForCode, statusBody } from './err
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { authorize, forbiddenMessage, type ResourceAttributes, type UserInfo, ADMIN_USER } from './rbac';
 import { selectorMatcher } from './selectors';
-import { objectJson } from './serialize';
+import { listItemJson, objectJson } from './serialize';
 import { toTable, wantsTable } from './table';
 import { patchTypeOf } from './patch';
 import { answerReview } from './access-review';
@@ -308,7 +308,7 @@ export class HttpApi {
   }
 
   private deleteCollection(wr: WriteRequest, q: URLSearchParams, res: ServerResponse): void {
-    const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
+    const matcher = selectorMatcher(wr.rt.kind, q.get('labelSelector'), q.get('fieldSelector'));
     const items: K8sObject[] = [];
     for (const o of [...this.sim.store.listRaw(wr.rt.kind, wr.namespace)]) {
       if (matcher && !matcher(o)) continue;
@@ -332,7 +332,7 @@ export class HttpApi {
   private list(route: ResourceRoute, q: URLSearchParams, table: boolean, res: ServerResponse): void {
     const { rt } = route;
     const gv = rt.group ? `${rt.group}/${route.version}` : route.version;
-    const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
+    const matcher = selectorMatcher(rt.kind, q.get('labelSelector'), q.get('fieldSelector'));
     let items = this.sim.store.listRaw(rt.kind, route.namespace);
     if (matcher) items = items.filter(matcher);
     const keyOf = (o: K8sObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
@@ -359,7 +359,7 @@ export class HttpApi {
     if (table)
       return send(res, 200, JSON.stringify(toTable(rt, route.version, items, this.sim.clock.now(), meta)));
     const head = `{"kind":"${rt.listKind}","apiVersion":"${gv}","metadata":${JSON.stringify(meta)},"items":[`;
-    send(res, 200, head + items.map((o) => objectJson(o, gv)).join(',') + ']}');
+    send(res, 200, head + items.map((o) => listItemJson(o, gv, rt.builtin)).join(',') + ']}');
   }
 
   private renderer(route: ResourceRoute, table: boolean): (o: K8sObject) => string {
@@ -381,7 +381,7 @@ export class HttpApi {
     res: ServerResponse,
     path: string,
   ): void {
-    const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
+    const matcher = selectorMatcher(route.rt.kind, q.get('labelSelector'), q.get('fieldSelector'));
     res.writeHead(200, {
       'Content-Type': 'application/json',
       'Cache-Control': 'no-cache, private',
@@ -440,7 +440,7 @@ export class HttpApi {
         );
       const user = requestUser(req);
       this.checkAccess(user, 'watch', route);
-      const matcher = selectorMatcher(q.get('labelSelector'), q.get('fieldSelector'));
+      const matcher = selectorMatcher(route.rt.kind, q.get('labelSelector'), q.get('fieldSelector'));
       const start = () =>
         this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
           if (fault.dropWatch) return ws.close();

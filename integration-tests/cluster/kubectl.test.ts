@@ -187,6 +187,13 @@ current-context: sim
         await kubectl('auth', 'can-i', 'create', 'configmaps', '-n', 'default', '--as', 'project-user')
       ).out.trim(),
     ).toBe('no');
+    const canI = async (...args: string[]) => (await kubectl('auth', 'can-i', ...args)).out.trim();
+    expect(await canI('create', 'datavolumes', '-n', 'team-a', '--as', 'project-user')).toBe('yes');
+    expect(
+      await canI('update', 'datavolumes', '--subresource=status', '-n', 'team-a', '--as', 'project-user'),
+    ).toBe('no');
+    expect(await canI('get', 'secrets', '-n', 'team-a', '--as', 'viewer')).toBe('no');
+    expect(await canI('get', 'secrets', '-n', 'team-a', '--as', 'project-user')).toBe('yes');
     const forbidden = await kubectl('delete', 'sc', 'fast', '--as', 'viewer');
     expect(forbidden.err).toContain(
       'storageclasses.storage.k8s.io "fast" is forbidden: User "viewer" cannot delete resource "storageclasses" in API group "storage.k8s.io" at the cluster scope',

@@ -6,6 +6,7 @@ import { alreadyExists, badRequest, conflict, notFound } from './errors';
 import { defaultObject, invalid, pruneObject, validateObject } from './validation';
 import { applyPatch, type PatchType } from './patch';
 import { clone, isPlainObject } from './util';
+import { defaultBuiltin, validateBuiltin } from './builtin-strategy';
 
 /** Everything a write needs to know about its request. */
 export interface WriteRequest {
@@ -99,6 +100,7 @@ export class Operations {
   ): K8sObject {
     this.checkUnknownFields(req, pruneObject(req.rt, req.version, obj), warnings);
     defaultObject(req.rt, req.version, obj);
+    if (req.rt.builtin) defaultBuiltin(req.rt.kind, obj, op);
     const ar: AdmissionRequest = {
       operation: op,
       kind: req.rt.kind,
@@ -112,6 +114,10 @@ export class Operations {
     const mutated = ar.object!;
     pruneObject(req.rt, req.version, mutated);
     validateObject(req.rt, req.version, mutated, old);
+    if (req.rt.builtin && req.subresource !== 'status') {
+      const errors = validateBuiltin(req.rt.kind, mutated, old);
+      if (errors.length) throw invalid(req.rt, mutated.metadata.name ?? '', errors);
+    }
     this.admit('validating', { ...ar, object: mutated }, warnings);
     return mutated;
   }
@@ -193,14 +199,19 @@ export class Operations {
     }
     const old = this.current(req);
     if (!req.rt.builtin && !obj.metadata.resourceVersion) {
-      throw invalid(req.rt, req.name!, [
-        {
-          type: 'Invalid',
-          field: 'metadata.resourceVersion',
-          value: '0x0',
-          detail: 'must be specified for an update',
-        },
-      ]);
+      throw invalid(
+        req.rt,
+        req.name!,
+        [
+          {
+            type: 'Invalid',
+            field: 'metadata.resourceVersion',
+            goValue: '0x0',
+            detail: 'must be specified for an update',
+          },
+        ],
+        'resource',
+      );
     }
     return this.commitUpdate(req, old, this.scope(req, old, obj), []);
   }

@@ -117,15 +117,15 @@ export function applyPatch(
   if (type === 'json') {
     if (!Array.isArray(body))
       throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+    // A malformed document (unknown op, missing path or value) is a bad request; validated alone first.
     const validationError = jsonpatch.validate(body as Operation[]);
     if (validationError) throw badRequest(validationError.message);
     try {
-      return jsonpatch.applyPatch(clone(current), body as Operation[], false, true).newDocument;
-    } catch (e) {
-      if (e instanceof jsonpatch.JsonPatchError) {
-        throw new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request');
-      }
-      throw e;
+      return jsonpatch.applyPatch(clone(current), body as Operation[], true, true).newDocument;
+    } catch {
+      // Whatever failed while applying (a test op, a missing path, an index out of range), the apiserver's
+      // patch handler answers the same generic 422 without causes.
+      throw new ApiError(422, 'Invalid', 'the server rejected our request due to an error in our request');
     }
   }
   if (!isPlainObject(body))

@@ -126,21 +126,121 @@ export function forbiddenMessage(user: UserInfo, a: ResourceAttributes): string 
   return `${subject} is forbidden: User "${user.name}" cannot ${a.verb} resource "${res}" in API group "${a.group}" ${scope}`;
 }
 
-/** The default ClusterRoles every cluster has, added when the seed does not define them. */
-export const DEFAULT_CLUSTER_ROLES: K8sObject[] = [
-  { name: 'cluster-admin', rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
-  { name: 'admin', rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] },
-  {
-    name: 'edit',
-    rules: [
-      {
-        apiGroups: ['*'],
-        resources: ['*'],
-        verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'],
-      },
+const READ = ['get', 'list', 'watch'];
+const WRITE = ['create', 'delete', 'deletecollection', 'patch', 'update'];
+const rule = (apiGroups: string[], resources: string[], verbs: string[]): PolicyRule => ({
+  apiGroups,
+  resources,
+  verbs,
+});
+
+const WORKLOADS = ['daemonsets', 'deployments', 'replicasets', 'statefulsets'];
+const CDI_WRITABLE = [
+  'datavolumes',
+  'dataimportcrons',
+  'datasources',
+  'volumeimportsources',
+  'volumeuploadsources',
+  'volumeclonesources',
+];
+
+/**
+ * `view` as the bootstrap policy defines it (namespaced resources, no secrets, no writes) plus what CDI
+ * (cdi.kubevirt.io:view) and OLM (`<crd>-view` of operator CRDs) aggregate into it.
+ */
+const VIEW_RULES: PolicyRule[] = [
+  rule(
+    [''],
+    [
+      'configmaps',
+      'endpoints',
+      'events',
+      'limitranges',
+      'namespaces',
+      'namespaces/status',
+      'persistentvolumeclaims',
+      'persistentvolumeclaims/status',
+      'pods',
+      'pods/log',
+      'pods/status',
+      'replicationcontrollers',
+      'resourcequotas',
+      'resourcequotas/status',
+      'serviceaccounts',
+      'services',
+      'services/status',
     ],
-  },
-  { name: 'view', rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['get', 'list', 'watch'] }] },
+    READ,
+  ),
+  rule(['apps'], [...WORKLOADS, ...WORKLOADS.map((w) => `${w}/status`)], READ),
+  rule(['batch'], ['cronjobs', 'jobs', 'cronjobs/status', 'jobs/status'], READ),
+  rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], READ),
+  rule(['cdi.kubevirt.io'], [...CDI_WRITABLE, 'cdiconfigs', 'storageprofiles', 'objecttransfers'], READ),
+  rule(['hco.kubevirt.io'], ['hyperconvergeds'], READ),
+  rule(['hostpathprovisioner.kubevirt.io'], ['hostpathprovisioners'], READ),
+];
+
+/** `edit`: view, secrets, and writes on namespaced resources; never a `/status` subresource. */
+const EDIT_RULES: PolicyRule[] = [
+  ...VIEW_RULES,
+  rule([''], ['secrets', 'pods/attach', 'pods/exec', 'pods/portforward', 'pods/proxy'], READ),
+  rule(
+    [''],
+    [
+      'configmaps',
+      'events',
+      'persistentvolumeclaims',
+      'pods',
+      'pods/attach',
+      'pods/eviction',
+      'pods/exec',
+      'pods/portforward',
+      'replicationcontrollers',
+      'secrets',
+      'serviceaccounts',
+      'services',
+    ],
+    WRITE,
+  ),
+  rule([''], ['serviceaccounts/token'], ['create']),
+  rule(['apps'], [...WORKLOADS, ...WORKLOADS.map((w) => `${w}/scale`)], WRITE),
+  rule(['batch'], ['cronjobs', 'jobs'], WRITE),
+  rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], WRITE),
+  // cdi.kubevirt.io:edit (and :admin, the same rules)
+  rule(['cdi.kubevirt.io'], CDI_WRITABLE, ['*']),
+  rule(['cdi.kubevirt.io'], ['datavolumes/source'], ['create']),
+  rule(['upload.cdi.kubevirt.io'], ['uploadtokenrequests'], ['*']),
+];
+
+/** `admin`: edit plus the namespace's own RBAC. */
+const ADMIN_RULES: PolicyRule[] = [
+  ...EDIT_RULES,
+  rule(['rbac.authorization.k8s.io'], ['roles', 'rolebindings'], [...READ, ...WRITE]),
+  rule(['authorization.k8s.io'], ['localsubjectaccessreviews'], ['create']),
+];
+
+/** OpenShift's `cluster-reader`: view everywhere plus cluster-scoped reads, still no secrets. */
+const CLUSTER_READER_RULES: PolicyRule[] = [
+  ...VIEW_RULES,
+  rule([''], ['nodes', 'nodes/status', 'persistentvolumes', 'persistentvolumes/status'], READ),
+  rule(
+    ['storage.k8s.io'],
+    ['storageclasses', 'csidrivers', 'csinodes', 'volumeattachments', 'volumeattributesclasses'],
+    READ,
+  ),
+  rule(['snapshot.storage.k8s.io'], ['volumesnapshotclasses', 'volumesnapshotcontents'], READ),
+  rule(['rbac.authorization.k8s.io'], ['clusterroles', 'clusterrolebindings', 'roles', 'rolebindings'], READ),
+  rule(['apiextensions.k8s.io'], ['customresourcedefinitions'], READ),
+  rule(['cdi.kubevirt.io', 'hco.kubevirt.io', 'hostpathprovisioner.kubevirt.io'], ['*'], READ),
+];
+
+/** The default ClusterRoles every (OpenShift) cluster has, added when the seed does not define them. */
+export const DEFAULT_CLUSTER_ROLES: K8sObject[] = [
+  { name: 'cluster-admin', rules: [rule(['*'], ['*'], ['*'])] },
+  { name: 'admin', rules: ADMIN_RULES },
+  { name: 'edit', rules: EDIT_RULES },
+  { name: 'view', rules: VIEW_RULES },
+  { name: 'cluster-reader', rules: CLUSTER_READER_RULES },
 ].map(({ name, rules }) => ({
   apiVersion: 'rbac.authorization.k8s.io/v1',
   kind: 'ClusterRole',

@@ -25,26 +25,57 @@ function splitTerms(s: string): string[] {
   return out.map((t) => t.trim()).filter(Boolean);
 }
 
-export function parseLabelSelector(s: string): Requirement[] {
-  return splitTerms(s).map((term) => {
-    let m = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
-    if (m)
-      return {
-        op: m[2] as 'in' | 'notin',
-        key: m[1],
-        values: m[3]
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      };
-    m = /^([^\s!=]+)\s*(==|=|!=)\s*([^\s]*)$/.exec(term);
-    if (m) return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1], value: m[3] };
-    m = /^!\s*([^\s!=()]+)$/.exec(term);
-    if (m) return { op: 'notexists', key: m[1] };
-    m = /^([^\s!=()]+)$/.exec(term);
-    if (m) return { op: 'exists', key: m[1] };
-    throw badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
+const NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_VALUE_RULE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+function validKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  if (prefix !== undefined && (!DNS_SUBDOMAIN.test(prefix) || prefix.length > 253)) return false;
+  return name.length <= 63 && NAME_PART.test(name);
+}
+
+/** Checks keys and values as labels.Parse does: a selector the apiserver cannot parse is a 400. */
+function checked(req: Requirement, term: string): Requirement {
+  if (!validKey(req.key))
+    throw badRequest(`unable to parse requirement: found '${term}': invalid label key "${req.key}"`);
+  const values = 'values' in req ? req.values : 'value' in req ? [req.value] : [];
+  values.forEach((v, i) => {
+    if (/^[=!]/.test(v))
+      throw badRequest(`unable to parse requirement: found '${v[0]}', expected: identifier`);
+    if (v !== '' && (v.length > 63 || !NAME_PART.test(v)))
+      throw badRequest(
+        `unable to parse requirement: values[${i}][${req.key}]: Invalid value: "${v}": ${LABEL_VALUE_RULE}`,
+      );
   });
+  return req;
+}
+
+export function parseLabelSelector(s: string): Requirement[] {
+  return splitTerms(s).map((term) => checked(parseTerm(term), term));
+}
+
+function parseTerm(term: string): Requirement {
+  let m = /^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(term);
+  if (m)
+    return {
+      op: m[2] as 'in' | 'notin',
+      key: m[1],
+      values: m[3]
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    };
+  m = /^([^\s!=]+)\s*(==|=|!=)\s*([^\s]*)$/.exec(term);
+  if (m) return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1], value: m[3] };
+  m = /^!\s*([^\s!=()]+)$/.exec(term);
+  if (m) return { op: 'notexists', key: m[1] };
+  m = /^([^\s!=()]+)$/.exec(term);
+  if (m) return { op: 'exists', key: m[1] };
+  throw badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
 }
 
 function matches(reqs: Requirement[], get: (key: string) => string | undefined): boolean {
@@ -76,8 +107,42 @@ function fieldValue(obj: K8sObject, path: string): string | undefined {
   return cur === undefined || cur === null ? undefined : String(cur);
 }
 
-/** One matcher for `labelSelector` and `fieldSelector` (metadata.name, metadata.namespace, or any dotted path). */
+/**
+ * Field labels the apiserver accepts beyond metadata.name/metadata.namespace, per kind (the registries'
+ * GetAttrs/field label conversion funcs); any other label is refused.
+ */
+const FIELD_LABELS: Record<string, string[]> = {
+  Event: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  Namespace: ['status.phase'],
+  Secret: ['type'],
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+  ],
+};
+
+function fieldLabelSupported(kind: string, label: string): boolean {
+  return label === 'metadata.name' || label === 'metadata.namespace' || !!FIELD_LABELS[kind]?.includes(label);
+}
+
+/** One matcher for `labelSelector` and `fieldSelector` (the field labels the apiserver supports for `kind`). */
 export function selectorMatcher(
+  kind: string,
   labelSelector?: string | null,
   fieldSelector?: string | null,
 ): Matcher | undefined {
@@ -86,13 +151,15 @@ export function selectorMatcher(
     ? splitTerms(fieldSelector).map((term) => {
         const m = /^([^!=]+)(==|=|!=)(.*)$/.exec(term);
         if (!m) throw badRequest(`invalid selector: '${fieldSelector}'; can't understand '${term}'`);
-        return { op: m[2] === '!=' ? 'neq' : 'eq', key: m[1].trim(), value: m[3].trim() } as Requirement;
+        const key = m[1].trim();
+        if (!fieldLabelSupported(kind, key)) throw badRequest(`field label not supported: ${key}`);
+        return { op: m[2] === '!=' ? 'neq' : 'eq', key, value: m[3].trim() } as Requirement;
       })
     : [];
   if (!labels.length && !fields.length) return undefined;
   return (obj) =>
     matches(labels, (k) => obj.metadata.labels?.[k]) &&
     matches(fields, (k) =>
-      k === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : fieldValue(obj, k),
+      k === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : (fieldValue(obj, k) ?? ''),
     );
 }

@@ -17,3 +17,20 @@ export function objectJson(obj: K8sObject, apiVersion: string): string {
   }
   return s;
 }
+
+/**
+ * JSON of a list item. The apiserver's JSON lists of built-in kinds carry no kind/apiVersion in their items
+ * (only the list has them); custom resources keep them.
+ */
+export function listItemJson(obj: K8sObject, apiVersion: string, builtin: boolean): string {
+  if (!builtin) return objectJson(obj, apiVersion);
+  let m = cache.get(obj);
+  if (!m) cache.set(obj, (m = new Map()));
+  let s = m.get('');
+  if (s === undefined) {
+    const { kind: _k, apiVersion: _a, ...rest } = obj;
+    s = JSON.stringify(rest);
+    m.set('', s);
+  }
+  return s;
+}

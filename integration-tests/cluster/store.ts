@@ -4,6 +4,7 @@ import { REVIEW_KINDS, type Registry, type ResourceType } from './registry';
 import { alreadyExists, conflict, notFound } from './errors';
 import { timestamp, type ScaledClock } from './clock';
 import { clone, deepEqual } from './util';
+import { defaultBuiltin } from './builtin-strategy';
 
 /** A committed change with the resourceVersion it produced. */
 export interface CommittedEvent extends StoreEvent {
@@ -16,13 +17,32 @@ function key(name: string, namespace?: string): string {
   return `${namespace ?? ''}/${name}`;
 }
 
-/** True when anything but metadata/status (and type meta) differs: the apiserver bumps `generation` then. */
-export function specChanged(a: K8sObject, b: K8sObject): boolean {
+/** Built-in kinds whose apiserver strategy keeps a `generation` (bumped on changes outside metadata+status). */
+const BUILTIN_WITH_GENERATION = new Set(['CustomResourceDefinition', 'Pod']);
+
+/**
+ * How the apiserver keeps `generation` for a kind: custom resources always have one, bumped on any change
+ * outside metadata (status included) unless a status subresource splits status off; most built-in kinds
+ * (ConfigMap, StorageClass, PVC, RBAC, ...) have none.
+ */
+export function generationPolicy(rt: ResourceType): 'none' | 'outsideMetadataAndStatus' | 'outsideMetadata' {
+  if (rt.builtin) return BUILTIN_WITH_GENERATION.has(rt.kind) ? 'outsideMetadataAndStatus' : 'none';
+  return rt.statusSubresource ? 'outsideMetadataAndStatus' : 'outsideMetadata';
+}
+
+/** True when anything but metadata (and status, unless `withStatus`) and type meta differs. */
+export function specChanged(a: K8sObject, b: K8sObject, withStatus = false): boolean {
   const strip = (o: K8sObject) => {
-    const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = o;
-    return rest;
+    const { metadata: _m, status, apiVersion: _a, kind: _k, ...rest } = o;
+    return withStatus ? { ...rest, status } : rest;
   };
   return !deepEqual(strip(a), strip(b));
+}
+
+function nextGeneration(rt: ResourceType, old: K8sObject, obj: K8sObject): number | undefined {
+  const policy = generationPolicy(rt);
+  if (policy === 'none') return undefined;
+  return (old.metadata.generation ?? 1) + (specChanged(old, obj, policy === 'outsideMetadata') ? 1 : 0);
 }
 
 /**
@@ -153,9 +173,16 @@ export class Store implements SimStore {
     if (!rt.namespaced) delete meta.namespace;
     if (!keepMeta || !meta.uid) meta.uid = randomUUID();
     if (!keepMeta || !meta.creationTimestamp) meta.creationTimestamp = timestamp(this.clock.now());
-    if (!keepMeta || typeof meta.generation !== 'number') meta.generation = 1;
+    if (generationPolicy(rt) === 'none') delete meta.generation;
+    else if (!keepMeta || typeof meta.generation !== 'number') meta.generation = 1;
     delete meta.resourceVersion;
-    return { ...obj, metadata: meta };
+    const out = { ...obj, metadata: meta };
+    // Seeds and the world's own writes get the apiserver's defaults too (what `kubectl get` would show).
+    if (rt.builtin) {
+      if (out.spec) out.spec = { ...out.spec };
+      defaultBuiltin(obj.kind, out, 'SEED');
+    }
+    return out;
   }
 
   /**
@@ -196,8 +223,9 @@ export class Store implements SimStore {
       uid: old.metadata.uid,
       creationTimestamp: old.metadata.creationTimestamp,
       resourceVersion: old.metadata.resourceVersion,
-      generation: (old.metadata.generation ?? 1) + (specChanged(old, obj) ? 1 : 0),
+      generation: nextGeneration(rt, old, obj),
     };
+    if (meta.generation === undefined) delete meta.generation;
     if (rt.namespaced) meta.namespace = old.metadata.namespace;
     else delete meta.namespace;
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;

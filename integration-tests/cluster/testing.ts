@@ -19,7 +19,7 @@ export function tempSeed(files: Record<string, string>): string {
   return dir;
 }
 
-/** Users of the team brief: viewer reads everything, project-user administers team-a. */
+/** Users of the team brief: viewer reads everything but secrets (cluster-reader), project-user administers team-a. */
 export const RBAC_SEED = `
 apiVersion: v1
 kind: Namespace
@@ -27,9 +27,9 @@ metadata: {name: team-a}
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
-metadata: {name: viewer-view}
+metadata: {name: viewer-cluster-reader}
 subjects: [{kind: User, name: viewer, apiGroup: rbac.authorization.k8s.io}]
-roleRef: {kind: ClusterRole, name: view, apiGroup: rbac.authorization.k8s.io}
+roleRef: {kind: ClusterRole, name: cluster-reader, apiGroup: rbac.authorization.k8s.io}
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding

@@ -40,16 +40,22 @@ export class WatchHub {
   private deliver(w: Watcher, e: CommittedEvent): void {
     if (w.namespace && e.object.metadata.namespace !== w.namespace) return;
     let type: string = e.type;
+    let object = e.object;
     if (w.matcher) {
       const now = w.matcher(e.object);
       const before = e.oldObject ? w.matcher(e.oldObject) : false;
       if (e.type === 'MODIFIED') {
         if (!now && !before) return;
         if (now && !before) type = 'ADDED';
-        if (!now && before) type = 'DELETED';
+        if (!now && before && e.oldObject) {
+          // The apiserver's watch cache sends the last state the watcher could see, at the new resourceVersion.
+          type = 'DELETED';
+          const { resourceVersion } = e.object.metadata;
+          object = { ...e.oldObject, metadata: { ...e.oldObject.metadata, resourceVersion } };
+        }
       } else if (!now) return;
     }
-    w.sink.send(`{"type":"${type}","object":${w.render(e.object)}}`);
+    w.sink.send(`{"type":"${type}","object":${w.render(object)}}`);
   }
 
   /**

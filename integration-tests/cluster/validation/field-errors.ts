@@ -5,6 +5,8 @@ export interface FieldError {
   type: 'Required' | 'Invalid' | 'NotSupported' | 'TypeInvalid' | 'TooLong' | 'TooMany' | 'Forbidden';
   field: string;
   value?: unknown;
+  /** The value as Go's %#v prints a non-string (e.g. uint64 0 is `0x0`): shown as is, unquoted. */
+  goValue?: string;
   detail?: string;
   supported?: unknown[];
   limit?: number;
@@ -50,7 +52,7 @@ export function errorBody(e: FieldError): string {
     case 'Forbidden':
       return e.detail ? `Forbidden: ${e.detail}` : 'Forbidden';
     default:
-      return `Invalid value: ${formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
+      return `Invalid value: ${e.goValue ?? formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
   }
 }
 

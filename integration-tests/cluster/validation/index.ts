@@ -1,5 +1,5 @@
 import { ApiError, type K8sObject } from '../sim-api';
-import { qualifiedKind, type JSONSchema, type ResourceType } from '../registry';
+import { type JSONSchema, type ResourceType } from '../registry';
 import { aggregateMessage, toCause, type FieldError } from './field-errors';
 import { applyDefaults, prune, validate } from './schema';
 
@@ -64,12 +64,22 @@ export function validateObject(rt: ResourceType, version: string, obj: K8sObject
   if (errors.length) throw invalid(rt, obj.metadata?.name ?? '', errors);
 }
 
-export function invalid(rt: ResourceType, name: string, errors: FieldError[]): ApiError {
+/**
+ * 422 Invalid naming the kind (`StorageClass.storage.k8s.io "x" is invalid: ...`), or the resource where the
+ * generic registry names it so (`storageprofiles.cdi.kubevirt.io "x" ...` for a missing resourceVersion).
+ */
+export function invalid(
+  rt: ResourceType,
+  name: string,
+  errors: FieldError[],
+  by: 'kind' | 'resource' = 'kind',
+): ApiError {
+  const kind = by === 'kind' ? rt.kind : rt.plural;
   return new ApiError(
     422,
     'Invalid',
-    `${qualifiedKind(rt)} "${name}" is invalid: ${aggregateMessage(errors)}`,
+    `${rt.group ? `${kind}.${rt.group}` : kind} "${name}" is invalid: ${aggregateMessage(errors)}`,
     errors.map(toCause),
-    { name, group: rt.group, kind: rt.kind },
+    { name, group: rt.group, kind },
   );
 }

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../sim-api';
 import { createDataImportCronController } from './dataimportcron-controller';
 import { testCluster } from './test-helpers';
+import { createWorld } from './index';
+import { Sim } from '../sim';
+import { defaultCrdsDir } from '../server';
+import { HAS_SHARED, UPSTREAM_CLUSTER } from '../testing';
 
 const dataSource = (name: string, source: Record<string, unknown>, namespace = 'team-a'): K8sObject => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
@@ -55,5 +59,25 @@ describe('DataSources no cron manages', () => {
     c.store.create(pvc);
     c.settle(controllers);
     expect(reason()).toBe('Ready');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)('crons sharing a managed DataSource (upstream seed)', () => {
+  it('leave it to one owner, so the cluster settles and idle ticks write nothing', () => {
+    const sim = new Sim({ crdsDir: defaultCrdsDir(), seeds: [UPSTREAM_CLUSTER], world: createWorld });
+    const writes: string[] = [];
+    sim.store.subscribe((e) => writes.push(`${e.type} ${e.object.kind}/${e.object.metadata.name}`));
+    for (let i = 0; i < 30; i++) sim.advance(60);
+    const rhel8 = sim.store.get('DataSource', 'rhel8', 'openshift-virtualization-os-images')!;
+    const owner = rhel8.metadata.labels?.['cdi.kubevirt.io/dataImportCron'];
+    expect(['rhel8-image-cron', 'rhel8-image-import-cron']).toContain(owner);
+    expect(writes.filter((w) => w === 'MODIFIED DataSource/rhel8').length).toBeLessThan(10);
+    writes.length = 0;
+    sim.advance(60);
+    sim.advance(60);
+    expect(writes.filter((w) => /DataSource|DataImportCron/.test(w))).toEqual([]);
+    expect(
+      sim.store.get('DataSource', 'rhel8', 'openshift-virtualization-os-images')!.metadata.labels,
+    ).toEqual(rhel8.metadata.labels);
   });
 });

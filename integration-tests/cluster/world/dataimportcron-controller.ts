@@ -171,7 +171,7 @@ function collectGarbage(ctx: SimContext, pass: Pass, cron: K8sObject, keepNames:
   }
 }
 
-function reconcileCron(ctx: SimContext, pass: Pass, cron: K8sObject): void {
+function reconcileCron(ctx: SimContext, pass: Pass, cron: K8sObject, ownsDataSource: boolean): void {
   const now = timestamp(ctx);
   const ns = cron.metadata.namespace ?? '';
   const dvSpec = cron.spec?.template?.spec ?? {};
@@ -241,7 +241,34 @@ function reconcileCron(ctx: SimContext, pass: Pass, cron: K8sObject): void {
     draft.metadata.annotations = annotations;
     draft.status = status;
   });
-  reconcileManagedDataSource(ctx, cron, last && importExists(ctx, last) ? last : undefined, importingPhase);
+  if (ownsDataSource)
+    reconcileManagedDataSource(ctx, cron, last && importExists(ctx, last) ? last : undefined, importingPhase);
+}
+
+/**
+ * Which cron owns each managed DataSource: the one its label names while that cron lives and still manages
+ * it, else the oldest. Without one owner, two crons sharing a DataSource would rewrite it every pass.
+ */
+function dataSourceOwners(ctx: SimContext, crons: K8sObject[]): Set<K8sObject> {
+  const byDataSource = new Map<string, K8sObject[]>();
+  for (const cron of crons) {
+    if (!cron.spec?.managedDataSource) continue;
+    const key = cronKey(cron.metadata.namespace, cron.spec.managedDataSource);
+    byDataSource.set(key, [...(byDataSource.get(key) ?? []), cron]);
+  }
+  const owners = new Set<K8sObject>();
+  for (const candidates of byDataSource.values()) {
+    const { namespace } = candidates[0].metadata;
+    const ds = ctx.store.get('DataSource', candidates[0].spec.managedDataSource, namespace);
+    const labelled = ds?.metadata.labels?.[LABEL_CRON];
+    const oldest = [...candidates].sort(
+      (a, b) =>
+        (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') ||
+        (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    )[0];
+    owners.add(candidates.find((c) => c.metadata.name === labelled) ?? oldest);
+  }
+  return owners;
 }
 
 function reconcileManagedDataSource(
@@ -356,7 +383,8 @@ function cleanupAfterDeletedCrons(ctx: SimContext, pass: Pass, crons: K8sObject[
 function reconcile(ctx: SimContext): void {
   const pass = startPass(ctx);
   const crons = scan(ctx.store, 'DataImportCron');
-  for (const cron of crons) reconcileCron(ctx, pass, cron);
+  const owners = dataSourceOwners(ctx, crons);
+  for (const cron of crons) reconcileCron(ctx, pass, cron, owners.has(cron));
   cleanupAfterDeletedCrons(ctx, pass, crons);
   const managed = new Set(crons.map((c) => cronKey(c.metadata.namespace, c.spec?.managedDataSource)));
   for (const ds of scan(ctx.store, 'DataSource')) {

@@ -83,11 +83,33 @@ describe('DataVolume controller', () => {
         storage: size('1Gi'),
       }),
     );
-    c.advance(c.controllers, TIMING.startAfter + 5 * TIMING.restartEvery, 30);
+    c.advance(c.controllers, TIMING.startAfter + 300, 30);
     expect(c.dv('bad').status).toMatchObject({ phase: 'ImportInProgress', progress: 'N/A' });
-    expect(c.dv('bad').status.restartCount).toBeGreaterThanOrEqual(4);
+    // CrashLoopBackOff: restarts after 10, 30, 70, 150, 310 s
+    expect(c.dv('bad').status.restartCount).toBe(4);
     expect(c.cond('bad', 'Running')).toMatchObject({ status: 'False', reason: 'Error' });
     expect(c.cond('bad', 'Running')?.message).toContain('no such host');
+  });
+
+  it('backs a failing import off like CrashLoopBackOff, at most one restart per 300 s', () => {
+    const c = cluster(
+      dataVolume('bad', {
+        source: { http: { url: 'https://downloads.mirror.invalid/x.img' } },
+        storage: size('1Gi'),
+      }),
+    );
+    c.advance(c.controllers, 3600, 60);
+    const restarts = c.dv('bad').status.restartCount;
+    expect(restarts).toBeGreaterThanOrEqual(14);
+    expect(restarts).toBeLessThanOrEqual(16);
+    let writes = 0;
+    const stop = c.store.subscribe((e) => {
+      if (e.object.kind === 'DataVolume') writes++;
+    });
+    c.advance(c.controllers, 900, 60);
+    stop();
+    expect(writes).toBeLessThanOrEqual(3);
+    expect(c.dv('bad').status.restartCount).toBe(restarts + 3);
   });
 
   it('waits for the first consumer on WaitForFirstConsumer classes unless immediate binding is asked for', () => {

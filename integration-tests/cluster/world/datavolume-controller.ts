@@ -28,9 +28,31 @@ export const TIMING = {
   perGiB: 60,
   minTransfer: 60,
   maxTransfer: 3600,
-  /** A failing importer pod restarts this often. */
-  restartEvery: 60,
+  /** A failing importer pod restarts as kubelet's CrashLoopBackOff does: 10 s, doubling, at most 300 s. */
+  restartBackoff: 10,
+  restartBackoffCap: 300,
 };
+
+const backoff = (restart: number) =>
+  Math.min(TIMING.restartBackoffCap, TIMING.restartBackoff * 2 ** Math.min(restart, 30));
+
+/** Seconds a failing pod needs (since it started) to reach `restarts` restarts. */
+export function secondsToRestarts(restarts: number): number {
+  let total = 0;
+  for (let i = 0; i < restarts; i++) total += backoff(i);
+  return total;
+}
+
+/** Restarts of a failing pod after it has been failing for `seconds`. */
+export function restartsAfter(seconds: number): number {
+  let n = 0;
+  let total = 0;
+  while (backoff(n) < TIMING.restartBackoffCap) {
+    if (total + backoff(n) > seconds) return n;
+    total += backoff(n++);
+  }
+  return n + Math.max(0, Math.floor((seconds - total) / TIMING.restartBackoffCap));
+}
 
 const TERMINAL = new Set(['Succeeded', 'Failed', 'Paused']);
 const GiB = 2 ** 30;
@@ -210,7 +232,7 @@ function elapsedFromStatus(dv: K8sObject, p: Plan): number {
   const phase: string | undefined = dv.status?.phase;
   const progress = parseFloat(dv.status?.progress ?? '');
   if (phase === p.inProgressPhase && p.failure) {
-    return TIMING.startAfter + (dv.status?.restartCount ?? 0) * TIMING.restartEvery;
+    return TIMING.startAfter + secondsToRestarts(dv.status?.restartCount ?? 0);
   }
   if (phase === p.inProgressPhase) {
     return TIMING.startAfter + (Number.isFinite(progress) ? (progress / 100) * p.transferSeconds : 0);
@@ -254,7 +276,7 @@ function desiredState(p: Plan, elapsed: number): Desired {
       bound: true,
       running: { status: 'False', reason: 'Error', message: p.failure },
       ready: { status: 'False', reason: 'TransferRunning' },
-      restartCount: Math.floor((elapsed - TIMING.startAfter) / TIMING.restartEvery),
+      restartCount: restartsAfter(elapsed - TIMING.startAfter),
     };
   }
   const fraction = (elapsed - TIMING.startAfter) / p.transferSeconds;

@@ -165,5 +165,17 @@ describe('demo seed', () => {
     expect(can('project-user', 'patch', 'hco.kubevirt.io', 'hyperconvergeds', 'openshift-cnv')).toBe(false);
     expect(can('project-user', 'list', 'cdi.kubevirt.io', 'storageprofiles')).toBe(true);
     expect(can('project-user', 'patch', 'cdi.kubevirt.io', 'storageprofiles')).toBe(false);
+    expect(can('viewer', 'get', '', 'secrets', 'team-a')).toBe(false);
+    expect(can('viewer', 'list', 'storage.k8s.io', 'storageclasses')).toBe(true);
+    const statusWrite = {
+      verb: 'update',
+      group: 'cdi.kubevirt.io',
+      resource: 'datavolumes',
+      namespace: 'team-a',
+    };
+    expect(
+      authorize(store, userInfo('project-user', []), { ...statusWrite, subresource: 'status' }).allowed,
+    ).toBe(false);
+    expect(authorize(store, userInfo('project-user', []), statusWrite).allowed).toBe(true);
   });
 });
