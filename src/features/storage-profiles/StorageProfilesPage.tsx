@@ -20,6 +20,13 @@ import { useProfileColumns } from './profile-columns';
 import { buildProfileRows } from './profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
 
+/** A read the page can do without: says what is unknown because of it, with the API's message. */
+const ReadFailedWarning = ({ title, error }: { title: string; error: unknown }) => (
+  <Alert variant="warning" isInline title={title}>
+    <p data-testid="api-error-message">{readK8sError(error).message}</p>
+  </Alert>
+);
+
 const StorageProfilesPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const [onlyNeedsAttention, setOnlyNeedsAttention] = useState(false);
@@ -87,26 +94,20 @@ const StorageProfilesPage = () => {
       <Stack hasGutter>
         <ReadOnlyNotice access={editAccess} />
         {!!classesError && (
-          <Alert
-            variant="warning"
-            isInline
+          <ReadFailedWarning
             title={t(
               "Could not read StorageClasses: which class is the default, and whether a profile's class still exists, are unknown",
             )}
-          >
-            <p data-testid="api-error-message">{readK8sError(classesError).message}</p>
-          </Alert>
+            error={classesError}
+          />
         )}
         {snapshotClassesUnreadable && (
-          <Alert
-            variant="warning"
-            isInline
+          <ReadFailedWarning
             title={t(
               'Could not read VolumeSnapshotClasses: snapshot classes CDI would match by driver are unknown',
             )}
-          >
-            <p data-testid="api-error-message">{readK8sError(snapshotClassesError).message}</p>
-          </Alert>
+            error={snapshotClassesError}
+          />
         )}
         <StorageProfilesTable
           rows={rows}
