@@ -14,6 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
+import { AdmissionWarningToasts } from './AdmissionWarningToasts';
 import { translateLabel } from './i18n';
 import { HostMasthead } from './Masthead';
 import type { CodeRef, LoadedExtension } from './plugin-loader';
@@ -147,6 +148,7 @@ export const ConsoleShell = ({
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>
+      <AdmissionWarningToasts />
     </Page>
   );
 };

@@ -1,4 +1,5 @@
 import type * as SDK from '@openshift-console/dynamic-plugin-sdk';
+import { publishAdmissionWarnings } from './admission-warnings';
 import { HttpError, RetryError } from './http-error';
 import { getCsrfToken, impersonationHeaders } from './session';
 
@@ -47,13 +48,8 @@ const validateStatus = async (response: Response, retry: boolean): Promise<Respo
   throw new HttpError(statusMessage(json, response.statusText), response.status, response, json);
 };
 
-const warnAdmission = (response: Response) => {
-  const warning = response.headers.get('Warning');
-  if (warning) {
-    // The console shows this as an admission-webhook warning toast.
-    console.warn(`Admission warning: ${warning}`);
-  }
-};
+// The console shows a write's admission warnings as a toast (the host's AdmissionWarningToasts).
+const warnAdmission = (response: Response) => publishAdmissionWarnings(response.headers.get('Warning'));
 
 const fetchOnce = async (url: string, options: RequestInit, timeout: number, retry: boolean) => {
   const method = (options.method || 'GET').toUpperCase();
