@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BreakableText } from '../../components/BreakableText';
-import { formatClaimPropertySet } from '../../utils/access-modes';
+import { formatClaimPropertySet } from '../../k8s/access-modes';
 import type { ProfileRow, ProfileSortKey } from './profile-list-logic';
 
 export interface ProfileColumn {

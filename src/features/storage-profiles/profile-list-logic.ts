@@ -6,7 +6,7 @@ import type {
   StorageProfile,
   VolumeSnapshotClass,
 } from '../../k8s/types';
-import { formatClaimPropertySet } from '../../utils/access-modes';
+import { formatClaimPropertySet } from '../../k8s/access-modes';
 import { findInvalidSpecValues, firstSet, type InvalidSpecValue } from './spec-values';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';

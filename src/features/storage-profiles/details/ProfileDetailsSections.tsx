@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import type { ClaimPropertySet, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { formatClaimPropertySet } from '../../../utils/access-modes';
+import { formatClaimPropertySet } from '../../../k8s/access-modes';
 import {
   DEFAULT_CLASS_ANNOTATION,
   DEFAULT_SNAPSHOT_CLASS_ANNOTATION,

@@ -11,7 +11,7 @@ import {
 import { ArrowDownIcon, ArrowUpIcon, PlusCircleIcon, TrashIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { AccessMode, ClaimPropertySet, VolumeMode } from '../../../k8s/types';
-import { ACCESS_MODE_ABBREVIATIONS, ACCESS_MODES, VOLUME_MODES } from '../../../utils/access-modes';
+import { ACCESS_MODE_ABBREVIATIONS, ACCESS_MODES, VOLUME_MODES } from '../../../k8s/access-modes';
 import {
   addClaimPropertySet,
   MAX_CLAIM_PROPERTY_SETS,

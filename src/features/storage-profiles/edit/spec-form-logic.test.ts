@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookupCapabilities } from '../../../k8s/storage-capabilities';
 import type { ClaimPropertySet, VolumeSnapshotClass } from '../../../k8s/types';
-import { ACCESS_MODES } from '../../../utils/access-modes';
+import { ACCESS_MODES } from '../../../k8s/access-modes';
 import {
   addClaimPropertySet,
   formStateFromSpec,

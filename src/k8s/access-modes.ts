@@ -1,4 +1,4 @@
-import type { AccessMode, ClaimPropertySet, VolumeMode } from '../k8s/types';
+import type { AccessMode, ClaimPropertySet, VolumeMode } from './types';
 
 export const ACCESS_MODE_ABBREVIATIONS: Record<AccessMode, string> = {
   ReadWriteOnce: 'RWO',
