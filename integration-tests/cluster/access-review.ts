@@ -1,10 +1,23 @@
 import { ApiError } from './sim-api';
 import type { ResourceType } from './registry';
 import type { Store } from './store';
-import { authorize, userInfo, type ResourceAttributes, type UserInfo } from './rbac';
+import { authorize, rulesFor, userInfo, type ResourceAttributes, type UserInfo } from './rbac';
 
-/** Answers a SelfSubjectAccessReview (for `user`) or SubjectAccessReview (for its spec.user) from RBAC. */
+/**
+ * Answers a SelfSubjectAccessReview or SelfSubjectRulesReview (for `user`) or a SubjectAccessReview (for its
+ * spec.user) from RBAC.
+ */
 export function answerReview(store: Store, rt: ResourceType, user: UserInfo, body: unknown): object {
+  if (rt.kind === 'SelfSubjectRulesReview') {
+    const spec = ((body ?? {}) as { spec?: { namespace?: string } }).spec ?? {};
+    return {
+      kind: rt.kind,
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec,
+      status: rulesFor(store, user, spec.namespace || undefined),
+    };
+  }
   const review = (body ?? {}) as {
     spec?: {
       resourceAttributes?: Partial<ResourceAttributes> & { version?: string };

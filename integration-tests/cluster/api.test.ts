@@ -788,6 +788,30 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect((await call(u, 'GET', `${DV}/mine`, undefined, { user: 'viewer' })).status).toBe(200);
     });
 
+    it('answers SelfSubjectRulesReview (JSON) with the rules of the namespace asked about', async () => {
+      const group = (await call(u, 'GET', '/apis/authorization.k8s.io/v1')).body;
+      expect(
+        group.resources.find((r: { name: string }) => r.name === 'selfsubjectrulesreviews'),
+      ).toMatchObject({ kind: 'SelfSubjectRulesReview', namespaced: false, verbs: ['create'] });
+      const ssrr = (namespace: string) =>
+        call(
+          u,
+          'POST',
+          '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews',
+          { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
+          { user: 'project-user' },
+        );
+      const inTeam = await ssrr('team-a');
+      expect(inTeam.status).toBe(201);
+      expect(inTeam.body).toMatchObject({ kind: 'SelfSubjectRulesReview', spec: { namespace: 'team-a' } });
+      expect(inTeam.body.status.incomplete).toBe(false);
+      expect(inTeam.body.status.nonResourceRules).toEqual([]);
+      const grants = (rules: { apiGroups: string[]; resources: string[] }[]) =>
+        rules.some((r) => r.apiGroups.includes('cdi.kubevirt.io') && r.resources.includes('datavolumes'));
+      expect(grants(inTeam.body.status.resourceRules)).toBe(true);
+      expect(grants((await ssrr('default')).body.status.resourceRules)).toBe(false);
+    });
+
     it('answers SelfSubjectAccessReview and SubjectAccessReview from the same rules', async () => {
       const ssar = (user: string | undefined, ra: object) =>
         call(

@@ -200,6 +200,20 @@ current-context: sim
     );
   });
 
+  it('lists what a user may do (protobuf SelfSubjectRulesReview) with auth can-i --list', async () => {
+    const viewer = await kubectl('auth', 'can-i', '--list', '--as', 'viewer');
+    expect(viewer.code).toBe(0);
+    const sc = viewer.out.split('\n').find((l) => l.startsWith('storageclasses.storage.k8s.io '));
+    expect(sc).toMatch(/\[get list watch\]/);
+    expect(sc).not.toContain('create');
+    const project = await kubectl('auth', 'can-i', '--list', '-n', 'team-a', '--as', 'project-user');
+    expect(project.code).toBe(0);
+    const dv = project.out.split('\n').find((l) => l.startsWith('datavolumes.cdi.kubevirt.io '));
+    expect(dv).toMatch(/\[[^\]]*\*\]\s*$/);
+    const elsewhere = await kubectl('auth', 'can-i', '--list', '-n', 'default', '--as', 'project-user');
+    expect(elsewhere.out).not.toContain('datavolumes.cdi.kubevirt.io');
+  });
+
   it('stores nothing on --dry-run=server, and creates namespaces (protobuf)', async () => {
     const dry = await kubectl(
       'create',

@@ -3,8 +3,8 @@ import type { K8sObject } from './sim-api';
 import { badRequest } from './errors';
 
 /**
- * The few Kubernetes protobuf messages kubectl sends (`auth can-i`, `create namespace|configmap`): the
- * `k8s\0` magic, a runtime.Unknown envelope, then the typed message. Field numbers from k8s.io/api generated.proto.
+ * The few Kubernetes protobuf messages kubectl sends (`auth can-i [--list]`, `create namespace|configmap`):
+ * the `k8s\0` magic, a runtime.Unknown envelope, then the typed message. Field numbers from k8s.io/api generated.proto.
  */
 const PROTO = `
 syntax = "proto2";
@@ -27,10 +27,20 @@ message SubjectAccessReviewSpec {
   optional string user = 3; repeated string groups = 4; optional string uid = 6;
 }
 message SubjectAccessReview { optional ObjectMeta metadata = 1; optional SubjectAccessReviewSpec spec = 2; }
+message SelfSubjectRulesReviewSpec { optional string namespace = 1; }
+message SelfSubjectRulesReview { optional ObjectMeta metadata = 1; optional SelfSubjectRulesReviewSpec spec = 2; }
 message NamespaceSpec { repeated string finalizers = 1; }
 message Namespace { optional ObjectMeta metadata = 1; optional NamespaceSpec spec = 2; }
 message ConfigMap { optional ObjectMeta metadata = 1; map<string, string> data = 2; map<string, bytes> binaryData = 3; optional bool immutable = 4; }
 `;
+
+const DECODABLE = [
+  'SelfSubjectAccessReview',
+  'SubjectAccessReview',
+  'SelfSubjectRulesReview',
+  'Namespace',
+  'ConfigMap',
+];
 
 const root = protobuf.parse(PROTO, { keepCase: true }).root;
 const Unknown = root.lookupType('k8s.Unknown');
@@ -49,7 +59,7 @@ export function decodeProtobuf(body: Buffer): K8sObject {
     raw?: Uint8Array;
   };
   const kind = env.typeMeta?.kind ?? '';
-  if (!['SelfSubjectAccessReview', 'SubjectAccessReview', 'Namespace', 'ConfigMap'].includes(kind)) {
+  if (!DECODABLE.includes(kind)) {
     throw badRequest(`the simulator cannot decode protobuf ${kind}; send JSON`);
   }
   const type = root.lookupType(`k8s.${kind}`);

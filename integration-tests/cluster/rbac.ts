@@ -67,50 +67,92 @@ function ruleAllows(rule: PolicyRule, a: ResourceAttributes): boolean {
   return true;
 }
 
+/** What every authenticated user may do (system:basic-user): ask what it may do. */
+const BASIC_USER_RULES: PolicyRule[] = [
+  {
+    apiGroups: ['authorization.k8s.io'],
+    resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+    verbs: ['create'],
+  },
+];
+
+/** The rules granted to `user` in `namespace` (cluster-wide only when none), each with why it applies. */
+function grantedRules(
+  store: Store,
+  user: UserInfo,
+  namespace?: string,
+): { rules: PolicyRule[]; reason: string }[] {
+  const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] =>
+    (store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? [];
+  const granted = [{ rules: BASIC_USER_RULES, reason: '' }];
+  for (const b of store.listRaw('ClusterRoleBinding')) {
+    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user))) continue;
+    const ref = b.roleRef as { kind: string; name: string };
+    granted.push({
+      rules: rulesOf('ClusterRole', ref.name),
+      reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describe(user)}`,
+    });
+  }
+  if (!namespace) return granted;
+  for (const b of store.listRaw('RoleBinding', namespace) as K8sObject[]) {
+    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user, namespace))) continue;
+    const ref = b.roleRef as { kind: string; name: string };
+    granted.push({
+      // A RoleBinding grants only resource rules, never non-resource URLs.
+      rules: (ref.kind === 'ClusterRole'
+        ? rulesOf('ClusterRole', ref.name)
+        : rulesOf('Role', ref.name, namespace)
+      ).map(({ nonResourceURLs: _, ...r }) => r),
+      reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${namespace}" of ${ref.kind} "${ref.name}" to ${describe(user)}`,
+    });
+  }
+  return granted;
+}
+
+const isAdmin = (user: UserInfo) => !user.name || user.groups.includes('system:masters');
+
 /** RBAC from the stored (Cluster)Roles and (Cluster)RoleBindings; returns the reason when allowed. */
 export function authorize(
   store: Store,
   user: UserInfo,
   a: ResourceAttributes,
 ): { allowed: boolean; reason: string } {
-  if (!user.name || user.groups.includes('system:masters')) return { allowed: true, reason: '' };
-  // Every authenticated user may ask what it may do (system:basic-user).
-  if (
-    a.group === 'authorization.k8s.io' &&
-    a.resource === 'selfsubjectaccessreviews' &&
-    a.verb === 'create'
-  ) {
-    return { allowed: true, reason: '' };
+  if (isAdmin(user)) return { allowed: true, reason: '' };
+  const match = grantedRules(store, user, a.namespace).find((g) => g.rules.some((r) => ruleAllows(r, a)));
+  return match ? { allowed: true, reason: match.reason } : { allowed: false, reason: '' };
+}
+
+export interface RulesReviewStatus {
+  resourceRules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[] }[];
+  nonResourceRules: { verbs: string[]; nonResourceURLs?: string[] }[];
+  incomplete: boolean;
+}
+
+/** What a SelfSubjectRulesReview reports: every rule `authorize` would consult in `namespace`. */
+export function rulesFor(store: Store, user: UserInfo, namespace?: string): RulesReviewStatus {
+  if (isAdmin(user)) {
+    return {
+      resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+      nonResourceRules: [{ verbs: ['*'], nonResourceURLs: ['*'] }],
+      incomplete: false,
+    };
   }
-  const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] =>
-    (store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? [];
-  for (const b of store.listRaw('ClusterRoleBinding')) {
-    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user))) continue;
-    const ref = b.roleRef as { kind: string; name: string };
-    if (rulesOf('ClusterRole', ref.name).some((r) => ruleAllows(r, a))) {
-      return {
-        allowed: true,
-        reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describe(user)}`,
-      };
-    }
-  }
-  if (a.namespace) {
-    for (const b of store.listRaw('RoleBinding', a.namespace) as K8sObject[]) {
-      if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user, a.namespace))) continue;
-      const ref = b.roleRef as { kind: string; name: string };
-      const rules =
-        ref.kind === 'ClusterRole'
-          ? rulesOf('ClusterRole', ref.name)
-          : rulesOf('Role', ref.name, a.namespace);
-      if (rules.some((r) => ruleAllows(r, a))) {
-        return {
-          allowed: true,
-          reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${a.namespace}" of ${ref.kind} "${ref.name}" to ${describe(user)}`,
-        };
+  const status: RulesReviewStatus = { resourceRules: [], nonResourceRules: [], incomplete: false };
+  for (const { rules } of grantedRules(store, user, namespace)) {
+    for (const r of rules) {
+      if (r.resources?.length) {
+        status.resourceRules.push({
+          verbs: r.verbs ?? [],
+          apiGroups: r.apiGroups ?? [],
+          resources: r.resources,
+          ...(r.resourceNames?.length ? { resourceNames: r.resourceNames } : {}),
+        });
       }
+      if (r.nonResourceURLs?.length)
+        status.nonResourceRules.push({ verbs: r.verbs ?? [], nonResourceURLs: r.nonResourceURLs });
     }
   }
-  return { allowed: false, reason: '' };
+  return status;
 }
 
 function describe(user: UserInfo): string {

@@ -132,6 +132,9 @@ const BUILTINS: ResourceType[] = [
   builtin('authorization.k8s.io', 'v1', 'SubjectAccessReview', 'subjectaccessreviews', false, {
     verbs: ['create'],
   }),
+  builtin('authorization.k8s.io', 'v1', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', false, {
+    verbs: ['create'],
+  }),
   builtin('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     shortNames: ['crd', 'crds'],
     verbs: ['get', 'list', 'watch'],
@@ -139,7 +142,11 @@ const BUILTINS: ResourceType[] = [
 ];
 
 /** Kinds that are answered, never stored. */
-export const REVIEW_KINDS = new Set(['SelfSubjectAccessReview', 'SubjectAccessReview']);
+export const REVIEW_KINDS = new Set([
+  'SelfSubjectAccessReview',
+  'SubjectAccessReview',
+  'SelfSubjectRulesReview',
+]);
 
 interface CrdVersion {
   name: string;

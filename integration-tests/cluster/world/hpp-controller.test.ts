@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../sim-api';
-import { createHppController, POOL_PREPARE_SECONDS } from './hpp-controller';
+import { createHppController, POOL_PREPARE_SECONDS, STORAGE_POOL_LABEL } from './hpp-controller';
 import { testCluster } from './test-helpers';
 
 const hpp = (pools: Record<string, unknown>[]): K8sObject => ({
@@ -61,5 +61,52 @@ describe('HostPathProvisioner status', () => {
     c.store.update(obj);
     c.settle(controllers);
     expect(get().status.storagePoolStatuses).toEqual([{ name: 'other', phase: 'Preparing' }]);
+  });
+
+  it('creates one PVC per node for a PVC-template pool, binds it when ready, and deletes it with the pool', () => {
+    const template = {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: '50Gi' } },
+      storageClassName: 'local-block',
+      volumeMode: 'Block',
+    };
+    const namespace: K8sObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'openshift-cnv' } };
+    const c = testCluster([
+      namespace,
+      hpp([
+        { name: 'basic', path: '/var/hpvolumes' },
+        { name: 'fast', path: '/var/fast', pvcTemplate: template },
+      ]),
+    ]);
+    const controllers = [createHppController()];
+    c.settle(controllers);
+    const poolPvcs = () =>
+      c.store
+        .list('PersistentVolumeClaim', 'openshift-cnv')
+        .filter((p) => p.metadata.labels?.[STORAGE_POOL_LABEL]);
+    expect(poolPvcs().map((p) => p.metadata.name)).toEqual([
+      'hpp-pool-fast-worker-0',
+      'hpp-pool-fast-worker-1',
+      'hpp-pool-fast-worker-2',
+    ]);
+    expect(poolPvcs()[0].status).toEqual({ phase: 'Pending' });
+    c.advance(controllers, POOL_PREPARE_SECONDS);
+    const [pvc] = poolPvcs();
+    expect(pvc.metadata.labels).toEqual({ [STORAGE_POOL_LABEL]: 'fast' });
+    expect(pvc.spec).toMatchObject(template);
+    expect(pvc.status).toEqual({
+      phase: 'Bound',
+      accessModes: ['ReadWriteOnce'],
+      capacity: { storage: '50Gi' },
+    });
+    const claims = c.store.get('HostPathProvisioner', 'hostpath-provisioner')!.status.storagePoolStatuses[1]
+      .claimStatuses;
+    expect(claims.map((x: { name: string }) => x.name)).toEqual(poolPvcs().map((p) => p.metadata.name));
+
+    const obj = c.store.get('HostPathProvisioner', 'hostpath-provisioner')!;
+    obj.spec.storagePools = [{ name: 'basic', path: '/var/hpvolumes' }];
+    c.store.update(obj);
+    c.settle(controllers);
+    expect(poolPvcs()).toEqual([]);
   });
 });

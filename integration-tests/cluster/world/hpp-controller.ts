@@ -1,11 +1,25 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
-import { HPP_VERSION, listIfServed, mutateObject, setCondition, timestamp } from './util';
+import {
+  HCO_NAMESPACE,
+  HPP_VERSION,
+  listIfServed,
+  mutateObject,
+  setCondition,
+  stableUid,
+  timestamp,
+} from './util';
 
 /**
  * The HostPathProvisioner operator's status (controller.go, storagepool.go, v0.25.2): one
  * `storagePoolStatuses` entry per spec pool. A new pool prepares for a short simulated while, then is Ready;
- * pools backed by a `pvcTemplate` report one claim per workload node.
+ * pools backed by a `pvcTemplate` get one PVC per workload node in the operator's install namespace, reported
+ * as the pool's claims, and lose them when the pool goes.
  */
+
+/** The label the operator puts on a pool's per-node PVCs; its value is the pool name. */
+export const STORAGE_POOL_LABEL = 'kubevirt.io.hostpath-provisioner/storagePool';
+/** Where HCO installs the HPP operator, and so where pool PVCs live. */
+export const HPP_INSTALL_NAMESPACE = HCO_NAMESPACE;
 
 /** Simulated seconds a new pool stays Preparing. */
 export const POOL_PREPARE_SECONDS = 20;
@@ -21,7 +35,24 @@ function workloadNodes(ctx: SimContext): string[] {
 interface Pool {
   name: string;
   path: string;
-  pvcTemplate?: { accessModes?: string[]; resources?: { requests?: { storage?: string } } };
+  pvcTemplate?: {
+    accessModes?: string[];
+    resources?: { requests?: { storage?: string } };
+    storageClassName?: string;
+    volumeMode?: string;
+  };
+}
+
+const poolPvcName = (pool: Pool, node: string) => `hpp-pool-${pool.name}-${node}`;
+
+function claimStatus(pool: Pool, ready: boolean) {
+  return ready
+    ? {
+        phase: 'Bound',
+        accessModes: pool.pvcTemplate?.accessModes ?? ['ReadWriteOnce'],
+        capacity: { storage: pool.pvcTemplate?.resources?.requests?.storage ?? '0' },
+      }
+    : { phase: 'Pending' };
 }
 
 function poolStatus(pool: Pool, ready: boolean, nodes: string[]) {
@@ -32,16 +63,7 @@ function poolStatus(pool: Pool, ready: boolean, nodes: string[]) {
     phase,
     desiredReady: nodes.length,
     currentReady: ready ? nodes.length : 0,
-    claimStatuses: nodes.map((node) => ({
-      name: `hpp-pool-${pool.name}-${node}`,
-      status: ready
-        ? {
-            phase: 'Bound',
-            accessModes: pool.pvcTemplate?.accessModes ?? ['ReadWriteOnce'],
-            capacity: { storage: pool.pvcTemplate?.resources?.requests?.storage ?? '0' },
-          }
-        : { phase: 'Pending' },
-    })),
+    claimStatuses: nodes.map((node) => ({ name: poolPvcName(pool, node), status: claimStatus(pool, ready) })),
   };
 }
 
@@ -53,8 +75,10 @@ export function createHppController(): Controller {
     reconcile(ctx) {
       const nowMs = ctx.clock.now().getTime();
       const nodes = workloadNodes(ctx);
+      const wanted = new Set<string>();
       for (const hpp of ctx.store.list('HostPathProvisioner'))
-        reconcileOne(ctx, hpp, nodes, nowMs, firstSeen);
+        reconcileOne(ctx, hpp, nodes, nowMs, firstSeen, wanted);
+      deleteUnwantedPoolPvcs(ctx, wanted);
     },
   };
 }
@@ -65,6 +89,7 @@ function reconcileOne(
   nodes: string[],
   nowMs: number,
   firstSeen: Map<string, number>,
+  wanted: Set<string>,
 ) {
   const pools: Pool[] = hpp.spec?.storagePools ?? [];
   const previous: { name: string; phase?: string }[] = hpp.status?.storagePoolStatuses ?? [];
@@ -72,7 +97,14 @@ function reconcileOne(
     const key = `${hpp.metadata.uid}/${pool.name}`;
     const wasReady = previous.some((p) => p.name === pool.name && p.phase === 'Ready');
     if (!firstSeen.has(key)) firstSeen.set(key, wasReady ? -Infinity : nowMs);
-    return poolStatus(pool, nowMs - firstSeen.get(key)! >= POOL_PREPARE_SECONDS * 1000, nodes);
+    const ready = nowMs - firstSeen.get(key)! >= POOL_PREPARE_SECONDS * 1000;
+    if (pool.pvcTemplate) {
+      for (const node of nodes) {
+        wanted.add(poolPvcName(pool, node));
+        ensurePoolPvc(ctx, pool, node, ready);
+      }
+    }
+    return poolStatus(pool, ready, nodes);
   });
   const allReady = statuses.every((s) => s.phase === 'Ready');
   const now = timestamp(ctx);
@@ -112,4 +144,43 @@ function reconcileOne(
     if (pools.length) status.storagePoolStatuses = statuses;
     else delete status.storagePoolStatuses;
   });
+}
+
+/** Creates a pool's PVC for `node` from the pool's pvcTemplate, and binds it once the pool is ready. */
+function ensurePoolPvc(ctx: SimContext, pool: Pool, node: string, ready: boolean): void {
+  if (!ctx.store.get('Namespace', HPP_INSTALL_NAMESPACE)) return;
+  const name = poolPvcName(pool, node);
+  const volumeName = `pvc-${stableUid(`${HPP_INSTALL_NAMESPACE}/${name}`)}`;
+  const status = claimStatus(pool, ready);
+  const existing = ctx.store.get('PersistentVolumeClaim', name, HPP_INSTALL_NAMESPACE);
+  if (existing) {
+    if (existing.status?.phase !== status.phase) {
+      mutateObject(ctx.store, existing, (pvc) => {
+        if (ready) pvc.spec.volumeName ??= volumeName;
+        pvc.status = status;
+      });
+    }
+    return;
+  }
+  ctx.store.create({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: HPP_INSTALL_NAMESPACE, labels: { [STORAGE_POOL_LABEL]: pool.name } },
+    spec: {
+      volumeMode: 'Filesystem',
+      ...structuredClone(pool.pvcTemplate),
+      ...(ready ? { volumeName } : {}),
+    },
+    status,
+  });
+}
+
+/** Pool PVCs whose pool (or whole HostPathProvisioner) is gone are deleted. */
+function deleteUnwantedPoolPvcs(ctx: SimContext, wanted: Set<string>): void {
+  if (!ctx.store.get('Namespace', HPP_INSTALL_NAMESPACE)) return;
+  for (const pvc of ctx.store.list('PersistentVolumeClaim', HPP_INSTALL_NAMESPACE)) {
+    const name = pvc.metadata.name ?? '';
+    if (pvc.metadata.labels?.[STORAGE_POOL_LABEL] !== undefined && !wanted.has(name))
+      ctx.store.delete('PersistentVolumeClaim', name, HPP_INSTALL_NAMESPACE);
+  }
 }
