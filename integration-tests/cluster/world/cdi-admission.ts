@@ -1,3 +1,4 @@
+import { isAccessMode } from '../../../src/k8s/access-modes';
 import type { AdmissionPlugin, ApiError, K8sObject, SimContext, StatusCause } from '../sim-api';
 import { defaultStorageClass, jsonEqual, parseQuantity, type Json } from './util';
 import { WEBHOOKS, cdiDenial } from './webhook-errors';
@@ -7,7 +8,6 @@ import { WEBHOOKS, cdiDenial } from './webhook-errors';
  * uninstall guard, and PVC rendering from the StorageProfile (WebhookPvcRendering, enabled by HCO).
  */
 
-const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 const SOURCE_KINDS = [
   'http',
   's3',
@@ -70,7 +70,7 @@ export function dataVolumeSpecCauses(spec: Json | undefined): StatusCause[] {
   if (spec.pvc && modes.length === 0) {
     return [cause('spec.PVC.accessModes', 'Required value: at least 1 access mode is required')];
   }
-  const badMode = modes.find((m) => !ACCESS_MODES.includes(m));
+  const badMode = modes.find((m) => !isAccessMode(m));
   if (badMode) {
     return [
       cause(

@@ -1,4 +1,5 @@
 import { lookupCapabilities, type CapabilityLookup } from '../../../src/k8s/storage-capabilities';
+import { isCloneStrategy } from '../../../src/k8s/storage-profile-values';
 import type { Controller, K8sObject, SimContext } from '../sim-api';
 import {
   clone,
@@ -17,7 +18,6 @@ import {
  * StorageClass, same name, created with `spec: {}`, deleted with the class; status from the capability table.
  */
 
-const CLONE_STRATEGIES = ['copy', 'snapshot', 'csi-clone'];
 const ANN_CLONE_STRATEGY = 'cdi.kubevirt.io/clone-strategy';
 const ANN_MIN_PVC_SIZE = 'cdi.kubevirt.io/minimumSupportedPvcSize';
 const ANN_RWO_FOR_CRON = 'cdi.kubevirt.io/useReadWriteOnceForDataImportCron';
@@ -105,7 +105,7 @@ export function computeProfileStatus(input: ProfileInputs) {
   const cloneStrategy =
     input.cloneStrategyOverride ??
     spec.cloneStrategy ??
-    (annotated && CLONE_STRATEGIES.includes(annotated) ? annotated : undefined) ??
+    (isCloneStrategy(annotated) ? annotated : undefined) ??
     advised ??
     (vsc ? 'snapshot' : 'copy');
 

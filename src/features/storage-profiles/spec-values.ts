@@ -1,14 +1,5 @@
-import type { CloneStrategy, StorageProfileSpec } from '../../k8s/types';
-
-/** The values CDI accepts; the CRD has no enum for these fields (api-facts 2). */
-export const CLONE_STRATEGIES: readonly CloneStrategy[] = ['copy', 'snapshot', 'csi-clone'];
-export const SOURCE_FORMATS = ['pvc', 'snapshot'] as const;
-
-export const isCloneStrategy = (v: unknown): v is CloneStrategy =>
-  CLONE_STRATEGIES.includes(v as CloneStrategy);
-
-export const isSourceFormat = (v: unknown): v is (typeof SOURCE_FORMATS)[number] =>
-  SOURCE_FORMATS.includes(v as (typeof SOURCE_FORMATS)[number]);
+import { isCloneStrategy, isSourceFormat } from '../../k8s/storage-profile-values';
+import type { StorageProfileSpec } from '../../k8s/types';
 
 export interface InvalidSpecValue {
   field: 'cloneStrategy' | 'dataImportCronSourceFormat';

@@ -7,7 +7,8 @@ import type {
   VolumeSnapshotClass,
 } from '../../../k8s/types';
 import { deepEqual } from '../../../k8s/json-patch';
-import { isCloneStrategy, SOURCE_FORMATS, snapshotClassesForDriver } from '../details/profile-health';
+import { isCloneStrategy, isSourceFormat } from '../../../k8s/storage-profile-values';
+import { snapshotClassesForDriver } from '../details/profile-health';
 import { adminValues } from './storage-profile-spec-patch';
 
 /** The CRD's limit on `spec.claimPropertySets`. */
@@ -103,7 +104,7 @@ export const validateSpecForm = (state: SpecFormState): SpecFormError[] => {
     errors.push({ code: 'invalid-clone-strategy', value: state.cloneStrategy });
   }
   const format = state.dataImportCronSourceFormat;
-  if (format && !SOURCE_FORMATS.includes(format as (typeof SOURCE_FORMATS)[number])) {
+  if (format && !isSourceFormat(format)) {
     errors.push({ code: 'invalid-source-format', value: format });
   }
   return errors;
