@@ -463,6 +463,26 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
       expect(malformed.status).toBe(400);
     });
 
+    it('lets a null test pass on an absent key, as the apiserver json-patch library does', async () => {
+      const patch = (ops: unknown) =>
+        call(u, 'PATCH', `${SP}/acme-fast`, ops, { type: 'application/json-patch+json' });
+      const absent = await patch([
+        { op: 'test', path: '/spec/dataImportCronSourceFormat', value: null },
+        { op: 'add', path: '/spec/dataImportCronSourceFormat', value: 'pvc' },
+      ]);
+      expect(absent.status).toBe(200);
+      expect(absent.body.spec.dataImportCronSourceFormat).toBe('pvc');
+      // Now present: the same guard fails and nothing changes.
+      const present = await patch([
+        { op: 'test', path: '/spec/dataImportCronSourceFormat', value: null },
+        { op: 'add', path: '/spec/dataImportCronSourceFormat', value: 'snapshot' },
+      ]);
+      expect(present.status).toBe(422);
+      // A missing parent is a missing path, not an absent key.
+      expect((await patch([{ op: 'test', path: '/spec/none/deeper', value: null }])).status).toBe(422);
+      expect((await call(u, 'GET', `${SP}/acme-fast`)).body.spec.dataImportCronSourceFormat).toBe('pvc');
+    });
+
     it('answers a JSON patch that cannot apply (missing path, bad index) 422, a malformed one 400', async () => {
       const generic = {
         kind: 'Status',

@@ -105,6 +105,26 @@ function mergeListByKey(cur: unknown[], patch: unknown[], mergeKey: string): unk
 }
 
 /**
+ * The apiserver's JSON patch library (evanphx/json-patch v4, patch.go `test`: `partialDoc.get` returns nil for
+ * a missing key, and a nil value equals a `null` test value) lets `{op: test, value: null}` pass when the key
+ * is absent or null, as long as its parent exists; fast-json-patch would fail it. Throws like a failed test.
+ */
+function testNullAsAbsent(doc: unknown, pointer: string): void {
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let parent: unknown = doc;
+  for (const seg of segments.slice(0, -1)) {
+    if (!isPlainObject(parent) && !Array.isArray(parent)) throw new Error('test: missing path');
+    parent = (parent as Record<string, unknown>)[seg];
+  }
+  if (!isPlainObject(parent) && !Array.isArray(parent)) throw new Error('test: missing path');
+  const value = (parent as Record<string, unknown>)[segments[segments.length - 1]];
+  if (value !== undefined && value !== null) throw new Error('test: value is not null');
+}
+
+/**
  * Applies a patch to (a copy of) the current object. A failed JSON-patch operation (e.g. `test`) is a
  * 422 Invalid whose message is the apiserver's generic one: it does not echo the library's error text.
  */
@@ -121,7 +141,12 @@ export function applyPatch(
     const validationError = jsonpatch.validate(body as Operation[]);
     if (validationError) throw badRequest(validationError.message);
     try {
-      return jsonpatch.applyPatch(clone(current), body as Operation[], true, true).newDocument;
+      let doc: unknown = clone(current);
+      for (const op of body as Operation[]) {
+        if (op.op === 'test' && op.value === null) testNullAsAbsent(doc, op.path);
+        else doc = jsonpatch.applyOperation(doc, op, true, true).newDocument;
+      }
+      return doc as K8sObject;
     } catch {
       // Whatever failed while applying (a test op, a missing path, an index out of range), the apiserver's
       // patch handler answers the same generic 422 without causes.
