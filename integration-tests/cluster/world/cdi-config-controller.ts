@@ -1,15 +1,5 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
-import {
-  ANN_DEFAULT_CLASS,
-  clone,
-  eventDriven,
-  isTrue,
-  mutateObject,
-  ownerRef,
-  parseQuantity,
-  scan,
-  type Json,
-} from './util';
+import { clone, eventDriven, mutateObject, ownerRef, parseQuantity, scan, type Json } from './util';
 
 /**
  * CDI's config controller (pkg/controller/config-controller.go): CDIConfig `config` mirrors CDI.spec.config
@@ -38,13 +28,10 @@ export function cdiConfigStatus(spec: Json, classes: K8sObject[], previous?: Jso
     const override = spec.filesystemOverhead?.storageClass?.[name];
     perClass[name] = validOverhead(override) ? override : global;
   }
-  const names = new Set(classes.map((sc) => sc.metadata.name));
-  const defaultClass = classes.find((sc) => isTrue(sc.metadata.annotations?.[ANN_DEFAULT_CLASS]))?.metadata
-    .name;
-  const scratch =
-    spec.scratchSpaceStorageClass && names.has(spec.scratchSpaceStorageClass)
-      ? spec.scratchSpaceStorageClass
-      : (defaultClass ?? '');
+  // reconcileStorageClass: the named class when it exists, else "" (importers then use the target's class).
+  const scratch: string = classes.some((sc) => sc.metadata.name === spec.scratchSpaceStorageClass)
+    ? spec.scratchSpaceStorageClass
+    : '';
   const resources = clone(DEFAULT_POD_RESOURCES);
   for (const bucket of ['limits', 'requests'] as const) {
     for (const res of ['cpu', 'memory'] as const) {

@@ -111,11 +111,12 @@ describe('CDIConfig', () => {
     });
   });
 
-  it('uses the CDI defaults when HCO sets nothing, and the default class for a missing scratch class', () => {
+  it('uses the CDI defaults when HCO sets nothing, and no scratch class for a missing one', () => {
+    // CDI v1.65.0 config-controller.go reconcileStorageClass: "" unless the named class exists.
     const c = cluster({ scratchSpaceStorageClass: 'does-not-exist' });
     expect(c.config().status).toMatchObject({
       filesystemOverhead: { global: '0.06', storageClass: { nfs: '0.06', rbd: '0.06' } },
-      scratchSpaceStorageClass: 'rbd',
+      scratchSpaceStorageClass: '',
       defaultPodResourceRequirements: {
         limits: { cpu: '750m', memory: '600M' },
         requests: { cpu: '100m', memory: '60M' },
@@ -131,6 +132,11 @@ describe('CDIConfig', () => {
     c.settle(c.controllers);
     expect(c.config().status.filesystemOverhead.storageClass.lvms).toBe('0.08');
     expect(c.config().spec.scratchSpaceStorageClass).toBe('nfs');
+  });
+
+  it('reports no scratch class when HCO names none, even with a default class', () => {
+    const c = cluster({});
+    expect(c.config().status.scratchSpaceStorageClass).toBe('');
   });
 
   it('settles: another pass writes nothing', () => {
