@@ -181,22 +181,21 @@ const hasPortworxNfsMountOptions = (params: Record<string, string>): boolean => 
   const opts = commaList(params.sharedv4_mount_options);
   return opts.includes('vers=3.0') && opts.includes('nolock');
 };
+const hasParameter = (params: Record<string, string>, name: string): boolean =>
+  Object.prototype.hasOwnProperty.call(params, name);
 const variantIf = (provisioner: string, variant: string, when: boolean): string =>
   when ? `${provisioner}/${variant}` : provisioner;
 
 // CDI reads StorageClass parameters (never `mountOptions`) to pick a variant of these provisioners.
 const KEY_RESOLVERS: Record<string, KeyResolver> = {
+  // CDI checks only that the key exists: `overlayCSI: "false"` or `""` still selects the overlay variant.
   'kubevirt.io.hostpath-provisioner': (p) =>
-    variantIf(
-      'kubevirt.io.hostpath-provisioner',
-      'overlay',
-      p.overlayCSI !== undefined && p.overlayCSI !== 'false',
-    ),
+    variantIf('kubevirt.io.hostpath-provisioner', 'overlay', hasParameter(p, 'overlayCSI')),
   'kubernetes.io/portworx-volume': (p) =>
     variantIf('kubernetes.io/portworx-volume', 'nfs', hasPortworxNfsMountOptions(p)),
   'pxd.portworx.com': (p) => {
     // An explicit `backend` wins; sharedv4 mount options are only looked at without one.
-    if ('backend' in p) {
+    if (hasParameter(p, 'backend')) {
       return p.backend === 'pure_block' || p.backend === 'pure_fa_file'
         ? `pxd.portworx.com/${p.backend}`
         : 'pxd.portworx.com';
@@ -292,11 +291,29 @@ export function lookupCapabilities(
   const resolver = KEY_RESOLVERS[provisioner];
   const key = resolver ? resolver(parameters) : provisioner;
   if (key === UNRECOGNIZED) return { kind: 'unrecognized-parameters', key: provisioner };
-  const entry = Object.prototype.hasOwnProperty.call(TABLE, key) ? TABLE[key] : undefined;
-  if (!entry) return { kind: 'unknown' };
-  const [sets, advice = {}] = entry;
-  return { kind: 'known', capabilities: { key, claimPropertySets: cloneSets(sets), ...advice } };
+  const capabilities = capabilitiesForKey(key);
+  return capabilities ? { kind: 'known', capabilities } : { kind: 'unknown' };
 }
 
 /** Every key of CDI's table, for pages that list what CDI knows. */
 export const KNOWN_CAPABILITY_KEYS: readonly string[] = Object.keys(TABLE);
+
+/** Provisioners whose StorageClass parameters select the key (CDI's storageClassToProvisionerKeyMapper). */
+export const PARAMETER_DEPENDENT_PROVISIONERS: readonly string[] = Object.keys(KEY_RESOLVERS);
+
+/**
+ * Keys for which CDI annotates the StorageProfile `cdi.kubevirt.io/useReadWriteOnceForDataImportCron: "true"`
+ * (UseReadWriteOnceForDataImportCronByProvisionerKey).
+ */
+export const USE_RWO_FOR_DATA_IMPORT_CRON_KEYS: readonly string[] = [
+  'pd.csi.storage.gke.io',
+  'pd.csi.storage.gke.io/hyperdisk',
+];
+
+/** The table entry of one key (as `lookupCapabilities` returns it once parameters have chosen the key). */
+export function capabilitiesForKey(key: string): StorageCapabilities | undefined {
+  const entry = Object.prototype.hasOwnProperty.call(TABLE, key) ? TABLE[key] : undefined;
+  if (!entry) return undefined;
+  const [sets, advice = {}] = entry;
+  return { key, claimPropertySets: cloneSets(sets), ...advice };
+}
