@@ -300,20 +300,25 @@ export class HttpApi {
         result = ops.delete(wr, body);
         break;
       default:
-        return this.deleteCollection(wr, q, res);
+        return this.deleteCollection(wr, q, body, res);
     }
     const headers: Record<string, string[]> = {};
     if (result.warnings.length) headers.Warning = result.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
     send(res, code, JSON.stringify({ ...result.object, apiVersion: gv }), headers);
   }
 
-  private deleteCollection(wr: WriteRequest, q: URLSearchParams, res: ServerResponse): void {
+  private deleteCollection(
+    wr: WriteRequest,
+    q: URLSearchParams,
+    options: unknown,
+    res: ServerResponse,
+  ): void {
     const matcher = selectorMatcher(wr.rt.kind, q.get('labelSelector'), q.get('fieldSelector'));
     const items: K8sObject[] = [];
     for (const o of [...this.sim.store.listRaw(wr.rt.kind, wr.namespace)]) {
       if (matcher && !matcher(o)) continue;
       items.push(
-        this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, undefined)
+        this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, options)
           .object,
       );
     }

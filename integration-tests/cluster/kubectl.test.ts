@@ -214,6 +214,19 @@ current-context: sim
     expect(elsewhere.out).not.toContain('datavolumes.cdi.kubevirt.io');
   });
 
+  it('deletes nothing on delete --dry-run=server (dryRun in the DeleteOptions body)', async () => {
+    await kubectl('create', 'configmap', 'keep', '-n', 'team-a', '--from-literal=a=b');
+    const dry = await kubectl('delete', 'cm', 'keep', '-n', 'team-a', '--dry-run=server');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('configmap "keep" deleted (server dry run)');
+    expect((await kubectl('get', 'cm', 'keep', '-n', 'team-a')).code).toBe(0);
+    const all = await kubectl('delete', 'cm', '--all', '-n', 'team-a', '--dry-run=server');
+    expect(all.out).toContain('(server dry run)');
+    expect((await kubectl('get', 'cm', 'keep', '-n', 'team-a')).code).toBe(0);
+    expect((await kubectl('delete', 'cm', 'keep', '-n', 'team-a')).out).toContain('configmap "keep" deleted');
+    expect((await kubectl('get', 'cm', 'keep', '-n', 'team-a')).code).not.toBe(0);
+  });
+
   it('stores nothing on --dry-run=server, and creates namespaces (protobuf)', async () => {
     const dry = await kubectl(
       'create',

@@ -228,8 +228,11 @@ export class Operations {
     return this.commitUpdate(req, old, this.scope(req, old, obj), []);
   }
 
+  /** Deletes (DeleteOptions `options` may carry preconditions and `dryRun: ["All"]`, as kubectl sends it). */
   delete(req: WriteRequest, options: unknown): WriteResult {
     const { store } = this.deps;
+    if (isPlainObject(options) && Array.isArray(options.dryRun) && options.dryRun.includes('All'))
+      req = { ...req, dryRun: true };
     const old = this.current(req);
     const pre =
       isPlainObject(options) && isPlainObject(options.preconditions) ? options.preconditions : undefined;
