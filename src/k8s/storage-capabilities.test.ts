@@ -473,6 +473,32 @@ describe('lookupCapabilities: unknown and unsupported provisioners', () => {
   });
 });
 
+describe('lookupCapabilities: the hostpath provisioner overlay variant', () => {
+  // CDI v1.65.0 checks only that `overlayCSI` exists (storagecapabilities.go:382-387), never its value.
+  it.each([
+    ['"true"', { overlayCSI: 'true' }, 'kubevirt.io.hostpath-provisioner/overlay', 'RWX FS'],
+    ['"false"', { overlayCSI: 'false' }, 'kubevirt.io.hostpath-provisioner/overlay', 'RWX FS'],
+    ['"" (empty)', { overlayCSI: '' }, 'kubevirt.io.hostpath-provisioner/overlay', 'RWX FS'],
+    ['absent', { storagePool: 'local' }, 'kubevirt.io.hostpath-provisioner', 'RWO FS'],
+  ])('overlayCSI %s', (_label, params, key, expected) => {
+    expect(lookupCapabilities('kubevirt.io.hostpath-provisioner', params)).toEqual({
+      kind: 'known',
+      capabilities: { key, claimPropertySets: sets(expected) },
+    });
+  });
+
+  it('ignores overlayCSI on the legacy provisioner, which has no parameter rule', () => {
+    const result = lookupCapabilities('kubevirt.io/hostpath-provisioner', { overlayCSI: 'true' });
+    expect(result.kind === 'known' && result.capabilities.key).toBe('kubevirt.io/hostpath-provisioner');
+  });
+
+  it('does not take an inherited property for a parameter', () => {
+    const params = Object.create({ overlayCSI: 'true' }) as Record<string, string>;
+    const result = lookupCapabilities('kubevirt.io.hostpath-provisioner', params);
+    expect(result.kind === 'known' && result.capabilities.key).toBe('kubevirt.io.hostpath-provisioner');
+  });
+});
+
 describe('lookupCapabilities: resolution details', () => {
   it('ignores sharedv4 mount options when Portworx has an explicit backend', () => {
     const result = lookupCapabilities('pxd.portworx.com', {
