@@ -12,6 +12,11 @@ describe('hcoPath', () => {
     const patch = buildGuardedPatch(hc, [
       { path: hcoPath('storageWorkloads'), value: { limits: { cpu: '1' } } },
     ]);
+    expect(patch[0]).toEqual({
+      op: 'test',
+      path: '/spec/resourceRequirements/storageWorkloads',
+      value: null,
+    });
     expect(patch[1]).toEqual({
       op: 'add',
       path: '/spec/resourceRequirements/storageWorkloads',

@@ -1,6 +1,13 @@
 import { applyPatch, deepClone } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { assertGuardedPatch, buildGuardedPatch, PatchBuildError, toJsonPointer } from './json-patch';
+import {
+  assertGuardedPatch,
+  buildGuardedPatch,
+  getAtPath,
+  PatchBuildError,
+  testedPaths,
+  toJsonPointer,
+} from './json-patch';
 
 const profile = () => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
@@ -13,9 +20,6 @@ const profile = () => ({
   spec: { cloneStrategy: 'copy' } as Record<string, unknown>,
 });
 
-const apply = <T extends object>(doc: T, patch: ReturnType<typeof buildGuardedPatch>): T =>
-  applyPatch(deepClone(doc), patch as never, true, false).newDocument;
-
 describe('toJsonPointer', () => {
   it('escapes "/" and "~" in keys such as annotation names', () => {
     expect(toJsonPointer(['metadata', 'annotations', 'storageclass.kubernetes.io/is-default-class'])).toBe(
@@ -25,18 +29,51 @@ describe('toJsonPointer', () => {
   });
 });
 
+/**
+ * Applies a patch as the apiserver does: evanphx/json-patch v4 lets a `null` test pass on an absent key whose
+ * parent exists (fast-json-patch alone would fail it).
+ */
+const applyAsApiserver = <T extends object>(doc: T, patch: ReturnType<typeof buildGuardedPatch>): T => {
+  let out: T = deepClone(doc);
+  patch.forEach((op) => {
+    if (op.op === 'test' && op.value === null) {
+      const segs = op.path.split('/').slice(1);
+      const parent = getAtPath(out, segs.slice(0, -1));
+      if (!parent.found || typeof parent.value !== 'object' || parent.value === null)
+        throw new Error('test operation failed: missing path');
+      const v = (parent.value as Record<string, unknown>)[segs[segs.length - 1]];
+      if (v !== undefined && v !== null) throw new Error('Test operation failed');
+      return;
+    }
+    out = applyPatch(out, [op as never], true, false).newDocument;
+  });
+  return out;
+};
+
 describe('buildGuardedPatch', () => {
-  it('replaces an existing field, led by a resourceVersion test', () => {
+  it('replaces an existing field, guarded by a test of exactly that field (never resourceVersion)', () => {
     const patch = buildGuardedPatch(profile(), [{ path: ['spec', 'cloneStrategy'], value: 'snapshot' }]);
     expect(patch).toEqual([
-      { op: 'test', path: '/metadata/resourceVersion', value: '42' },
+      { op: 'test', path: '/spec/cloneStrategy', value: 'copy' },
       { op: 'replace', path: '/spec/cloneStrategy', value: 'snapshot' },
     ]);
   });
 
+  it('guards an added field with a null test, so it fails once someone else has set it', () => {
+    const seen = profile();
+    const patch = buildGuardedPatch(seen, [{ path: ['spec', 'snapshotClass'], value: 'csi-snap' }]);
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec/snapshotClass', value: null },
+      { op: 'add', path: '/spec/snapshotClass', value: 'csi-snap' },
+    ]);
+    expect(applyAsApiserver(seen, patch).spec.snapshotClass).toBe('csi-snap');
+    const setMeanwhile = { ...seen, spec: { ...seen.spec, snapshotClass: 'other' } };
+    expect(() => applyAsApiserver(setMeanwhile, patch)).toThrow(/test operation failed/i);
+  });
+
   it('touches only the edited path and keeps every other field', () => {
     const before = profile();
-    const after = apply(
+    const after = applyAsApiserver(
       before,
       buildGuardedPatch(before, [{ path: ['spec', 'dataImportCronSourceFormat'], value: 'snapshot' }]),
     );
@@ -44,13 +81,34 @@ describe('buildGuardedPatch', () => {
     expect(after.metadata).toEqual(before.metadata);
   });
 
-  it('creates missing parents, and two edits under one missing parent both survive', () => {
+  it('does not fail when only status or resourceVersion changed meanwhile', () => {
+    const seen = profile();
+    const patch = buildGuardedPatch(seen, [{ path: ['spec', 'cloneStrategy'], value: 'snapshot' }]);
+    const heartbeat = {
+      ...seen,
+      metadata: { ...seen.metadata, resourceVersion: '99' },
+      status: { provisioner: 'x' },
+    };
+    expect(applyAsApiserver(heartbeat, patch).spec.cloneStrategy).toBe('snapshot');
+  });
+
+  it('fails when the edited field changed meanwhile, leaving the object as it was', () => {
+    const seen = profile();
+    const patch = buildGuardedPatch(seen, [{ path: ['spec', 'cloneStrategy'], value: 'snapshot' }]);
+    const changed = { ...seen, spec: { cloneStrategy: 'csi-clone' } };
+    expect(() => applyAsApiserver(changed, patch)).toThrow(/test operation failed/i);
+  });
+
+  it('creates missing parents with one guard at the first missing segment; both edits survive', () => {
     const hco = { metadata: { name: 'kubevirt-hyperconverged', resourceVersion: '7' }, spec: {} };
     const patch = buildGuardedPatch(hco, [
       { path: ['spec', 'filesystemOverhead', 'global'], value: '0.1' },
       { path: ['spec', 'filesystemOverhead', 'storageClass', 'nfs'], value: '0.2' },
     ]);
-    expect(apply(hco, patch).spec).toEqual({
+    expect(patch.filter((op) => op.op === 'test')).toEqual([
+      { op: 'test', path: '/spec/filesystemOverhead', value: null },
+    ]);
+    expect(applyAsApiserver(hco, patch).spec).toEqual({
       filesystemOverhead: { global: '0.1', storageClass: { nfs: '0.2' } },
     });
   });
@@ -60,56 +118,64 @@ describe('buildGuardedPatch', () => {
       { path: ['spec', 'cloneStrategy'], value: undefined },
       { path: ['spec', 'snapshotClass'], value: undefined },
     ]);
-    expect(patch.slice(1)).toEqual([{ op: 'remove', path: '/spec/cloneStrategy' }]);
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec/cloneStrategy', value: 'copy' },
+      { op: 'remove', path: '/spec/cloneStrategy' },
+    ]);
   });
 
   it('returns no operations (not even a test) when nothing changes', () => {
     expect(buildGuardedPatch(profile(), [{ path: ['spec', 'cloneStrategy'], value: 'copy' }])).toEqual([]);
   });
 
-  it('sends an atomic list whole', () => {
+  it('sends an atomic list whole, guarded by its old value', () => {
+    const seen = profile();
+    seen.spec.claimPropertySets = [{ accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }];
     const sets = [{ accessModes: ['ReadWriteMany'], volumeMode: 'Block' }];
-    const patch = buildGuardedPatch(profile(), [{ path: ['spec', 'claimPropertySets'], value: sets }]);
-    expect(patch[1]).toEqual({ op: 'add', path: '/spec/claimPropertySets', value: sets });
-  });
-
-  it('with the values guard, tests each old value instead of the resourceVersion', () => {
-    const patch = buildGuardedPatch(
-      profile(),
-      [{ path: ['spec', 'cloneStrategy'], value: 'csi-clone' }],
-      'values',
-    );
+    const patch = buildGuardedPatch(seen, [{ path: ['spec', 'claimPropertySets'], value: sets }]);
     expect(patch).toEqual([
-      { op: 'test', path: '/spec/cloneStrategy', value: 'copy' },
-      { op: 'replace', path: '/spec/cloneStrategy', value: 'csi-clone' },
+      { op: 'test', path: '/spec/claimPropertySets', value: seen.spec.claimPropertySets },
+      { op: 'replace', path: '/spec/claimPropertySets', value: sets },
     ]);
   });
 
-  it('with the values guard, falls back to a resourceVersion test when the old value was absent', () => {
-    const patch = buildGuardedPatch(
-      profile(),
-      [{ path: ['spec', 'snapshotClass'], value: 'csi-snap' }],
-      'values',
+  it('escapes annotation keys in both the guard and the edit', () => {
+    const patch = buildGuardedPatch(profile(), [
+      { path: ['metadata', 'annotations', 'storageclass.kubernetes.io/is-default-class'], value: 'true' },
+    ]);
+    expect(patch[0]).toEqual({
+      op: 'test',
+      path: '/metadata/annotations/storageclass.kubernetes.io~1is-default-class',
+      value: null,
+    });
+  });
+
+  it('refuses to write status or resourceVersion', () => {
+    expect(() => buildGuardedPatch(profile(), [{ path: ['status', 'x'], value: 1 }])).toThrow(
+      PatchBuildError,
     );
-    expect(patch[0]).toEqual({ op: 'test', path: '/metadata/resourceVersion', value: '42' });
-  });
-
-  it('a patch built from a stale object fails on the server side (test op) instead of overwriting', () => {
-    const seen = profile();
-    const patch = buildGuardedPatch(seen, [{ path: ['spec', 'cloneStrategy'], value: 'snapshot' }]);
-    const changedMeanwhile = { ...profile(), metadata: { ...profile().metadata, resourceVersion: '43' } };
-    expect(() => apply(changedMeanwhile, patch)).toThrow(/test operation failed/i);
-  });
-
-  it('refuses without a resourceVersion to guard with', () => {
-    const noRv = { metadata: { name: 'x' }, spec: {} };
-    expect(() => buildGuardedPatch(noRv, [{ path: ['spec', 'a'], value: 1 }])).toThrow(PatchBuildError);
+    expect(() =>
+      buildGuardedPatch(profile(), [{ path: ['metadata', 'resourceVersion'], value: '1' }]),
+    ).toThrow(PatchBuildError);
   });
 
   it('refuses to descend into a value that is not an object', () => {
     expect(() => buildGuardedPatch(profile(), [{ path: ['spec', 'cloneStrategy', 'x'], value: 1 }])).toThrow(
       /not an object/,
     );
+  });
+});
+
+describe('testedPaths', () => {
+  it('lists the guarded paths as segments, unescaped', () => {
+    const patch = buildGuardedPatch(profile(), [
+      { path: ['spec', 'cloneStrategy'], value: 'snapshot' },
+      { path: ['metadata', 'annotations', 'a/b'], value: 'x' },
+    ]);
+    expect(testedPaths(patch)).toEqual([
+      ['spec', 'cloneStrategy'],
+      ['metadata', 'annotations', 'a/b'],
+    ]);
   });
 });
 

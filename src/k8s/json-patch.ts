@@ -10,14 +10,6 @@ export interface FieldChange {
   value: unknown;
 }
 
-/**
- * How the patch proves it was computed from the state the user saw:
- * - `resourceVersion`: fail if the object changed at all since it was read (safest; the usual choice);
- * - `values`: fail only if one of the edited fields changed (tests each old value; an absent old value
- *   falls back to a resourceVersion test, because JSON patch cannot test for absence).
- */
-export type PatchGuard = 'resourceVersion' | 'values';
-
 /** Thrown for edits that cannot be expressed safely; nothing is sent. */
 export class PatchBuildError extends Error {}
 
@@ -88,41 +80,72 @@ const opsForChange = (obj: unknown, { path, value }: FieldChange): Patch[] => {
   ];
 };
 
-const resourceVersionTest = (resource: K8sResourceCommon): Patch => {
-  const rv = resource.metadata?.resourceVersion;
-  if (!rv) throw new PatchBuildError('The object has no resourceVersion; reload it before saving.');
-  return { op: 'test', path: '/metadata/resourceVersion', value: rv };
+/**
+ * The guard of one edit: a `test` of the edited path's value in `base`, or, when that path is absent, a
+ * `test` for `null` at its first missing segment. The apiserver's JSON patch library passes a `null` test on
+ * an absent key (evanphx/json-patch v4 `test`), so this proves the field is still absent without testing
+ * `resourceVersion`, which operators bump with every status write.
+ */
+const guardFor = (base: unknown, path: FieldPath): Patch => {
+  let depth = 0;
+  let cur: unknown = base;
+  while (depth < path.length && hasChild(cur, path[depth])) {
+    cur = (cur as Record<string | number, unknown>)[path[depth]];
+    depth += 1;
+  }
+  if (depth === path.length) return { op: 'test', path: toJsonPointer(path), value: cur };
+  return { op: 'test', path: toJsonPointer(path.slice(0, depth + 1)), value: null };
 };
 
+const isUnder = (pointer: string, ancestor: string): boolean =>
+  pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+
 /**
- * A minimal JSON patch for `changes` against `resource` (the object as the user last saw it), led by
- * `test` operations so the server rejects it if someone else changed the object meanwhile.
+ * The one write policy of the plugin: a minimal JSON patch for `changes` against `base` (the object the user
+ * started from), led by `test` operations on exactly the subtrees it edits, so the server rejects it if anyone
+ * changed one of them meanwhile, and never because an operator rewrote `status` or `resourceVersion`.
  * Changes are applied in order to a working copy, so two edits under one missing parent both land.
- * Returns [] when nothing would change.
+ * Returns [] when nothing would change. Changes to `status` or `metadata.resourceVersion` are refused.
  */
-export const buildGuardedPatch = (
-  resource: K8sResourceCommon,
-  changes: readonly FieldChange[],
-  guard: PatchGuard = 'resourceVersion',
-): Patch[] => {
-  const working: unknown = deepClone(resource);
+export const buildGuardedPatch = (base: K8sResourceCommon, changes: readonly FieldChange[]): Patch[] => {
+  const working: unknown = deepClone(base);
   const edits: Patch[] = [];
   const tests: Patch[] = [];
-  let needsVersionTest = guard === 'resourceVersion';
   changes.forEach((change) => {
+    if (
+      change.path[0] === 'status' ||
+      (change.path[0] === 'metadata' && change.path[1] === 'resourceVersion')
+    ) {
+      throw new PatchBuildError(
+        `Refusing to write ${toJsonPointer(change.path)}: the plugin never edits it.`,
+      );
+    }
     const ops = opsForChange(working, change);
     if (ops.length === 0) return;
-    if (guard === 'values') {
-      const old = getAtPath(resource, change.path);
-      if (old.found) tests.push({ op: 'test', path: toJsonPointer(change.path), value: old.value });
-      else needsVersionTest = true;
+    const guard = guardFor(base, change.path);
+    // A test of an ancestor already guards this path; a test of a descendant is replaced by this wider one.
+    if (!tests.some((t) => isUnder(guard.path, t.path))) {
+      for (let i = tests.length - 1; i >= 0; i -= 1)
+        if (isUnder(tests[i].path, guard.path)) tests.splice(i, 1);
+      tests.push(guard);
     }
     ops.forEach((op) => applyOperation(working, op as Operation, false, true));
     edits.push(...ops);
   });
   if (edits.length === 0) return [];
-  return [...(needsVersionTest ? [resourceVersionTest(resource)] : []), ...tests, ...edits];
+  return [...tests, ...edits];
 };
+
+/** The paths a guarded patch tests, as segments: after a failed write, compare these to tell a conflict. */
+export const testedPaths = (patch: readonly Patch[]): FieldPath[] =>
+  patch
+    .filter((op) => op.op === 'test')
+    .map((op) =>
+      op.path
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+    );
 
 /** Throws unless `patch` is non-empty and starts with a `test` op: the only kind of patch the plugin sends. */
 export const assertGuardedPatch = (patch: readonly Patch[]): void => {
