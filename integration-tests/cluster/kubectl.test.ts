@@ -19,6 +19,23 @@ metadata: {name: fast}
 provisioner: csi.example.com
 reclaimPolicy: Delete
 volumeBindingMode: Immediate
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: older-default
+  creationTimestamp: "2024-01-01T00:00:00Z"
+  annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+provisioner: csi.example.com
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: newer-default
+  creationTimestamp: "2025-01-01T00:00:00Z"
+  annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+provisioner: csi.example.com
+allowVolumeExpansion: true
 `,
 };
 
@@ -212,6 +229,23 @@ current-context: sim
     expect(dv).toMatch(/\[[^\]]*\*\]\s*$/);
     const elsewhere = await kubectl('auth', 'can-i', '--list', '-n', 'default', '--as', 'project-user');
     expect(elsewhere.out).not.toContain('datavolumes.cdi.kubevirt.io');
+  });
+
+  it('gives a claim without storageClassName the newest default class; an explicit "" stays', async () => {
+    const claim = (name: string, extra: string) =>
+      file(
+        `${name}.yaml`,
+        `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: ${name}, namespace: team-a}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n${extra}`,
+      );
+    expect((await kubectl('create', '-f', claim('no-class', ''))).code).toBe(0);
+    expect((await kubectl('create', '-f', claim('empty-class', '  storageClassName: ""\n'))).code).toBe(0);
+    expect((await kubectl('create', '-f', claim('fast-class', '  storageClassName: fast\n'))).code).toBe(0);
+    const classOf = async (name: string) =>
+      (await call(c.url, 'GET', `/api/v1/namespaces/team-a/persistentvolumeclaims/${name}`)).body.spec
+        .storageClassName;
+    expect(await classOf('no-class')).toBe('newer-default');
+    expect(await classOf('empty-class')).toBe('');
+    expect(await classOf('fast-class')).toBe('fast');
   });
 
   it('deletes nothing on delete --dry-run=server (dryRun in the DeleteOptions body)', async () => {

@@ -7,6 +7,7 @@ import { defaultObject, invalid, pruneObject, validateObject } from './validatio
 import { applyPatch, type PatchType } from './patch';
 import { clone, isPlainObject } from './util';
 import { defaultBuiltin, validateBuiltin } from './builtin-strategy';
+import { admitBuiltin } from './builtin-admission';
 
 /** Everything a write needs to know about its request. */
 export interface WriteRequest {
@@ -101,6 +102,7 @@ export class Operations {
     this.checkUnknownFields(req, pruneObject(req.rt, req.version, obj), warnings);
     defaultObject(req.rt, req.version, obj);
     if (req.rt.builtin) defaultBuiltin(req.rt.kind, obj, op);
+    admitBuiltin(this.deps.store, op, req.rt.kind, req.subresource, obj);
     const ar: AdmissionRequest = {
       operation: op,
       kind: req.rt.kind,
