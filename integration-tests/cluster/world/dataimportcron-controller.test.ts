@@ -62,6 +62,12 @@ describe('DataSources no cron manages', () => {
   });
 });
 
+if (!HAS_SHARED) {
+  console.warn(
+    `../shared not present: ${UPSTREAM_CLUSTER} is missing; skipping "crons sharing a managed DataSource (upstream seed)"`,
+  );
+}
+
 describe.skipIf(!HAS_SHARED)('crons sharing a managed DataSource (upstream seed)', () => {
   it('leave it to one owner, so the cluster settles and idle ticks write nothing', () => {
     const sim = new Sim({ crdsDir: defaultCrdsDir(), seeds: [UPSTREAM_CLUSTER], world: createWorld });
