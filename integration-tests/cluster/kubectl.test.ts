@@ -36,6 +36,20 @@ metadata:
   annotations: {storageclass.kubernetes.io/is-default-class: "true"}
 provisioner: csi.example.com
 allowVolumeExpansion: true
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: bound, namespace: team-a}
+spec:
+  accessModes: [ReadWriteMany, ReadWriteOnce]
+  resources: {requests: {storage: 10Gi}}
+  storageClassName: fast
+  volumeMode: Block
+  volumeName: pvc-0001
+status:
+  phase: Bound
+  accessModes: [ReadWriteMany, ReadWriteOnce]
+  capacity: {storage: 10Gi}
 `,
 };
 
@@ -83,11 +97,36 @@ current-context: sim
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out)).toMatchObject({ kind: 'StorageClass', provisioner: 'csi.example.com' });
     const table = await kubectl('get', 'sc');
-    expect(table.out).toMatch(/^NAME\s+PROVISIONER\s+RECLAIMPOLICY\s+VOLUMEBINDINGMODE\s+AGE/);
-    expect(table.out).toMatch(/\nfast\s+csi\.example\.com\s+Delete\s+Immediate\s+/);
+    expect(table.out).toMatch(
+      /^NAME\s+PROVISIONER\s+RECLAIMPOLICY\s+VOLUMEBINDINGMODE\s+ALLOWVOLUMEEXPANSION\s+AGE\n/,
+    );
+    expect(table.out).toMatch(/\nfast\s+csi\.example\.com\s+Delete\s+Immediate\s+false\s+\d+[smhdy]/);
+    // printStorageClass marks every class annotated default.
+    expect(table.out).toMatch(
+      /\nnewer-default \(default\)\s+csi\.example\.com\s+Delete\s+Immediate\s+true\s/,
+    );
+    expect(table.out).toMatch(
+      /\nolder-default \(default\)\s+csi\.example\.com\s+Delete\s+Immediate\s+false\s/,
+    );
     const missing = await kubectl('get', 'sc', 'nope');
     expect(missing.code).not.toBe(0);
     expect(missing.err).toContain('storageclasses.storage.k8s.io "nope" not found');
+  });
+
+  it('prints claims as printPersistentVolumeClaim does (abbreviated access modes, wide VOLUMEMODE)', async () => {
+    const wide = await kubectl('get', 'pvc', 'bound', '-n', 'team-a', '-o', 'wide');
+    expect(wide.code).toBe(0);
+    expect(wide.out).toMatch(
+      /^NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS\s+VOLUMEATTRIBUTESCLASS\s+AGE\s+VOLUMEMODE\n/,
+    );
+    expect(wide.out).toMatch(
+      /\nbound\s+Bound\s+pvc-0001\s+10Gi\s+RWO,RWX\s+fast\s+<unset>\s+\d+[smhdy]\S*\s+Block\n/,
+    );
+    const narrow = await kubectl('get', 'pvc', '-n', 'team-a');
+    expect(narrow.out).toMatch(
+      /^NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS\s+VOLUMEATTRIBUTESCLASS\s+AGE\n/,
+    );
+    expect(narrow.out).not.toContain('VOLUMEMODE');
   });
 
   it('creates and applies with validation on, and reports schema errors', async () => {

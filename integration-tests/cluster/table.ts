@@ -6,22 +6,6 @@ export function wantsTable(accept: string | undefined): boolean {
   return /as=Table/.test(accept ?? '');
 }
 
-const BUILTIN_COLUMNS: Record<string, PrinterColumn[]> = {
-  Namespace: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }],
-  PersistentVolumeClaim: [
-    { name: 'Status', type: 'string', jsonPath: '.status.phase' },
-    { name: 'Volume', type: 'string', jsonPath: '.spec.volumeName' },
-    { name: 'Capacity', type: 'string', jsonPath: '.status.capacity.storage' },
-    { name: 'StorageClass', type: 'string', jsonPath: '.spec.storageClassName' },
-  ],
-  StorageClass: [
-    { name: 'Provisioner', type: 'string', jsonPath: '.provisioner' },
-    { name: 'ReclaimPolicy', type: 'string', jsonPath: '.reclaimPolicy' },
-    { name: 'VolumeBindingMode', type: 'string', jsonPath: '.volumeBindingMode' },
-  ],
-  Pod: [{ name: 'Status', type: 'string', jsonPath: '.status.phase' }],
-};
-
 /** Minimal JSONPath: `.a.b`, `[0]`, `[?(@.type=="Ready")]`. Unsupported paths yield undefined. */
 export function jsonPathValue(obj: unknown, path: string): unknown {
   const re = /\.([A-Za-z0-9_-]+)|\[(\d+)\]|\[\?\(@\.([A-Za-z0-9_.-]+)\s*==\s*["']([^"']*)["']\)\]/g;
@@ -38,10 +22,11 @@ export function jsonPathValue(obj: unknown, path: string): unknown {
   return cur;
 }
 
-/** Like kubectl's duration printer: 45s, 12m, 3h4m, 5d, 2y. */
+/** apimachinery's duration.HumanDuration, as the apiserver's printers show ages: 45s, 12m, 3h4m, 5d6h, 2y3d. */
 export function humanAge(fromIso: string | undefined, now: Date): string {
   if (!fromIso) return '<unknown>';
   const s = Math.floor((now.getTime() - Date.parse(fromIso)) / 1000);
+  if (s < -1) return '<invalid>';
   if (s < 0) return '0s';
   if (s < 120) return `${s}s`;
   const m = Math.floor(s / 60);
@@ -51,7 +36,11 @@ export function humanAge(fromIso: string | undefined, now: Date): string {
   if (h < 8) return `${h}h${m % 60 ? `${m % 60}m` : ''}`;
   if (h < 48) return `${h}h`;
   const d = Math.floor(h / 24);
-  return d < 365 * 2 ? `${d}d` : `${Math.floor(d / 365)}y`;
+  if (h < 24 * 8) return `${d}d${h % 24 ? `${h % 24}h` : ''}`;
+  if (h < 24 * 365 * 2) return `${d}d`;
+  const y = Math.floor(d / 365);
+  if (h < 24 * 365 * 8) return `${y}y${d % 365 ? `${d % 365}d` : ''}`;
+  return `${y}y`;
 }
 
 function cell(col: PrinterColumn, obj: K8sObject, now: Date): unknown {
@@ -61,7 +50,252 @@ function cell(col: PrinterColumn, obj: K8sObject, now: Date): unknown {
   return typeof v === 'object' ? JSON.stringify(v) : v;
 }
 
-/** A meta.k8s.io/v1 Table of objects (Age printed against simulated time). */
+interface Column {
+  name: string;
+  type: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+}
+
+/** A built-in kind's server-side printer (pkg/printers/internalversion/printers.go): columns and one row's cells. */
+interface Printer {
+  columns: Column[];
+  cells(o: K8sObject, now: Date): unknown[];
+}
+
+const NAME: Column = {
+  name: 'Name',
+  type: 'string',
+  format: 'name',
+  description: 'Name must be unique within a namespace.',
+};
+const AGE: Column = { name: 'Age', type: 'string', description: 'CreationTimestamp' };
+const age = (o: K8sObject, now: Date) => humanAge(o.metadata.creationTimestamp, now);
+
+/** helper.GetAccessModesAsString: RWO, ROX, RWX, RWOP in that order, each once. */
+export function accessModesString(modes: unknown): string {
+  const list = Array.isArray(modes) ? modes : [];
+  const abbrev: [string, string][] = [
+    ['ReadWriteOnce', 'RWO'],
+    ['ReadOnlyMany', 'ROX'],
+    ['ReadWriteMany', 'RWX'],
+    ['ReadWriteOncePod', 'RWOP'],
+  ];
+  return abbrev
+    .filter(([mode]) => list.includes(mode))
+    .map(([, short]) => short)
+    .join(',');
+}
+
+const isDefaultClass = (o: K8sObject) =>
+  o.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ||
+  o.metadata.annotations?.['storageclass.beta.kubernetes.io/is-default-class'] === 'true';
+
+/** printEvent: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (and, wide, the rest). */
+function eventCells(o: K8sObject, now: Date): unknown[] {
+  const e = o as K8sObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const first = e.firstTimestamp ? humanAge(e.firstTimestamp, now) : humanAge(e.eventTime, now);
+  let last = e.lastTimestamp ? humanAge(e.lastTimestamp, now) : first;
+  let count = e.count ?? 0;
+  if (e.series) {
+    last = humanAge(e.series.lastObservedTime, now);
+    count = e.series.count;
+  } else if (!count) count = 1;
+  const io = e.involvedObject ?? {};
+  const kind = String(io.kind ?? '').toLowerCase();
+  const target = io.name ? `${kind}/${io.name}` : kind;
+  const src = e.source ?? {};
+  const component = src.component || e.reportingComponent || e.reportingController || '';
+  const host = src.host || e.reportingInstance || '';
+  const source = host ? `${component}, ${host}` : component;
+  return [
+    last,
+    e.type ?? '',
+    e.reason ?? '',
+    target,
+    io.fieldPath ?? '',
+    source,
+    String(e.message ?? '').trim(),
+    first,
+    count,
+    o.metadata.name,
+  ];
+}
+
+const PRINTERS: Record<string, Printer> = {
+  Namespace: {
+    columns: [NAME, { name: 'Status', type: 'string', description: 'The status of the namespace' }, AGE],
+    cells: (o, now) => [o.metadata.name, o.status?.phase ?? '', age(o, now)],
+  },
+  Pod: {
+    columns: [NAME, { name: 'Status', type: 'string' }, AGE],
+    cells: (o, now) => [o.metadata.name, o.status?.phase ?? '', age(o, now)],
+  },
+  StorageClass: {
+    columns: [
+      NAME,
+      {
+        name: 'Provisioner',
+        type: 'string',
+        description: 'provisioner indicates the type of the provisioner.',
+      },
+      {
+        name: 'ReclaimPolicy',
+        type: 'string',
+        description:
+          'reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class.',
+      },
+      {
+        name: 'VolumeBindingMode',
+        type: 'string',
+        description:
+          'volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.',
+      },
+      {
+        name: 'AllowVolumeExpansion',
+        type: 'string',
+        description: 'allowVolumeExpansion shows whether the storage class allow volume expand.',
+      },
+      AGE,
+    ],
+    cells: (o, now) => [
+      `${o.metadata.name}${isDefaultClass(o) ? ' (default)' : ''}`,
+      o.provisioner ?? '',
+      o.reclaimPolicy ?? 'Delete',
+      o.volumeBindingMode ?? 'Immediate',
+      o.allowVolumeExpansion === true,
+      age(o, now),
+    ],
+  },
+  PersistentVolumeClaim: {
+    columns: [
+      NAME,
+      {
+        name: 'Status',
+        type: 'string',
+        description: 'phase represents the current phase of PersistentVolumeClaim.',
+      },
+      {
+        name: 'Volume',
+        type: 'string',
+        description: 'volumeName is the binding reference to the PersistentVolume backing this claim.',
+      },
+      {
+        name: 'Capacity',
+        type: 'string',
+        description: 'capacity represents the actual resources of the underlying volume.',
+      },
+      {
+        name: 'Access Modes',
+        type: 'string',
+        description: 'accessModes contains the actual access modes the volume backing the PVC has.',
+      },
+      { name: 'StorageClass', type: 'string', description: 'StorageClass of the pvc' },
+      { name: 'VolumeAttributesClass', type: 'string', description: 'VolumeAttributesClass of the pvc' },
+      AGE,
+      {
+        name: 'VolumeMode',
+        type: 'string',
+        priority: 1,
+        description: 'volumeMode defines what type of volume is required by the claim.',
+      },
+    ],
+    cells: (o, now) => {
+      const bound = !!o.spec?.volumeName;
+      return [
+        o.metadata.name,
+        o.metadata.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''),
+        o.spec?.volumeName ?? '',
+        bound ? (o.status?.capacity?.storage ?? '') : '',
+        bound ? accessModesString(o.status?.accessModes) : '',
+        o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? o.spec?.storageClassName ?? '',
+        o.spec?.volumeAttributesClassName ?? '<unset>',
+        age(o, now),
+        o.spec?.volumeMode ?? '<unset>',
+      ];
+    },
+  },
+  Event: {
+    columns: [
+      {
+        name: 'Last Seen',
+        type: 'string',
+        description: 'The time at which the most recent occurrence of this event was recorded.',
+      },
+      {
+        name: 'Type',
+        type: 'string',
+        description: 'Type of this event (Normal, Warning), new types could be added in the future',
+      },
+      {
+        name: 'Reason',
+        type: 'string',
+        description:
+          "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+      },
+      { name: 'Object', type: 'string', description: 'The object that this event is about.' },
+      {
+        name: 'Subobject',
+        type: 'string',
+        priority: 1,
+        description:
+          'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement.',
+      },
+      {
+        name: 'Source',
+        type: 'string',
+        priority: 1,
+        description: 'The component reporting this event. Should be a short machine understandable string.',
+      },
+      {
+        name: 'Message',
+        type: 'string',
+        description: 'A human-readable description of the status of this operation.',
+      },
+      {
+        name: 'First Seen',
+        type: 'string',
+        priority: 1,
+        description:
+          'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)',
+      },
+      {
+        name: 'Count',
+        type: 'string',
+        priority: 1,
+        description: 'The number of times this event has occurred.',
+      },
+      { ...NAME, priority: 1 },
+    ],
+    cells: eventCells,
+  },
+};
+
+/** Columns of a custom resource: Name, its additionalPrinterColumns (Age unless it has one). */
+function crdPrinter(cols: PrinterColumn[]): Printer {
+  const hasAge = cols.some((c) => c.name === 'Age');
+  return {
+    columns: [
+      NAME,
+      ...cols.map((c) => ({
+        name: c.name,
+        type: c.type === 'date' ? 'string' : c.type,
+        format: c.format ?? '',
+        description: c.description ?? '',
+        priority: c.priority ?? 0,
+      })),
+      ...(hasAge ? [] : [AGE]),
+    ],
+    cells: (o, now) => [
+      o.metadata.name,
+      ...cols.map((c) => cell(c, o, now)),
+      ...(hasAge ? [] : [age(o, now)]),
+    ],
+  };
+}
+
+/** A meta.k8s.io/v1 Table of objects (ages printed against the wall clock). */
 export function toTable(
   rt: ResourceType,
   version: string,
@@ -69,39 +303,22 @@ export function toTable(
   now: Date,
   listMeta: object,
 ): object {
-  const cols =
-    (rt.printerColumns[version]?.length ? rt.printerColumns[version] : BUILTIN_COLUMNS[rt.kind]) ?? [];
-  const visible = cols.filter((c) => !c.priority);
-  const hasAge = visible.some((c) => c.name === 'Age');
+  const printer =
+    (rt.printerColumns[version]?.length ? crdPrinter(rt.printerColumns[version]) : PRINTERS[rt.kind]) ??
+    crdPrinter([]);
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',
     metadata: listMeta,
-    columnDefinitions: [
-      {
-        name: 'Name',
-        type: 'string',
-        format: 'name',
-        description: 'Name must be unique within a namespace.',
-        priority: 0,
-      },
-      ...visible.map((c) => ({
-        name: c.name,
-        type: c.type === 'date' ? 'string' : c.type,
-        format: '',
-        description: c.description ?? '',
-        priority: 0,
-      })),
-      ...(hasAge
-        ? []
-        : [{ name: 'Age', type: 'string', format: '', description: 'CreationTimestamp', priority: 0 }]),
-    ],
+    columnDefinitions: printer.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      format: c.format ?? '',
+      description: c.description ?? '',
+      priority: c.priority ?? 0,
+    })),
     rows: objs.map((o) => ({
-      cells: [
-        o.metadata.name,
-        ...visible.map((c) => cell(c, o, now)),
-        ...(hasAge ? [] : [humanAge(o.metadata.creationTimestamp, now)]),
-      ],
+      cells: printer.cells(o, now),
       object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata },
     })),
   };
