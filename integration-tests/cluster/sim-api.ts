@@ -85,9 +85,16 @@ export interface SimStore {
   listView?(kind: string, namespace?: string): readonly Readonly<K8sObject>[];
 }
 
-/** Simulated time: runs faster than the wall clock and can be advanced from tests through /_sim/. */
+/**
+ * Time as the world sees it. Stamp objects with `now()` (the wall clock, so no timestamp lies in the future);
+ * measure durations with `simulatedMs()`, which runs faster than the wall clock (time scale) and can be
+ * advanced from tests through /_sim/advance. Never compare one with the other.
+ */
 export interface SimClock {
+  /** Wall-clock now: for timestamps written to objects. */
   now(): Date;
+  /** Simulated milliseconds (arbitrary origin): only differences mean something (how long something took). */
+  simulatedMs(): number;
 }
 
 export interface SimContext {

@@ -29,6 +29,7 @@ export async function handleSimControl(
           objects: sim.store.count(),
           watches: sim.hub.count(),
           now: sim.clock.now().toISOString(),
+          simulatedSeconds: sim.clock.simulatedMs() / 1000,
         }),
       );
     case 'POST /_sim/advance': {
@@ -36,7 +37,14 @@ export async function handleSimControl(
       if (!Number.isFinite(seconds) || seconds < 0)
         throw badRequest('advance needs {"seconds": <non-negative number>}');
       sim.advance(seconds);
-      return send(res, 200, JSON.stringify({ now: sim.clock.now().toISOString() }));
+      return send(
+        res,
+        200,
+        JSON.stringify({
+          now: sim.clock.now().toISOString(),
+          simulatedSeconds: sim.clock.simulatedMs() / 1000,
+        }),
+      );
     }
     case 'POST /_sim/reset':
       sim.reset();

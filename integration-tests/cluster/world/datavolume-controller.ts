@@ -358,7 +358,7 @@ export function createDataVolumeController(): Controller {
     reconcile(ctx, events) {
       if (!active && !touches(events, WATCHED_KINDS)) return;
       if (touches(events, ['StorageClass'])) defaults.clear();
-      const nowMs = ctx.clock.now().getTime();
+      const nowMs = ctx.clock.simulatedMs();
       const defaultClass = defaultClassMemo(ctx, defaults);
       const live = new Set<string>();
       active = false;

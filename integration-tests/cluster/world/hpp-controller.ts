@@ -73,7 +73,7 @@ export function createHppController(): Controller {
   return {
     name: 'hostpath-provisioner',
     reconcile(ctx) {
-      const nowMs = ctx.clock.now().getTime();
+      const nowMs = ctx.clock.simulatedMs();
       const nodes = workloadNodes(ctx);
       const wanted = new Set<string>();
       for (const hpp of ctx.store.list('HostPathProvisioner'))

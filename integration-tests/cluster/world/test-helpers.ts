@@ -17,10 +17,14 @@ import { Store } from '../store';
 export const CRDS_DIR = path.resolve(__dirname, '../crds');
 export const DEMO_SEED_DIR = path.resolve(__dirname, '../../fixtures/demo');
 
+/** Both clocks move only by hand: `advance` moves the timestamps and the durations alike. */
 export class ManualClock implements SimClock {
   constructor(private ms = Date.parse('2026-11-26T16:00:00Z')) {}
   now(): Date {
     return new Date(this.ms);
+  }
+  simulatedMs(): number {
+    return this.ms;
   }
   advance(seconds: number): void {
     this.ms += seconds * 1000;

@@ -32,15 +32,12 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return aKeys.length === bKeys.length && aKeys.every((k) => jsonEqual(ao[k], bo[k]));
 }
 
-/** Kubernetes timestamps have second precision. */
+/** Now on the wall clock, as the apiserver writes metav1.Time (second precision). Durations: ctx.clock.simulatedMs(). */
 export const timestamp = (ctx: SimContext): string =>
   ctx.clock
     .now()
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z');
-
-export const secondsSince = (ctx: SimContext, iso: string | undefined): number =>
-  iso ? (ctx.clock.now().getTime() - Date.parse(iso)) / 1000 : 0;
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
