@@ -8,6 +8,8 @@ export interface ErrorAlertProps {
   /** What failed, e.g. "Could not save the storage profile". Defaults to a title for the error kind. */
   title?: string;
   actionLinks?: ReactNode;
+  /** e.g. an `AlertActionCloseButton`, for errors the user may dismiss. */
+  actionClose?: ReactNode;
   /**
    * Whether the failed request was a read or a write: only after a write does the alert say that nothing was
    * saved. Defaults to 'write'.
@@ -16,7 +18,13 @@ export interface ErrorAlertProps {
 }
 
 /** Shows an API error with the server's message and causes verbatim, plus what to do about it. */
-export const ErrorAlert = ({ error, title, actionLinks, context = 'write' }: ErrorAlertProps) => {
+export const ErrorAlert = ({
+  error,
+  title,
+  actionLinks,
+  actionClose,
+  context = 'write',
+}: ErrorAlertProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const e = readK8sError(error);
   const titles: Record<K8sErrorKind, string> = {
@@ -29,12 +37,18 @@ export const ErrorAlert = ({ error, title, actionLinks, context = 'write' }: Err
   const hints: Partial<Record<K8sErrorKind, string>> =
     context === 'write'
       ? {
-          conflict: t('Nothing was saved. The page now shows the current values; review them and try again.'),
+          conflict: t('Nothing was saved.'),
           forbidden: t('Nothing was saved. Ask a cluster administrator for access.'),
         }
       : { forbidden: t('You cannot see this data. Ask a cluster administrator for read access.') };
   return (
-    <Alert variant="danger" isInline title={title ?? titles[e.kind]} actionLinks={actionLinks}>
+    <Alert
+      variant="danger"
+      isInline
+      title={title ?? titles[e.kind]}
+      actionLinks={actionLinks}
+      actionClose={actionClose}
+    >
       <p data-testid="api-error-message">{e.message}</p>
       {e.causes.length > 0 && (
         <List>

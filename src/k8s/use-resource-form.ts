@@ -114,8 +114,6 @@ export const useResourceForm = <R extends K8sResourceCommon>({
   // Re-reads are numbered; a response older than one already applied is dropped.
   const rereadSeq = useRef(0);
   const appliedSeq = useRef(0);
-  const liveRef = useRef(object);
-  liveRef.current = object;
 
   const name = object.metadata?.name;
   const namespace = object.metadata?.namespace;
@@ -196,10 +194,10 @@ export const useResourceForm = <R extends K8sResourceCommon>({
     dismissFailure: () => setFailure(undefined),
     rereadError,
     changedSince,
-    loadLatest: () => setSession((s) => rebase(s, fields, liveRef.current)),
+    loadLatest: () => setSession((s) => rebase(s, fields, object)),
     discard: () => {
       setFailure(undefined);
-      setSession(newSession(liveRef.current));
+      setSession(newSession(object));
     },
     resolve: (id, pick) => setSession((s) => resolveBothChanged(s, id, pick)),
   };

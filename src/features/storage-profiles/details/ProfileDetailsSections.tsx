@@ -15,16 +15,16 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import type { ClaimPropertySet, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { formatClaimPropertySet } from '../../../k8s/access-modes';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import {
   DEFAULT_CLASS_ANNOTATION,
   DEFAULT_SNAPSHOT_CLASS_ANNOTATION,
   DEFAULT_VIRT_CLASS_ANNOTATION,
   isAnnotatedTrue,
-} from '../profile-list-logic';
-import { CLONE_STRATEGY_ANNOTATION, type ProfileHealth } from './profile-health';
-import { useProfileTexts } from './use-profile-texts';
+} from '../logic/profile-list-logic';
+import { CLONE_STRATEGY_ANNOTATION, type ProfileHealth } from '../logic/profile-health';
+import { ClaimPropertySetList } from '../shared/ClaimPropertySetList';
+import { useProfileTexts } from '../shared/use-profile-texts';
 
 const Muted = ({ children }: { children: ReactNode }) => (
   <span style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>{children}</span>
@@ -36,20 +36,6 @@ const Term = ({ term, children }: { term: string; children: ReactNode }) => (
     <DescriptionListDescription>{children}</DescriptionListDescription>
   </DescriptionListGroup>
 );
-
-export const ClaimPropertySetList = ({ sets, empty }: { sets?: ClaimPropertySet[]; empty: ReactNode }) =>
-  sets && sets.length > 0 ? (
-    // Order is preference order, so it is an ordered list.
-    <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {sets.map((s, i) => (
-        <li key={i}>
-          {i + 1}. {formatClaimPropertySet(s)}
-        </li>
-      ))}
-    </ol>
-  ) : (
-    <>{empty}</>
-  );
 
 export const StorageClassCard = ({
   storageClass,

@@ -1,6 +1,6 @@
 import { Alert, List, ListItem, Stack } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { ProfileHealth } from './profile-health';
+import type { ProfileHealth } from '../logic/profile-health';
 
 /** The consequences of the profile's state, in plain words, most serious first. */
 export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name: string }) => {

@@ -21,7 +21,7 @@ import { StorageProfileModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
 import { useModelAccess } from '../../../k8s/use-access';
 import { StorageProfileEditForm } from '../edit/StorageProfileEditForm';
-import { profileDetailsPath } from '../profile-columns';
+import { profileDetailsPath } from '../list/profile-columns';
 import { profileEditPath, STORAGE_PROFILES_PATH } from './paths';
 import { ProfileFindings } from './ProfileFindings';
 import {
@@ -90,6 +90,11 @@ const StorageProfileDetailsPage = () => {
             profile={profile}
             provisioner={health.row.provisioner}
             snapshotClasses={ctx.snapshotClasses}
+            snapshotClassesKnown={
+              !ctx.optionalErrors.some(
+                ({ what, error }) => what === 'VolumeSnapshotClasses' && !isNotFoundError(error),
+              )
+            }
             cloneStrategyOverride={ctx.cloneStrategyOverride}
             csiDriverNames={ctx.csiDriverNames}
             capabilities={health.capabilities}

@@ -9,7 +9,7 @@ import {
 } from '../../../k8s/models';
 import { isNotFoundError } from '../../../k8s/k8s-errors';
 import type { CDI, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { profileHealth, type ProfileHealth } from './profile-health';
+import { profileHealth, type ProfileHealth } from '../logic/profile-health';
 
 /** Only this page needs CSIDrivers (to tell whether csi-clone can work), so the model lives here. */
 export const CSIDriverModel: K8sModel = {

@@ -19,7 +19,7 @@ import {
   removeClaimPropertySet,
   setVolumeMode,
   toggleAccessMode,
-} from './spec-form-logic';
+} from '../logic/spec-form-logic';
 
 export interface ClaimPropertySetsEditorProps {
   sets: ClaimPropertySet[];

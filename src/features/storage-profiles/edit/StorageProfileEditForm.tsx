@@ -1,4 +1,3 @@
-import { k8sGet } from '@openshift-console/dynamic-plugin-sdk';
 import {
   ActionGroup,
   Alert,
@@ -16,31 +15,32 @@ import {
   Radio,
   Stack,
 } from '@patternfly/react-core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { deepEqual } from '../../../k8s/json-patch';
-import { readK8sError } from '../../../k8s/k8s-errors';
+import { PatchPreview } from '../../../components/PatchPreview';
+import { ResourceFormAlerts } from '../../../components/ResourceFormAlerts';
 import { StorageProfileModel } from '../../../k8s/models';
 import type { CapabilityLookup } from '../../../k8s/storage-capabilities';
-import type { StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { useK8sPatchMutation } from '../../../k8s/use-k8s-patch-mutation';
-import { ClaimPropertySetList } from '../details/ProfileDetailsSections';
 import { CLONE_STRATEGIES, SOURCE_FORMATS } from '../../../k8s/storage-profile-values';
-import { snapshotClassesForDriver } from '../details/profile-health';
-import { useProfileTexts } from '../details/use-profile-texts';
-import { ClaimPropertySetsEditor } from './ClaimPropertySetsEditor';
-import { PatchPreview } from './PatchPreview';
+import type { ClaimPropertySet, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
+import { useResourceForm, type WriteFailure } from '../../../k8s/use-resource-form';
+import { snapshotClassesForDriver } from '../logic/profile-health';
 import {
-  formStateFromSpec,
-  recommendedFormState,
+  recommendValues,
   specFormWarnings,
-  specFromFormState,
   validateSpecForm,
   type SpecFormState,
-} from './spec-form-logic';
-import { adminValues, buildStorageProfileSpecPatch } from './storage-profile-spec-patch';
+} from '../logic/spec-form-logic';
+import {
+  CLEARED_VALUES,
+  STORAGE_PROFILE_FIELDS,
+  type EditableSpecField,
+} from '../logic/storage-profile-fields';
+import { ClaimPropertySetList } from '../shared/ClaimPropertySetList';
+import { useProfileTexts } from '../shared/use-profile-texts';
+import { ClaimPropertySetsEditor } from './ClaimPropertySetsEditor';
 import { useSpecFormMessages } from './use-spec-form-messages';
 
 export interface StorageProfileEditFormProps {
@@ -48,6 +48,8 @@ export interface StorageProfileEditFormProps {
   profile: StorageProfile;
   provisioner?: string;
   snapshotClasses: VolumeSnapshotClass[];
+  /** False when VolumeSnapshotClasses could not be read: snapshot advice is then withheld. */
+  snapshotClassesKnown: boolean;
   cloneStrategyOverride?: string;
   csiDriverNames?: string[];
   capabilities: CapabilityLookup;
@@ -60,6 +62,7 @@ export const StorageProfileEditForm = ({
   profile,
   provisioner,
   snapshotClasses,
+  snapshotClassesKnown,
   cloneStrategyOverride,
   csiDriverNames,
   capabilities,
@@ -70,65 +73,28 @@ export const StorageProfileEditForm = ({
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const { cloneStrategies, sourceFormats } = useProfileTexts();
   const { errorText, warningText } = useSpecFormMessages();
-  // The profile as the user saw it when they started editing: the patch is computed and guarded against it.
-  const [base, setBase] = useState<StorageProfile>(profile);
-  const [state, setState] = useState<SpecFormState>(() => formStateFromSpec(profile.spec));
+  const { fieldLabel, formatValue, recommendationText } = useEditTexts();
   const [confirmReset, setConfirmReset] = useState(false);
-  const latest = useRef(profile);
-  useEffect(() => {
-    latest.current = profile;
-  }, [profile]);
-
-  // The watch may lag behind the server; these are watch versions known to be older than `base`.
-  const [staleVersion, setStaleVersion] = useState<string>();
-  const [refreshError, setRefreshError] = useState<unknown>();
-  /** Set when a failed write turned out to be a conflict: the spec on the cluster is not the one tested. */
-  const [conflict, setConflict] = useState(false);
-  /**
-   * After a failed write, read the profile again. The apiserver answers a failed `test` with a generic
-   * 422, so the only reliable sign of a conflict is that the spec is no longer the one the patch tested.
-   * On a conflict, rebase on the current object so the preview and the next save are against it.
-   */
-  const checkForConflict = (error: unknown) => {
-    const kind = readK8sError(error).kind;
-    if (kind !== 'conflict' && kind !== 'invalid') return;
-    const watched = latest.current.metadata?.resourceVersion;
-    const tested = base;
-    k8sGet<StorageProfile>({ model: StorageProfileModel, name: profile.metadata?.name })
-      .then((fresh) => {
-        setRefreshError(undefined);
-        if (kind !== 'conflict' && deepEqual(fresh.spec, tested.spec)) return;
-        setConflict(true);
-        setBase(fresh);
-        setStaleVersion(fresh.metadata?.resourceVersion !== watched ? watched : undefined);
-      })
-      .catch((e: unknown) => setRefreshError(e));
-  };
-  const save = useK8sPatchMutation<StorageProfile>({
-    onMutate: () => setConflict(false),
-    onSuccess: () =>
+  const name = profile.metadata?.name;
+  const form = useResourceForm<StorageProfile>({
+    model: StorageProfileModel,
+    object: profile,
+    fields: STORAGE_PROFILE_FIELDS,
+    onSaved: (_saved, action) =>
       onSaved(
-        t('Storage profile {{name}} saved. CDI applies the new values shortly.', {
-          name: profile.metadata?.name,
-        }),
+        action === 'reset'
+          ? t('Administrator values removed from {{name}}. CDI applies its own values again.', { name })
+          : t('Storage profile {{name}} saved. CDI applies the new values shortly.', { name }),
       ),
-    onError: checkForConflict,
   });
-  const reset = useK8sPatchMutation<StorageProfile>({
-    onSuccess: () => {
-      setConfirmReset(false);
-      onSaved(
-        t('Administrator values removed from {{name}}. CDI applies its own values again.', {
-          name: profile.metadata?.name,
-        }),
-      );
-    },
-    onError: checkForConflict,
-  });
+  const state: SpecFormState = {
+    claimPropertySets: form.value<ClaimPropertySet[]>('claimPropertySets'),
+    cloneStrategy: form.value<string>('cloneStrategy'),
+    dataImportCronSourceFormat: form.value<string>('dataImportCronSourceFormat'),
+    snapshotClass: form.value<string>('snapshotClass'),
+  };
+  const setField = (id: EditableSpecField, value: unknown) => form.set(id, value);
 
-  const changedMeanwhile =
-    profile.metadata?.resourceVersion !== staleVersion &&
-    !deepEqual(adminValues(base.spec), adminValues(profile.spec));
   const errors = validateSpecForm(state);
   const warnings = specFormWarnings(state, {
     provisioner,
@@ -136,18 +102,28 @@ export const StorageProfileEditForm = ({
     cloneStrategyOverride,
     csiDriverNames,
   });
-  const patch = useMemo(() => {
-    try {
-      return buildStorageProfileSpecPatch(base, specFromFormState(state));
-    } catch (e) {
-      return e instanceof Error ? e : new Error(String(e));
-    }
-  }, [base, state]);
-  const patchOps = Array.isArray(patch) ? patch : [];
-  const resetPatch = useMemo(() => buildStorageProfileSpecPatch(base, {}), [base]);
-  const recommended = recommendedFormState(capabilities, state);
+  const patchOps = Array.isArray(form.patch) ? form.patch : [];
+  const resetPatch = form.patchWith(CLEARED_VALUES);
+  const resetOps = Array.isArray(resetPatch) ? resetPatch : [];
+  const recommendation = recommendValues(capabilities, state, {
+    status: profile.status,
+    provisioner,
+    snapshotClasses: snapshotClassesKnown ? snapshotClasses : undefined,
+    csiDriverNames,
+  });
+  const recommendedFields = Object.keys(recommendation?.values ?? {});
   const matchingSnapshotClasses = snapshotClassesForDriver(snapshotClasses, provisioner);
-  const disabled = !canWrite || save.isPending;
+  const disabled = !canWrite || form.isPending;
+  const failureTitle = (f: WriteFailure) => {
+    if (f.action === 'reset') {
+      return f.conflict
+        ? t('Someone else changed this profile, so nothing was reset')
+        : t('Could not reset the storage profile');
+    }
+    return f.conflict
+      ? t('Someone else changed this profile, so nothing was saved')
+      : t('Could not save the storage profile');
+  };
 
   const setErrors: Record<number, string[]> = {};
   errors.forEach((e) => {
@@ -189,97 +165,57 @@ export const StorageProfileEditForm = ({
 
   return (
     <Stack hasGutter>
-      {changedMeanwhile && (
-        <Alert
-          variant="warning"
-          isInline
-          title={t('Someone else changed this profile while you were editing')}
-        >
-          <p>
-            {t(
-              'Saving now fails, because the patch is checked against the values you started from. Current values on the cluster:',
-            )}
-          </p>
-          <CurrentValues profile={profile} />
-          <Button
-            variant="link"
-            isInline
-            onClick={() => {
-              setBase(profile);
-              setState(formStateFromSpec(profile.spec));
-              setConflict(false);
-              save.reset();
-            }}
-          >
-            {t('Discard my changes and edit the current values')}
-          </Button>
-        </Alert>
-      )}
-      {refreshError != null && (
-        <ErrorAlert
-          error={refreshError}
-          context="read"
-          title={t('Could not read the current values of the storage profile')}
-        />
-      )}
-      {save.error != null && (
-        <ErrorAlert
-          error={save.error}
-          title={
-            conflict
-              ? t('Someone else changed this profile, so nothing was saved')
-              : t('Could not save the storage profile')
-          }
-        />
-      )}
-      {conflict && !changedMeanwhile && (
-        <Alert variant="info" isInline title={t('Current values on the cluster')}>
-          <CurrentValues profile={base} />
-          <p>
-            {t(
-              'The preview below now shows the patch against these values. Save again to apply your values.',
-            )}
-          </p>
-        </Alert>
-      )}
+      <ResourceFormAlerts
+        form={form}
+        fieldLabel={fieldLabel}
+        formatValue={formatValue}
+        failureTitle={failureTitle}
+      />
       <Flex>
         <Button
           variant="secondary"
-          isDisabled={disabled || !recommended}
-          onClick={() => recommended && setState(recommended)}
+          isDisabled={disabled || recommendedFields.length === 0}
+          onClick={() =>
+            Object.entries(recommendation?.values ?? {}).forEach(([id, v]) =>
+              setField(id as EditableSpecField, v),
+            )
+          }
         >
           {t('Use recommended values')}
         </Button>
         <Button
           variant="secondary"
           isDanger
-          isDisabled={disabled || resetPatch.length === 0}
+          isDisabled={disabled || resetOps.length === 0}
           onClick={() => {
-            reset.reset();
+            form.dismissFailure();
             setConfirmReset(true);
           }}
         >
           {t('Reset to CDI defaults')}
         </Button>
       </Flex>
-      <HelperText>
+      <HelperText aria-label={t('About the recommended values')}>
         <HelperTextItem>
-          {recommended
+          {recommendation
             ? t(
-                '"Use recommended values" fills the form with CDI\'s built-in values for this provisioner; nothing is saved until you press Save.',
+                '"Use recommended values" fills in CDI\'s built-in values for this provisioner where the cluster can serve them; nothing is saved until you press Save.',
               )
             : t(
                 'CDI has no built-in values for this provisioner, so there is nothing to recommend: set the values your storage supports.',
               )}
         </HelperTextItem>
+        {recommendation?.notes.map((note) => (
+          <HelperTextItem key={`${note.code}-${'field' in note ? note.field : ''}`} variant="indeterminate">
+            {recommendationText(note, provisioner)}
+          </HelperTextItem>
+        ))}
       </HelperText>
 
       <Form
         onSubmit={(e) => {
           e.preventDefault();
-          if (errors.length === 0 && patchOps.length > 0) {
-            save.mutate({ model: StorageProfileModel, resource: base, patch: patchOps });
-          }
+          if (errors.length === 0 && form.canSave && canWrite) form.save();
         }}
       >
         <FormSection title={t('Access and volume modes')} titleElement="h2">
@@ -290,7 +226,7 @@ export const StorageProfileEditForm = ({
           </Content>
           <ClaimPropertySetsEditor
             sets={state.claimPropertySets}
-            onChange={(claimPropertySets) => setState({ ...state, claimPropertySets })}
+            onChange={(sets) => setField('claimPropertySets', sets)}
             isDisabled={disabled}
             errors={setErrors}
             warnings={setWarnings}
@@ -309,7 +245,7 @@ export const StorageProfileEditForm = ({
               )}
               isChecked={state.cloneStrategy === ''}
               isDisabled={disabled}
-              onChange={() => setState({ ...state, cloneStrategy: '' })}
+              onChange={() => setField('cloneStrategy', '')}
             />
             {CLONE_STRATEGIES.map((s) => (
               <Radio
@@ -320,7 +256,7 @@ export const StorageProfileEditForm = ({
                 description={cloneStrategies[s].description}
                 isChecked={state.cloneStrategy === s}
                 isDisabled={disabled}
-                onChange={() => setState({ ...state, cloneStrategy: s })}
+                onChange={() => setField('cloneStrategy', s)}
               />
             ))}
             {helper(
@@ -338,7 +274,7 @@ export const StorageProfileEditForm = ({
               id="vsp-snapshot-class"
               value={state.snapshotClass}
               isDisabled={disabled}
-              onChange={(_e, value) => setState({ ...state, snapshotClass: value })}
+              onChange={(_e, value) => setField('snapshotClass', value)}
             >
               <FormSelectOption
                 value=""
@@ -374,7 +310,7 @@ export const StorageProfileEditForm = ({
               description={t('CDI uses its built-in advice for the provisioner, else pvc.')}
               isChecked={state.dataImportCronSourceFormat === ''}
               isDisabled={disabled}
-              onChange={() => setState({ ...state, dataImportCronSourceFormat: '' })}
+              onChange={() => setField('dataImportCronSourceFormat', '')}
             />
             {SOURCE_FORMATS.map((f) => (
               <Radio
@@ -385,7 +321,7 @@ export const StorageProfileEditForm = ({
                 description={sourceFormats[f].description}
                 isChecked={state.dataImportCronSourceFormat === f}
                 isDisabled={disabled}
-                onChange={() => setState({ ...state, dataImportCronSourceFormat: f })}
+                onChange={() => setField('dataImportCronSourceFormat', f)}
               />
             ))}
             {helper(
@@ -402,8 +338,8 @@ export const StorageProfileEditForm = ({
               'Only the fields you changed are sent. The first operation checks that the profile still has the values you started from; if someone changed it meanwhile, nothing is saved.',
             )}
           </Content>
-          {patch instanceof Error ? (
-            <ErrorAlert error={patch} title={t('The change cannot be expressed safely')} />
+          {form.patch instanceof Error ? (
+            <ErrorAlert error={form.patch} title={t('The change cannot be expressed safely')} />
           ) : (
             <PatchPreview patch={patchOps} id="vsp-patch-preview" />
           )}
@@ -422,12 +358,12 @@ export const StorageProfileEditForm = ({
           <Button
             type="submit"
             variant="primary"
-            isLoading={save.isPending}
-            isDisabled={disabled || errors.length > 0 || patchOps.length === 0}
+            isLoading={form.pendingAction === 'save'}
+            isDisabled={disabled || errors.length > 0 || !form.canSave}
           >
             {t('Save')}
           </Button>
-          <Button variant="link" onClick={onCancel} isDisabled={save.isPending}>
+          <Button variant="link" onClick={onCancel} isDisabled={form.isPending}>
             {t('Cancel')}
           </Button>
         </ActionGroup>
@@ -438,10 +374,10 @@ export const StorageProfileEditForm = ({
         title={t('Reset to CDI defaults?')}
         confirmLabel={t('Remove administrator values')}
         isDanger
-        isInProgress={reset.isPending}
-        error={reset.error ?? undefined}
+        isInProgress={form.pendingAction === 'reset'}
+        error={form.failure?.action === 'reset' ? form.failure.error : undefined}
         onCancel={() => setConfirmReset(false)}
-        onConfirm={() => reset.mutate({ model: StorageProfileModel, resource: base, patch: resetPatch })}
+        onConfirm={() => form.saveWith('reset', CLEARED_VALUES)}
       >
         <Stack hasGutter>
           <Content component="p">
@@ -449,31 +385,59 @@ export const StorageProfileEditForm = ({
               'This removes every value an administrator set on this profile. CDI then applies its own values, which for a provisioner it does not know means no access modes at all.',
             )}
           </Content>
-          <PatchPreview patch={resetPatch} id="vsp-reset-patch-preview" />
+          <PatchPreview patch={resetOps} id="vsp-reset-patch-preview" />
         </Stack>
       </ConfirmModal>
     </Stack>
   );
 };
 
-const CurrentValues = ({ profile }: { profile: StorageProfile }) => {
+/** Words for the engine's alerts and the recommendation notes. */
+const useEditTexts = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const spec = adminValues(profile.spec);
-  return (
-    <ul>
-      <li>
-        {t('Access and volume modes')}:{' '}
-        <ClaimPropertySetList sets={spec.claimPropertySets} empty={t('Not set')} />
-      </li>
-      <li>
-        {t('Clone strategy')}: {spec.cloneStrategy ?? t('Not set')}
-      </li>
-      <li>
-        {t('Boot source format')}: {spec.dataImportCronSourceFormat ?? t('Not set')}
-      </li>
-      <li>
-        {t('VolumeSnapshotClass')}: {spec.snapshotClass ?? t('Not set')}
-      </li>
-    </ul>
-  );
+  const labels: Record<string, string> = {
+    claimPropertySets: t('Access and volume modes'),
+    cloneStrategy: t('Clone strategy'),
+    dataImportCronSourceFormat: t('Boot source format'),
+    snapshotClass: t('VolumeSnapshotClass'),
+  };
+  const fieldLabel = (id: string) => labels[id] ?? id;
+  const formatValue = (id: string, value: unknown) =>
+    id === 'claimPropertySets' ? (
+      <ClaimPropertySetList sets={value as ClaimPropertySet[]} empty={t('Not set')} />
+    ) : (
+      (value as string) || t('Not set')
+    );
+  const recommendationText = (
+    note: NonNullable<ReturnType<typeof recommendValues>>['notes'][number],
+    provisioner?: string,
+  ): string => {
+    switch (note.code) {
+      case 'cdi-already-applies':
+        return note.field === 'claimPropertySets'
+          ? t('{{field}}: CDI already applies its built-in value by itself, so it is not pinned.', {
+              field: fieldLabel(note.field),
+            })
+          : t('{{field}}: CDI already applies {{value}} by itself, so it is not pinned.', {
+              field: fieldLabel(note.field),
+              value: note.value,
+            });
+      case 'snapshot-not-served':
+        return t(
+          "{{field}}: CDI's table says snapshot, but no VolumeSnapshotClass has driver {{provisioner}}. CDI uses a value in spec as it is, so snapshot would fail; it is left to CDI.",
+          { field: fieldLabel(note.field), provisioner },
+        );
+      case 'snapshot-unknown':
+        return t(
+          "{{field}}: CDI's table says snapshot, but the VolumeSnapshotClasses could not be read, so whether snapshots can work is unknown; it is left to CDI.",
+          { field: fieldLabel(note.field) },
+        );
+      case 'csi-clone-not-served':
+        return t(
+          "Clone strategy: CDI's table says csi-clone, but no CSIDriver named {{provisioner}} exists; it is left to CDI.",
+          { provisioner },
+        );
+    }
+  };
+  return { fieldLabel, formatValue, recommendationText };
 };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SpecFormError, SpecFormWarning } from './spec-form-logic';
+import type { SpecFormError, SpecFormWarning } from '../logic/spec-form-logic';
 
 /** Turns the form logic's codes into sentences that say what is wrong and what happens. */
 export const useSpecFormMessages = () => {

@@ -2,22 +2,18 @@ import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { Alert, Stack } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReadOnlyNotice } from '../../components/AccessGate';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageShell } from '../../components/PageShell';
-import { LoadingState, PageEmptyState } from '../../components/StatusStates';
-import { isNotFoundError, readK8sError } from '../../k8s/k8s-errors';
-import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../k8s/models';
-import { withQueryClient } from '../../k8s/query-client';
-import { useModelAccess } from '../../k8s/use-access';
-import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../k8s/types';
-import {
-  EditProfileAction,
-  NeedsAttentionFilter,
-  useValueSourceColumn,
-} from './details/profile-list-additions';
+import { ReadOnlyNotice } from '../../../components/AccessGate';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PageShell } from '../../../components/PageShell';
+import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
+import { isNotFoundError, readK8sError } from '../../../k8s/k8s-errors';
+import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../../k8s/models';
+import { withQueryClient } from '../../../k8s/query-client';
+import { useModelAccess } from '../../../k8s/use-access';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
+import { EditProfileAction, NeedsAttentionFilter, useValueSourceColumn } from './profile-list-additions';
 import { useProfileColumns } from './profile-columns';
-import { buildProfileRows } from './profile-list-logic';
+import { buildProfileRows } from '../logic/profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
 
 /** A read the page can do without: says what is unknown because of it, with the API's message. */

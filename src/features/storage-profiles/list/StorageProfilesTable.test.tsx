@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StorageClass, StorageProfile } from '../../k8s/types';
-import { buildProfileRows } from './profile-list-logic';
+import type { StorageClass, StorageProfile } from '../../../k8s/types';
+import { buildProfileRows } from '../logic/profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { SearchIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageEmptyState } from '../../components/StatusStates';
+import { PageEmptyState } from '../../../components/StatusStates';
 import { useProfileColumns, type ProfileColumn } from './profile-columns';
 import {
   filterProfileRows,
@@ -20,7 +20,7 @@ import {
   type ProfileFilters,
   type ProfileRow,
   type ProfileSortKey,
-} from './profile-list-logic';
+} from '../logic/profile-list-logic';
 
 export const PER_PAGE_OPTIONS = [20, 50, 100] as const;
 

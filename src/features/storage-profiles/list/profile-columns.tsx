@@ -3,9 +3,9 @@ import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from 
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BreakableText } from '../../components/BreakableText';
-import { formatClaimPropertySet } from '../../k8s/access-modes';
-import type { ProfileRow, ProfileSortKey } from './profile-list-logic';
+import { BreakableText } from '../../../components/BreakableText';
+import { formatClaimPropertySet } from '../../../k8s/access-modes';
+import type { ProfileRow, ProfileSortKey } from '../logic/profile-list-logic';
 
 export interface ProfileColumn {
   id: string;

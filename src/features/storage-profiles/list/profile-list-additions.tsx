@@ -2,10 +2,10 @@ import { Button, Checkbox, Label } from '@patternfly/react-core';
 import { PencilAltIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { adminSetFields, type EditableSpecField } from '../edit/storage-profile-spec-patch';
-import type { ProfileColumn } from '../profile-columns';
-import type { ProfileRow } from '../profile-list-logic';
-import { profileEditPath } from './paths';
+import { adminSetFields, type EditableSpecField } from '../logic/storage-profile-fields';
+import type { ProfileColumn } from './profile-columns';
+import type { ProfileRow } from '../logic/profile-list-logic';
+import { profileEditPath } from '../details/paths';
 
 /** A list column saying whether the profile's values come from an administrator (spec) or from CDI. */
 export const useValueSourceColumn = (): ProfileColumn => {

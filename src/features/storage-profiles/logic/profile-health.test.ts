@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { filterProfileRows } from '../profile-list-logic';
+import { filterProfileRows } from './profile-list-logic';
 import { profileHealth } from './profile-health';
 
 const sc = (provisioner: string, extra: Partial<StorageClass> = {}): StorageClass => ({

@@ -1,9 +1,9 @@
 import { lookupCapabilities } from '../../../k8s/storage-capabilities';
 import type { CapabilityLookup } from '../../../k8s/storage-capabilities';
 import type { CloneStrategy, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { buildProfileRow, needsAttention, type ProfileRow } from '../profile-list-logic';
+import { buildProfileRow, needsAttention, type ProfileRow } from './profile-list-logic';
 import { isCloneStrategy } from '../../../k8s/storage-profile-values';
-import type { InvalidSpecValue } from '../spec-values';
+import type { InvalidSpecValue } from './spec-values';
 
 export const CLONE_STRATEGY_ANNOTATION = 'cdi.kubevirt.io/clone-strategy';
 

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../k8s/types';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import {
   buildProfileRows,
   effectiveClaimPropertySets,

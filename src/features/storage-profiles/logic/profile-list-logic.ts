@@ -1,12 +1,12 @@
-import { lookupCapabilities } from '../../k8s/storage-capabilities';
+import { lookupCapabilities } from '../../../k8s/storage-capabilities';
 import type {
   ClaimPropertySet,
   K8sCondition,
   StorageClass,
   StorageProfile,
   VolumeSnapshotClass,
-} from '../../k8s/types';
-import { formatClaimPropertySet } from '../../k8s/access-modes';
+} from '../../../k8s/types';
+import { formatClaimPropertySet } from '../../../k8s/access-modes';
 import { findInvalidSpecValues, firstSet, type InvalidSpecValue } from './spec-values';
 
 export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';

@@ -4,14 +4,11 @@ import type { ClaimPropertySet, VolumeSnapshotClass } from '../../../k8s/types';
 import { ACCESS_MODES } from '../../../k8s/access-modes';
 import {
   addClaimPropertySet,
-  formStateFromSpec,
-  isFormDirty,
   MAX_CLAIM_PROPERTY_SETS,
   moveClaimPropertySet,
-  recommendedFormState,
+  recommendValues,
   removeClaimPropertySet,
   specFormWarnings,
-  specFromFormState,
   toggleAccessMode,
   validateSpecForm,
   type SpecFormState,
@@ -19,34 +16,16 @@ import {
 
 const RWX_B = { accessModes: ['ReadWriteMany' as const], volumeMode: 'Block' as const };
 const RWO_FS = { accessModes: ['ReadWriteOnce' as const], volumeMode: 'Filesystem' as const };
-const empty: SpecFormState = formStateFromSpec({});
+const empty: SpecFormState = {
+  claimPropertySets: [],
+  cloneStrategy: '',
+  dataImportCronSourceFormat: '',
+  snapshotClass: '',
+};
 const vsc = (name: string, driver: string): VolumeSnapshotClass => ({
   metadata: { name },
   driver,
   deletionPolicy: 'Delete',
-});
-
-describe('form state <-> spec', () => {
-  it('treats empty fields as "let CDI decide"', () => {
-    expect(specFromFormState(empty)).toEqual({});
-    expect(specFromFormState({ ...empty, cloneStrategy: 'copy' })).toEqual({ cloneStrategy: 'copy' });
-  });
-
-  it('is dirty only when an admin value really changes', () => {
-    const spec = { claimPropertySets: [RWX_B], cloneStrategy: 'csi-clone' };
-    const state = formStateFromSpec(spec);
-    expect(isFormDirty(spec, state)).toBe(false);
-    expect(isFormDirty(spec, { ...state, cloneStrategy: 'copy' })).toBe(true);
-  });
-
-  it('does not share arrays with the object it was read from', () => {
-    const spec = {
-      claimPropertySets: [{ accessModes: [...RWX_B.accessModes], volumeMode: RWX_B.volumeMode }],
-    };
-    const state = formStateFromSpec(spec);
-    state.claimPropertySets[0].accessModes.push('ReadWriteOnce');
-    expect(spec.claimPropertySets[0].accessModes).toEqual(['ReadWriteMany']);
-  });
 });
 
 describe('claim property set list editing', () => {
@@ -182,21 +161,81 @@ describe('specFormWarnings', () => {
   });
 });
 
-describe('recommendedFormState', () => {
-  it('fills in CDI table values for a known provisioner, keeping the snapshot class', () => {
-    const state = recommendedFormState(lookupCapabilities('openshift-storage.rbd.csi.ceph.com'), {
-      ...empty,
-      snapshotClass: 'mine',
-    });
-    expect(state).toEqual({
-      claimPropertySets: [RWX_B, { accessModes: ['ReadWriteOnce'], volumeMode: 'Block' }, RWO_FS],
+describe('recommendValues', () => {
+  const CEPH = 'openshift-storage.rbd.csi.ceph.com';
+  const table = lookupCapabilities(CEPH);
+  const RWO_B = { accessModes: ['ReadWriteOnce' as const], volumeMode: 'Block' as const };
+  const cephSets = [RWX_B, RWO_B, RWO_FS];
+
+  it('pins the table values the cluster can serve and CDI does not apply by itself', () => {
+    const r = recommendValues(
+      table,
+      { ...empty, snapshotClass: 'mine' },
+      {
+        provisioner: CEPH,
+        snapshotClasses: [vsc('ceph-snap', CEPH)],
+        csiDriverNames: [CEPH],
+        status: {},
+      },
+    );
+    expect(r?.values).toEqual({
+      claimPropertySets: cephSets,
       cloneStrategy: 'csi-clone',
       dataImportCronSourceFormat: 'snapshot',
-      snapshotClass: 'mine',
     });
+    expect(r?.notes).toEqual([]);
+  });
+
+  it('never recommends snapshot when no VolumeSnapshotClass serves the driver, and says why', () => {
+    const r = recommendValues(table, empty, {
+      provisioner: CEPH,
+      snapshotClasses: [vsc('other', 'other.csi.example.com')],
+      csiDriverNames: [CEPH],
+      status: {},
+    });
+    expect(r?.values.dataImportCronSourceFormat).toBeUndefined();
+    expect(r?.notes).toContainEqual({ code: 'snapshot-not-served', field: 'dataImportCronSourceFormat' });
+  });
+
+  it('does not recommend snapshot while the snapshot classes are unknown', () => {
+    const r = recommendValues(table, empty, { provisioner: CEPH, snapshotClasses: undefined, status: {} });
+    expect(r?.values.dataImportCronSourceFormat).toBeUndefined();
+    expect(r?.notes).toContainEqual({ code: 'snapshot-unknown', field: 'dataImportCronSourceFormat' });
+  });
+
+  it('does not recommend csi-clone without a CSIDriver of the provisioner', () => {
+    const r = recommendValues(table, empty, {
+      provisioner: CEPH,
+      snapshotClasses: [vsc('ceph-snap', CEPH)],
+      csiDriverNames: [],
+      status: {},
+    });
+    expect(r?.values.cloneStrategy).toBeUndefined();
+    expect(r?.notes).toContainEqual({ code: 'csi-clone-not-served' });
+  });
+
+  it('says CDI already applies a value instead of pinning it into spec', () => {
+    const r = recommendValues(table, empty, {
+      provisioner: CEPH,
+      snapshotClasses: [vsc('ceph-snap', CEPH)],
+      csiDriverNames: [CEPH],
+      status: {
+        claimPropertySets: cephSets,
+        cloneStrategy: 'csi-clone',
+        dataImportCronSourceFormat: 'snapshot',
+      },
+    });
+    expect(r?.values).toEqual({});
+    expect(r?.notes.map((n) => n.code)).toEqual([
+      'cdi-already-applies',
+      'cdi-already-applies',
+      'cdi-already-applies',
+    ]);
   });
 
   it('has nothing to recommend for an unknown provisioner', () => {
-    expect(recommendedFormState(lookupCapabilities('csi.acme.example.com'), empty)).toBeUndefined();
+    expect(
+      recommendValues(lookupCapabilities('csi.acme.example.com'), empty, { status: {} }),
+    ).toBeUndefined();
   });
 });

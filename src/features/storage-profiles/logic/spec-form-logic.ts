@@ -1,15 +1,8 @@
 import type { CapabilityLookup } from '../../../k8s/storage-capabilities';
-import type {
-  AccessMode,
-  ClaimPropertySet,
-  StorageProfileSpec,
-  VolumeMode,
-  VolumeSnapshotClass,
-} from '../../../k8s/types';
+import type { AccessMode, ClaimPropertySet, VolumeMode, VolumeSnapshotClass } from '../../../k8s/types';
 import { deepEqual } from '../../../k8s/json-patch';
 import { isCloneStrategy, isSourceFormat } from '../../../k8s/storage-profile-values';
-import { snapshotClassesForDriver } from '../details/profile-health';
-import { adminValues } from './storage-profile-spec-patch';
+import { snapshotClassesForDriver } from './profile-health';
 
 /** The CRD's limit on `spec.claimPropertySets`. */
 export const MAX_CLAIM_PROPERTY_SETS = 8;
@@ -21,21 +14,6 @@ export interface SpecFormState {
   dataImportCronSourceFormat: string;
   snapshotClass: string;
 }
-
-export const formStateFromSpec = (spec: StorageProfileSpec | undefined): SpecFormState => ({
-  claimPropertySets: (spec?.claimPropertySets ?? []).map((s) => ({
-    accessModes: [...(s.accessModes ?? [])],
-    volumeMode: s.volumeMode,
-  })),
-  cloneStrategy: spec?.cloneStrategy ?? '',
-  dataImportCronSourceFormat: spec?.dataImportCronSourceFormat ?? '',
-  snapshotClass: spec?.snapshotClass ?? '',
-});
-
-export const specFromFormState = (state: SpecFormState): StorageProfileSpec => adminValues(state);
-
-export const isFormDirty = (initialSpec: StorageProfileSpec | undefined, state: SpecFormState): boolean =>
-  !deepEqual(adminValues(initialSpec), specFromFormState(state));
 
 // --- list editing (pure, so keyboard buttons and tests share it) ---
 
@@ -176,20 +154,75 @@ export const specFormWarnings = (state: SpecFormState, ctx: SpecFormContext): Sp
   return warnings;
 };
 
+/** Why "Use recommended values" leaves a field of CDI's table alone, or what it pins. */
+export type RecommendationNote =
+  | { code: 'cdi-already-applies'; field: RecommendableField; value: string }
+  | { code: 'snapshot-not-served'; field: 'cloneStrategy' | 'dataImportCronSourceFormat' }
+  | { code: 'snapshot-unknown'; field: 'cloneStrategy' | 'dataImportCronSourceFormat' }
+  | { code: 'csi-clone-not-served' };
+
+export type RecommendableField = 'claimPropertySets' | 'cloneStrategy' | 'dataImportCronSourceFormat';
+
+export interface Recommendation {
+  /** The form values to set: only fields where pinning CDI's table value changes something and can work. */
+  values: Partial<Pick<SpecFormState, RecommendableField>>;
+  notes: RecommendationNote[];
+}
+
+export interface RecommendationContext {
+  /** What CDI applies now (`status`), for the fields CDI already gets right on its own. */
+  status?: {
+    claimPropertySets?: ClaimPropertySet[];
+    cloneStrategy?: string;
+    dataImportCronSourceFormat?: string;
+  };
+  provisioner?: string;
+  /** undefined when they could not be read. */
+  snapshotClasses?: VolumeSnapshotClass[];
+  /** The cluster's CSIDriver names; undefined when unknown. */
+  csiDriverNames?: string[];
+}
+
 /**
- * The form filled with CDI's table values for this provisioner, or undefined when CDI has none.
- * The snapshot class is kept: the table says nothing about it.
+ * What "Use recommended values" sets: CDI's table values for this provisioner, but only where the cluster can
+ * serve them and where CDI does not already apply the same value by itself. CDI uses a spec value as-is, so
+ * pinning `snapshot` without a VolumeSnapshotClass for the driver would leave boot-source imports never
+ * ready; such fields are left to CDI and explained instead. undefined when CDI has no table entry.
  */
-export const recommendedFormState = (
+export const recommendValues = (
   lookup: CapabilityLookup,
   current: SpecFormState,
-): SpecFormState | undefined => {
+  ctx: RecommendationContext,
+): Recommendation | undefined => {
   if (lookup.kind !== 'known') return undefined;
-  const { claimPropertySets, cloneStrategy, dataImportCronSourceFormat } = lookup.capabilities;
-  return {
-    claimPropertySets,
-    cloneStrategy: cloneStrategy ?? '',
-    dataImportCronSourceFormat: dataImportCronSourceFormat ?? '',
-    snapshotClass: current.snapshotClass,
+  const table = lookup.capabilities;
+  const values: Recommendation['values'] = {};
+  const notes: RecommendationNote[] = [];
+  const snapshotServed =
+    ctx.snapshotClasses === undefined
+      ? undefined
+      : snapshotClassesForDriver(ctx.snapshotClasses, ctx.provisioner).length > 0;
+  const consider = (field: RecommendableField, value: ClaimPropertySet[] | string | undefined) => {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) return;
+    if ((field === 'cloneStrategy' || field === 'dataImportCronSourceFormat') && value === 'snapshot') {
+      if (snapshotServed === false) return notes.push({ code: 'snapshot-not-served', field });
+      if (snapshotServed === undefined) return notes.push({ code: 'snapshot-unknown', field });
+    }
+    if (field === 'cloneStrategy' && value === 'csi-clone' && ctx.csiDriverNames) {
+      if (!(ctx.provisioner && ctx.csiDriverNames.includes(ctx.provisioner)))
+        return notes.push({ code: 'csi-clone-not-served' });
+    }
+    const unpinned =
+      field === 'claimPropertySets' ? current.claimPropertySets.length === 0 : current[field] === '';
+    if (unpinned && deepEqual(ctx.status?.[field], value)) {
+      if (typeof value === 'string') notes.push({ code: 'cdi-already-applies', field, value });
+      else notes.push({ code: 'cdi-already-applies', field, value: '' });
+      return;
+    }
+    if (!deepEqual(current[field], value)) Object.assign(values, { [field]: value });
   };
+  consider('claimPropertySets', table.claimPropertySets);
+  consider('cloneStrategy', table.cloneStrategy);
+  consider('dataImportCronSourceFormat', table.dataImportCronSourceFormat);
+  return { values, notes };
 };

@@ -1,5 +1,5 @@
-import { isCloneStrategy, isSourceFormat } from '../../k8s/storage-profile-values';
-import type { StorageProfileSpec } from '../../k8s/types';
+import { isCloneStrategy, isSourceFormat } from '../../../k8s/storage-profile-values';
+import type { StorageProfileSpec } from '../../../k8s/types';
 
 export interface InvalidSpecValue {
   field: 'cloneStrategy' | 'dataImportCronSourceFormat';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CloneStrategySource } from './profile-health';
+import type { CloneStrategySource } from '../logic/profile-health';
 
 export interface OptionText {
   label: string;
