@@ -117,7 +117,7 @@ export const ResourceFormAlerts = <R extends K8sResourceCommon>({
           </Flex>
         </Alert>
       ))}
-      {!conflict && form.changedSince.length > 0 && (
+      {form.changedSince.length > 0 && (
         <Alert
           variant="warning"
           isInline

@@ -1,13 +1,12 @@
-import { applyPatch, deepClone } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
 import {
   assertGuardedPatch,
   buildGuardedPatch,
-  getAtPath,
   PatchBuildError,
   testedPaths,
   toJsonPointer,
 } from './json-patch';
+import { applyAsApiserver } from './testing/apply-as-apiserver';
 
 const profile = () => ({
   apiVersion: 'cdi.kubevirt.io/v1beta1',
@@ -28,27 +27,6 @@ describe('toJsonPointer', () => {
     expect(toJsonPointer(['a~b', 0])).toBe('/a~0b/0');
   });
 });
-
-/**
- * Applies a patch as the apiserver does: evanphx/json-patch v4 lets a `null` test pass on an absent key whose
- * parent exists (fast-json-patch alone would fail it).
- */
-const applyAsApiserver = <T extends object>(doc: T, patch: ReturnType<typeof buildGuardedPatch>): T => {
-  let out: T = deepClone(doc);
-  patch.forEach((op) => {
-    if (op.op === 'test' && op.value === null) {
-      const segs = op.path.split('/').slice(1);
-      const parent = getAtPath(out, segs.slice(0, -1));
-      if (!parent.found || typeof parent.value !== 'object' || parent.value === null)
-        throw new Error('test operation failed: missing path');
-      const v = (parent.value as Record<string, unknown>)[segs[segs.length - 1]];
-      if (v !== undefined && v !== null) throw new Error('Test operation failed');
-      return;
-    }
-    out = applyPatch(out, [op as never], true, false).newDocument;
-  });
-  return out;
-};
 
 describe('buildGuardedPatch', () => {
   it('replaces an existing field, guarded by a test of exactly that field (never resourceVersion)', () => {
