@@ -37,6 +37,12 @@ const config: Configuration = {
           },
         ],
       },
+      {
+        // The plugin's own stylesheet (`vsp-` classes), injected by the exposed modules that import it.
+        test: /\.css$/,
+        exclude: /\/node_modules\//,
+        use: ['style-loader', 'css-loader'],
+      },
     ],
   },
   plugins: [
