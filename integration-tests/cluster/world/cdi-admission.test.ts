@@ -88,6 +88,19 @@ describe('DataVolume validating webhook', () => {
       " Storage size can't be equal or less than zero",
     ],
     [{ source: registry, pvc: storage }, ' Required value: at least 1 access mode is required'],
+    [
+      { source: registry, pvc: { accessModes: ['ReadWriteOnce', 'ReadWriteMany'], ...storage } },
+      ' PVC multiple accessModes',
+    ],
+    [
+      { source: registry, pvc: { accessModes: ['ReadWriteOnly'], ...storage } },
+      ' Unsupported value: "ReadWriteOnly": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
+    ],
+    // CDI names the first mode whichever one is bad (datavolume-validate.go:131-135).
+    [
+      { source: registry, storage: { accessModes: ['ReadWriteOnce', 'Shared'], ...storage } },
+      ' Unsupported value: "ReadWriteOnce": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"',
+    ],
     [{ storage }, ' Data volume should have either Source or SourceRef'],
     [
       { source: registry, sourceRef: { kind: 'DataSource', name: 'fedora' }, storage },

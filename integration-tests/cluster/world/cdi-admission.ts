@@ -1,4 +1,3 @@
-import { isAccessMode } from '../../../src/k8s/access-modes';
 import type { AdmissionPlugin, ApiError, K8sObject, SimContext, StatusCause } from '../sim-api';
 import { defaultStorageClass, jsonEqual, parseQuantity, type Json } from './util';
 import { WEBHOOKS, cdiDenial } from './webhook-errors';
@@ -8,6 +7,8 @@ import { WEBHOOKS, cdiDenial } from './webhook-errors';
  * uninstall guard, and PVC rendering from the StorageProfile (WebhookPvcRendering, enabled by HCO).
  */
 
+/** The access modes CDI's DataVolume webhook accepts (datavolume-validate.go:118, 132). */
+const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 const SOURCE_KINDS = [
   'http',
   's3',
@@ -66,16 +67,18 @@ export function dataVolumeSpecCauses(spec: Json | undefined): StatusCause[] {
   const target = spec.pvc ?? spec.storage;
   const sizeError = sizeCause(target.resources, spec.pvc ? 'PVC' : 'Storage', isClone);
   if (sizeError) return [sizeError];
+  // datavolume-validate.go:97-141: `pvc` needs exactly one access mode; `storage` may have none or several,
+  // and names the FIRST mode in its message whichever one is bad.
   const modes: string[] = target.accessModes ?? [];
   if (spec.pvc && modes.length === 0) {
     return [cause('spec.PVC.accessModes', 'Required value: at least 1 access mode is required')];
   }
-  const badMode = modes.find((m) => !isAccessMode(m));
-  if (badMode) {
+  if (spec.pvc && modes.length > 1) return [cause('spec.PVC.accessModes', 'PVC multiple accessModes')];
+  if (modes.some((m) => !ACCESS_MODES.includes(m))) {
     return [
       cause(
         'spec.PVC.accessModes',
-        `Unsupported value: "${badMode}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"`,
+        `Unsupported value: "${modes[0]}": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"`,
       ),
     ];
   }

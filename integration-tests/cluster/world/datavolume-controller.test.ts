@@ -162,6 +162,20 @@ describe('DataVolume controller', () => {
     );
   });
 
+  it('clones with CDI.spec.cloneStrategyOverride over the profile strategy', () => {
+    const c = cluster(dataVolume('src', { source: { blank: {} }, storage: size('2Gi') }));
+    c.advance(c.controllers, 120);
+    const cdi = c.store.get('CDI', 'cdi-kubevirt-hyperconverged')!;
+    c.store.update({ ...cdi, spec: { cloneStrategyOverride: 'copy' } });
+    c.store.create(
+      dataVolume('copy', { source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} }),
+    );
+    c.settle(c.controllers);
+    c.advance(c.controllers, TIMING.startAfter + 5);
+    expect(c.store.get('StorageProfile', 'rbd')!.status.cloneStrategy).toBe('csi-clone');
+    expect(c.dv('copy').status.phase).toBe('CloneInProgress');
+  });
+
   it('continues a seeded import from its progress and removes the PVC when the DataVolume goes', () => {
     const seeded = dataVolume('half', {
       source: { http: { url: 'https://images.example.com/a.img' } },

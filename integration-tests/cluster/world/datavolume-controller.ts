@@ -146,7 +146,10 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
     }
   }
   const bytes = parseQuantity(size ?? '1Gi');
-  const strategy = className ? ctx.store.get('StorageProfile', className)?.status?.cloneStrategy : undefined;
+  // CDI.spec.cloneStrategyOverride beats the profile for each clone (clone/planner.go:323-345).
+  const strategy =
+    ctx.store.list('CDI')[0]?.spec?.cloneStrategyOverride ??
+    (className ? ctx.store.get('StorageProfile', className)?.status?.cloneStrategy : undefined);
   const cloneProgressPhase =
     strategy === 'csi-clone'
       ? 'CSICloneInProgress'

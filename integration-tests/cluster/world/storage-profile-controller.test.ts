@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../sim-api';
 import { createStorageProfileController } from './storage-profile-controller';
@@ -80,7 +82,7 @@ describe('StorageProfile controller', () => {
     });
   });
 
-  it('ranks CDI override over profile spec over class annotation over the table', () => {
+  it('ranks profile spec over class annotation over the table; CDI.spec.cloneStrategyOverride stays out of status', () => {
     const annotated = storageClass('annotated', RBD, {
       metadata: { annotations: { 'cdi.kubevirt.io/clone-strategy': 'copy' } },
     });
@@ -93,11 +95,93 @@ describe('StorageProfile controller', () => {
       cloneStrategy: 'snapshot',
       dataImportCronSourceFormat: 'snapshot',
     });
+    // The clone planner applies the override per clone (clone/planner.go:323-345); the profile never shows it.
     const cdi = c.store.get('CDI', 'cdi-kubevirt-hyperconverged')!;
     c.store.update({ ...cdi, spec: { cloneStrategyOverride: 'csi-clone' } });
     c.settle(c.controllers);
-    expect(c.profile('plain')!.status.cloneStrategy).toBe('csi-clone');
-    expect(c.profile('annotated')!.status.cloneStrategy).toBe('csi-clone');
+    expect(c.profile('plain')!.status.cloneStrategy).toBe('snapshot');
+    expect(c.profile('annotated')!.status.cloneStrategy).toBe('copy');
+  });
+
+  it.each([
+    ['an unknown value', 'fast'],
+    ['a wrongly cased value', 'Snapshot'],
+    ['an empty value', ''],
+  ])('gives an empty cloneStrategy for %s of the clone-strategy annotation', (_label, value) => {
+    // getCloneStrategyFromStorageClass (storageprofile-controller.go:252-254, 275-288): no fallback.
+    const sc = storageClass('annotated', RBD, {
+      metadata: { annotations: { 'cdi.kubevirt.io/clone-strategy': value } },
+    });
+    const { profile } = cluster([sc, snapshotClass('rbd-snap', RBD)]);
+    expect(profile('annotated')!.status.cloneStrategy).toBe('');
+  });
+
+  it('keeps an annotated snapshot strategy without a VolumeSnapshotClass, and copies spec values verbatim', () => {
+    const sc = storageClass('annotated', 'nfs.csi.k8s.io', {
+      metadata: { annotations: { 'cdi.kubevirt.io/clone-strategy': 'snapshot' } },
+    });
+    const c = cluster([sc, storageClass('nfs', 'nfs.csi.k8s.io')]);
+    expect(c.profile('annotated')!.status.cloneStrategy).toBe('snapshot');
+    const p = c.profile('nfs')!;
+    c.store.update({ ...p, spec: { cloneStrategy: 'Snapshot', dataImportCronSourceFormat: 'PVC' } });
+    c.settle(c.controllers);
+    expect(c.profile('nfs')!.status).toMatchObject({
+      cloneStrategy: 'Snapshot',
+      dataImportCronSourceFormat: 'PVC',
+    });
+  });
+
+  it('uses spec.snapshotClass only for the provisioner driver, and keeps a status.snapshotClass it no longer finds', () => {
+    const c = cluster([
+      storageClass('rbd', RBD),
+      snapshotClass('rbd-snap', RBD),
+      snapshotClass('rbd-snap-b', RBD),
+      snapshotClass('cinder-snap', 'cinder.csi.openstack.org'),
+    ]);
+    expect(c.profile('rbd')!.status).toMatchObject({
+      snapshotClass: 'rbd-snap',
+      dataImportCronSourceFormat: 'snapshot',
+    });
+    const p = c.profile('rbd')!;
+    c.store.update({ ...p, spec: { snapshotClass: 'rbd-snap-b' } });
+    c.settle(c.controllers);
+    expect(c.profile('rbd')!.status.snapshotClass).toBe('rbd-snap-b');
+    // Another driver's class: no class at all (no fallback to the default), so snapshot advice falls back
+    // to pvc; CDI only ever sets status.snapshotClass, so the previous name stays (storageprofile-controller.go:101-107).
+    c.store.update({ ...c.profile('rbd')!, spec: { snapshotClass: 'cinder-snap' } });
+    c.settle(c.controllers);
+    expect(c.profile('rbd')!.status).toMatchObject({
+      snapshotClass: 'rbd-snap-b',
+      cloneStrategy: 'csi-clone',
+      dataImportCronSourceFormat: 'pvc',
+    });
+  });
+
+  it('prefers the default-annotated VolumeSnapshotClass of the driver over the first by name', () => {
+    const { profile } = cluster([
+      storageClass('cinder', 'cinder.csi.openstack.org'),
+      snapshotClass('a-snap', 'cinder.csi.openstack.org'),
+      snapshotClass('b-snap', 'cinder.csi.openstack.org', {
+        'snapshot.storage.kubernetes.io/is-default-class': 'true',
+      }),
+    ]);
+    expect(profile('cinder')!.status).toMatchObject({ snapshotClass: 'b-snap', cloneStrategy: 'snapshot' });
+  });
+
+  it.each([
+    ['spec.snapshotClass names no VolumeSnapshotClass', { snapshotClass: 'gone', cloneStrategy: 'copy' }],
+    [
+      'a spec claim property set has no access mode',
+      { claimPropertySets: [{ accessModes: [], volumeMode: 'Block' }], cloneStrategy: 'copy' },
+    ],
+  ])('leaves the profile as it was when %s (CDI reconcile errors before writing)', (_label, spec) => {
+    const c = cluster([storageClass('rbd', RBD), snapshotClass('rbd-snap', RBD)]);
+    const before = c.profile('rbd')!;
+    c.store.update({ ...before, spec });
+    c.settle(c.controllers);
+    const after = c.profile('rbd')!;
+    expect(after.status).toEqual(before.status);
+    expect(after.spec).toEqual(spec);
   });
 
   it('keeps an unknown provisioner unrecognised even after the admin fills the spec', () => {
@@ -140,6 +224,76 @@ describe('StorageProfile controller', () => {
     expect(c.profile('gp3')!.metadata.annotations?.['cdi.kubevirt.io/minimumSupportedPvcSize']).toBe('8Gi');
   });
 
+  it('adds useReadWriteOnceForDataImportCron only to GKE PD keys and only when absent', () => {
+    const c = cluster([
+      storageClass('pd', 'pd.csi.storage.gke.io', { parameters: { type: 'pd-balanced' } }),
+      storageClass('hyperdisk', 'pd.csi.storage.gke.io', { parameters: { type: 'hyperdisk-balanced' } }),
+      storageClass('rbd', RBD),
+    ]);
+    const rwo = (name: string) =>
+      c.profile(name)!.metadata.annotations?.['cdi.kubevirt.io/useReadWriteOnceForDataImportCron'];
+    expect([rwo('pd'), rwo('hyperdisk'), rwo('rbd')]).toEqual(['true', 'true', undefined]);
+    const p = c.profile('pd')!;
+    c.store.update({
+      ...p,
+      metadata: {
+        ...p.metadata,
+        annotations: {
+          ...p.metadata.annotations,
+          'cdi.kubevirt.io/useReadWriteOnceForDataImportCron': 'false',
+        },
+      },
+    });
+    c.settle(c.controllers);
+    expect(rwo('pd')).toBe('false');
+  });
+
+  it('names the GKE image-snapshot class for DataImportCrons, and drops the annotation elsewhere', () => {
+    const GKE = 'pd.csi.storage.gke.io';
+    const images = (name: string, annotations?: Record<string, string>) => ({
+      ...snapshotClass(name, GKE, annotations),
+      parameters: { 'snapshot-type': 'images' },
+    });
+    const stray = storageClass('rbd', RBD);
+    const c = cluster([
+      storageClass('pd', GKE),
+      snapshotClass('pd-a-snap', GKE),
+      images('pd-images-b'),
+      images('pd-images-a'),
+      stray,
+    ]);
+    const ann = (name: string) =>
+      c.profile(name)!.metadata.annotations?.['cdi.kubevirt.io/snapshotClassForDataImportCron'];
+    expect(ann('pd')).toBe('pd-images-a');
+    expect(c.profile('pd')!.status.snapshotClass).toBe('pd-a-snap');
+    c.store.create(images('pd-images-c', { 'snapshot.storage.kubernetes.io/is-default-class': 'true' }));
+    c.settle(c.controllers);
+    expect(ann('pd')).toBe('pd-images-c');
+    const p = c.profile('rbd')!;
+    c.store.update({
+      ...p,
+      metadata: { ...p.metadata, annotations: { 'cdi.kubevirt.io/snapshotClassForDataImportCron': 'x' } },
+    });
+    c.settle(c.controllers);
+    expect(ann('rbd')).toBeUndefined();
+  });
+
+  it('recognises HPP with any overlayCSI value as the overlay variant; unsupported provisioners are unrecognised', () => {
+    const { profile } = cluster([
+      storageClass('hpp', 'kubevirt.io.hostpath-provisioner', { parameters: { overlayCSI: 'false' } }),
+      storageClass('bucket', 'openshift-storage.noobaa.io/obc'),
+    ]);
+    expect(profile('hpp')!.status.claimPropertySets).toEqual([
+      { accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' },
+    ]);
+    expect(recognized(profile('hpp'))?.reason).toBe('RecognizedProvisioner');
+    expect(recognized(profile('bucket'))).toMatchObject({
+      status: 'False',
+      reason: 'UnrecognizedProvisioner',
+    });
+    expect(profile('bucket')!.status.claimPropertySets).toBeUndefined();
+  });
+
   it('derives no-provisioner claim property sets from the class PVs', () => {
     const pv: K8sObject = {
       apiVersion: 'v1',
@@ -175,5 +329,18 @@ describe('StorageProfile controller', () => {
     const c = testCluster([storageClass('rbd', RBD)]);
     c.settle([createStorageProfileController()]);
     expect(c.store.list('StorageProfile')).toEqual([]);
+  });
+});
+
+describe("the simulated CDI is CDI's test double", () => {
+  it('imports nothing from src/ but the capability table (guarded by the oracle test)', () => {
+    for (const file of ['storage-profile-controller.ts', 'cdi-admission.ts']) {
+      const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
+      const fromSrc = [...text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g)].map((m) => m[1]);
+      expect(
+        fromSrc.filter((m) => m !== '../../../src/k8s/storage-capabilities'),
+        file,
+      ).toEqual([]);
+    }
   });
 });
