@@ -76,9 +76,10 @@ test.describe('Storage profile editing', () => {
 
     const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
     const patch = JSON.parse((await preview.textContent()) ?? '[]');
-    // The guard is the empty spec OBJECT the server has: `[]` would fail the apiserver's test op.
+    // Each added field is guarded by a null test: it fails if someone else set that field meanwhile.
     expect(patch).toEqual([
-      { op: 'test', path: '/spec', value: {} },
+      { op: 'test', path: '/spec/claimPropertySets', value: null },
+      { op: 'test', path: '/spec/cloneStrategy', value: null },
       {
         op: 'add',
         path: '/spec/claimPropertySets',
@@ -175,7 +176,51 @@ test.describe('Storage profile editing', () => {
     await expect(setGroup(page, 2)).toHaveCount(0);
   });
 
-  test('tells the user when someone else changed the profile, keeps their change and shows it', async ({
+  test('"Use recommended values" never pins snapshot when no VolumeSnapshotClass serves the driver', async ({
+    page,
+    k8s,
+  }) => {
+    const rbd = 'openshift-storage.rbd.csi.ceph.com';
+    const classes = await k8s.list<K8sObject & { driver?: string }>(PATHS.volumeSnapshotClasses);
+    for (const vsc of classes.filter((v) => v.driver === rbd)) {
+      await k8s.delete(`${PATHS.volumeSnapshotClasses}/${vsc.metadata.name}`);
+    }
+    const name = 'ocs-storagecluster-ceph-rbd';
+    await openEditForm(page, name);
+    await expect(
+      page.getByText(/says snapshot, but no VolumeSnapshotClass has driver/).first(),
+    ).toBeVisible();
+    const recommend = page.getByRole('button', { name: 'Use recommended values' });
+    if (await recommend.isEnabled()) await recommend.click();
+    const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
+    await expect(page.getByText(/No changes yet|JSON patch/).first()).toBeVisible();
+    if (await preview.count()) await expect(preview).not.toContainText('"snapshot"');
+  });
+
+  test('two administrators edit different fields at the same time: both changes survive', async ({
+    page,
+    context,
+    k8s,
+  }) => {
+    const other = await context.newPage();
+    await openEditForm(page, UNKNOWN);
+    await openEditForm(other, UNKNOWN);
+    // A changes only the clone strategy and saves.
+    await other.getByRole('radio', { name: /^CSI clone/ }).check();
+    await other.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(other.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
+    // B, whose form opened before A saved, changes only the boot-source format and saves.
+    await page.getByRole('radio', { name: /^PersistentVolumeClaim \(pvc\)/ }).check();
+    const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
+    await expect(preview).not.toContainText('cloneStrategy');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
+    await expect
+      .poll(async () => (await getProfile(k8s, UNKNOWN)).spec)
+      .toEqual({ cloneStrategy: 'csi-clone', dataImportCronSourceFormat: 'pvc' });
+  });
+
+  test('a field both changed: nothing is saved, both values are shown, the user picks', async ({
     page,
     k8s,
   }) => {
@@ -183,19 +228,27 @@ test.describe('Storage profile editing', () => {
     await page.getByRole('button', { name: 'Add claim property set' }).click();
     await page.getByRole('radio', { name: /^CSI clone/ }).check();
 
-    // Another admin changes the profile between opening the form and saving.
+    // Another admin changes the clone strategy between opening the form and saving.
     await k8s.patch(profilePath(UNKNOWN), [{ op: 'add', path: '/spec/cloneStrategy', value: 'copy' }]);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     await expect(page.getByText('Someone else changed this profile, so nothing was saved')).toBeVisible();
     await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
-    await expect(page.getByRole('heading', { name: /Current values on the cluster/ })).toBeVisible();
-    const other = await getProfile(k8s, UNKNOWN);
-    expect(other.spec, "the other admin's change survived").toEqual({ cloneStrategy: 'copy' });
+    const both = page
+      .getByRole('alert')
+      .filter({ hasText: 'Clone strategy was changed by you and by someone else' });
+    await expect(both).toBeVisible();
+    await expect(both).toContainText(/Their value\s*copy/);
+    await expect(both).toContainText(/Your value\s*csi-clone/);
+    expect((await getProfile(k8s, UNKNOWN)).spec, "the other admin's change survived").toEqual({
+      cloneStrategy: 'copy',
+    });
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    await both.getByRole('button', { name: 'Keep my value' }).click();
 
     // The preview is now against the new state; saving again applies the user's values deliberately.
     const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
-    await expect(preview).toContainText('"cloneStrategy": "copy"');
+    await expect(preview).toContainText('"value": "copy"');
     await expect(preview).toContainText('"op": "replace"');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
@@ -214,10 +267,13 @@ test.describe('Storage profile editing', () => {
     await sim.fault({ method: 'PATCH', pathRegex: 'storageprofiles/acme-fast', conflict: true, times: 1 });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
 
-    await expect(page.getByText('Someone else changed this profile, so nothing was saved')).toBeVisible();
+    // Nothing the patch tests changed: the form keeps the user's set and can simply be saved again.
+    await expect(page.getByText('Could not save the storage profile')).toBeVisible();
     await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
-    await expect(page.getByRole('heading', { name: /Current values on the cluster/ })).toBeVisible();
     expect((await getProfile(k8s, UNKNOWN)).spec).toEqual(before.spec);
+    await expect(setGroup(page, 1)).toBeVisible();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
   });
 
   test('resets a profile to CDI defaults after confirmation', async ({ page, k8s }) => {
@@ -338,12 +394,12 @@ test.describe('Storage profile edit page: accessibility and screenshots', () => 
       .getByRole('radio', { name: /^Block/ })
       .check();
     await page.getByRole('radio', { name: /^Snapshot \(snapshot\)/ }).check();
-    // At screenshot scale `{}` and `[]` look alike: the text says which one the guard holds.
+    // The guard of a field the profile does not have yet is a null test of exactly that field.
     const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
     expect(JSON.parse((await preview.textContent()) ?? '[]')[0]).toEqual({
       op: 'test',
-      path: '/spec',
-      value: {},
+      path: '/spec/claimPropertySets',
+      value: null,
     });
     await consoleUI.expectNoA11yViolations();
     await consoleUI.saveScreenshots('storage-profile-edit');
