@@ -5,10 +5,45 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, RBAC_SEED, start, tempSeed } from './testing';
-import type { RunningCluster } from './server';
+import { startCluster, type RunningCluster } from './server';
+import { DEMO_SEED_DIR } from './world/test-helpers';
 
 const run = promisify(execFile);
 const KUBECTL = '/usr/bin/kubectl';
+
+type Kubectl = (...args: string[]) => Promise<{ code: number; out: string; err: string }>;
+
+/** kubectl with a kubeconfig for the simulator at `url` (files go to `dir`). */
+function kubectlFor(
+  url: string,
+  dir: string,
+): { kubectl: Kubectl; file: (name: string, text: string) => string; kubeconfig: string } {
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  const kubeconfig = file(
+    'kubeconfig',
+    `apiVersion: v1
+kind: Config
+clusters: [{name: sim, cluster: {server: "${url}"}}]
+users: [{name: admin, user: {}}]
+contexts: [{name: sim, context: {cluster: sim, user: admin}}]
+current-context: sim
+`,
+  );
+  const kubectl: Kubectl = async (...args) => {
+    try {
+      const r = await run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 20000 });
+      return { code: 0, out: r.stdout, err: r.stderr };
+    } catch (e) {
+      const x = e as { code: number; stdout: string; stderr: string };
+      return { code: x.code, out: x.stdout, err: x.stderr };
+    }
+  };
+  return { kubectl, file, kubeconfig };
+}
 
 const SEED = {
   'rbac.yaml': RBAC_SEED,
@@ -56,36 +91,15 @@ status:
 /** kubectl as an independent client of the simulator. */
 describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulator', () => {
   let c: RunningCluster;
-  let kubeconfig: string;
   let dir: string;
-  const kubectl = async (...args: string[]) => {
-    try {
-      const r = await run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 20000 });
-      return { code: 0, out: r.stdout, err: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, out: x.stdout, err: x.stderr };
-    }
-  };
-  const file = (name: string, text: string) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, text);
-    return p;
-  };
+  let kubectl: Kubectl;
+  let kubeconfig: string;
+  let file: (name: string, text: string) => string;
 
   beforeAll(async () => {
     c = await start({ seeds: [tempSeed(SEED)] });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-kubectl-'));
-    kubeconfig = file(
-      'kubeconfig',
-      `apiVersion: v1
-kind: Config
-clusters: [{name: sim, cluster: {server: "${c.url}"}}]
-users: [{name: admin, user: {}}]
-contexts: [{name: sim, context: {cluster: sim, user: admin}}]
-current-context: sim
-`,
-    );
+    ({ kubectl, file, kubeconfig } = kubectlFor(c.url, dir));
   });
   afterAll(async () => {
     await c.close();
@@ -324,5 +338,64 @@ current-context: sim
     const ns = (await call(c.url, 'GET', '/api/v1/namespaces/proto-ns')).body;
     expect(ns.metadata.name).toBe('proto-ns');
     expect(ns.metadata.generateName).toBeUndefined();
+  });
+});
+
+/** The demo cluster with its simulated controllers, as `npm start` serves it. */
+describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulated CDI world', () => {
+  let c: RunningCluster;
+  let dir: string;
+  let kubectl: Kubectl;
+  let file: (name: string, text: string) => string;
+  beforeAll(async () => {
+    c = await startCluster({ port: 0, seeds: [DEMO_SEED_DIR], timeScale: 60 });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-kubectl-world-'));
+    ({ kubectl, file } = kubectlFor(c.url, dir));
+  });
+  afterAll(async () => {
+    await c.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the events the controllers record with get events (LAST SEEN TYPE REASON OBJECT MESSAGE)', async () => {
+    const dv = file(
+      'dv.yaml',
+      `apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata: {name: quick, namespace: team-a}
+spec:
+  source: {http: {url: "https://images.example.com/tiny.qcow2"}}
+  storage:
+    storageClassName: ocs-storagecluster-ceph-rbd
+    resources: {requests: {storage: 1Gi}}
+`,
+    );
+    expect((await kubectl('create', '-f', dv)).out).toContain('datavolume.cdi.kubevirt.io/quick created');
+    const events = () =>
+      kubectl('get', 'events', '-n', 'team-a', '--field-selector', 'involvedObject.name=quick');
+    await expect
+      .poll(async () => (await events()).out, { timeout: 10000, interval: 500 })
+      .toContain('ImportSucceeded');
+    const table = (await events()).out;
+    expect(table).toMatch(/^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\n/);
+    // A clock tick is a simulated minute: the short ImportScheduled phase may pass between two ticks.
+    expect(table).toMatch(/\n\d+s\s+Normal\s+Pending\s+datavolume\/quick\s+PVC quick Pending\n/);
+    expect(table).toMatch(/\n\d+s\s+Normal\s+Bound\s+datavolume\/quick\s+PVC quick Bound\n/);
+    expect(table).toMatch(
+      /\n\d+s\s+Normal\s+ImportSucceeded\s+datavolume\/quick\s+Successfully imported into PVC quick\n/,
+    );
+    const wide = await kubectl('get', 'events', '-n', 'team-a', '-o', 'wide');
+    expect(wide.out).toMatch(
+      /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+SUBOBJECT\s+SOURCE\s+MESSAGE\s+FIRST SEEN\s+COUNT\s+NAME\n/,
+    );
+    expect(wide.out).toContain('datavolume-import-controller');
+    const json = JSON.parse((await kubectl('get', 'events', '-n', 'team-a', '-o', 'json')).out);
+    expect(json.items.find((e: { reason: string }) => e.reason === 'ImportSucceeded')).toMatchObject({
+      kind: 'Event',
+      involvedObject: { kind: 'DataVolume', name: 'quick', namespace: 'team-a' },
+      source: { component: 'datavolume-import-controller' },
+      type: 'Normal',
+      count: 1,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { eventRecorder } from './events';
 import { pinnedUrl, sourceDigest, sourceFailure } from './import-sources';
 import {
   ANN_IMMEDIATE_BIND,
@@ -271,6 +272,23 @@ function dataSourceOwners(ctx: SimContext, crons: K8sObject[]): Set<K8sObject> {
   return owners;
 }
 
+const recordCronEvent = eventRecorder('dataimportcron-controller');
+
+/** shouldReconcileCron: a cron whose DataSource another live cron manages is told so with a Warning. */
+function warnAlreadyManaged(ctx: SimContext, cron: K8sObject): void {
+  const name: string | undefined = cron.spec?.managedDataSource;
+  if (!name) return;
+  const owner = ctx.store.get('DataSource', name, cron.metadata.namespace)?.metadata.labels?.[LABEL_CRON];
+  if (!owner || owner === cron.metadata.name) return;
+  recordCronEvent(
+    ctx,
+    cron,
+    'Warning',
+    'ErrDataSourceAlreadyManaged',
+    `DataSource ${name} is already managed by DataImportCron ${owner}`,
+  );
+}
+
 function reconcileManagedDataSource(
   ctx: SimContext,
   cron: K8sObject,
@@ -384,7 +402,10 @@ function reconcile(ctx: SimContext): void {
   const pass = startPass(ctx);
   const crons = scan(ctx.store, 'DataImportCron');
   const owners = dataSourceOwners(ctx, crons);
-  for (const cron of crons) reconcileCron(ctx, pass, cron, owners.has(cron));
+  for (const cron of crons) {
+    reconcileCron(ctx, pass, cron, owners.has(cron));
+    if (!owners.has(cron)) warnAlreadyManaged(ctx, cron);
+  }
   cleanupAfterDeletedCrons(ctx, pass, crons);
   const managed = new Set(crons.map((c) => cronKey(c.metadata.namespace, c.spec?.managedDataSource)));
   for (const ds of scan(ctx.store, 'DataSource')) {

@@ -1,4 +1,5 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { eventRecorder } from './events';
 import { sourceFailure } from './import-sources';
 import {
   ANN_IMMEDIATE_BIND,
@@ -306,7 +307,9 @@ function desiredState(p: Plan, elapsed: number): Desired {
 function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void {
   const now = timestamp(ctx);
   const name = dv.metadata.name ?? '';
-  mutateObject(ctx.store, dv, (draft) => {
+  let written: K8sObject | undefined;
+  const changed = mutateObject(ctx.store, dv, (draft) => {
+    written = draft;
     const status = (draft.status ??= {});
     let conditions = setCondition(
       status.conditions,
@@ -335,6 +338,119 @@ function applyStatus(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): void 
     if (d.restartCount !== undefined) status.restartCount = d.restartCount;
     else status.restartCount ??= 0;
   });
+  if (changed && written) recordDataVolumeEvents(ctx, dv.status, written, p);
+}
+
+/** The recorder of the CDI controller that handles a flow (its GetEventRecorderFor name). */
+const DV_RECORDERS = {
+  import: eventRecorder('datavolume-import-controller'),
+  blank: eventRecorder('datavolume-import-controller'),
+  upload: eventRecorder('datavolume-upload-controller'),
+  pvcClone: eventRecorder('datavolume-pvc-clone-controller'),
+  snapshotClone: eventRecorder('datavolume-snapshot-clone-controller'),
+};
+
+/** `namespace/name` of the PVC or snapshot a clone reads (GetCloneSourceInfo, after sourceRef resolution). */
+function cloneSourceOf(
+  ctx: SimContext,
+  dv: K8sObject,
+): { kind: 'pvc' | 'snapshot'; ns: string; name: string } {
+  let source: Json = dv.spec?.source ?? {};
+  if (dv.spec?.sourceRef) {
+    const ref = dv.spec.sourceRef;
+    source =
+      ctx.store.get('DataSource', ref.name, ref.namespace ?? dv.metadata.namespace)?.status?.source ?? {};
+  }
+  const ref = source.snapshot ?? source.pvc ?? {};
+  return {
+    kind: source.snapshot ? 'snapshot' : 'pvc',
+    ns: ref.namespace ?? dv.metadata.namespace ?? '',
+    name: ref.name ?? '',
+  };
+}
+
+/** The event CDI records when a DataVolume enters `phase` (import-, upload-, clone-controller-base.go). */
+function phaseEvent(
+  ctx: SimContext,
+  dv: K8sObject,
+  p: Plan,
+  phase: string,
+): { reason: string; message: string } | undefined {
+  const pvc = dv.metadata.name ?? '';
+  if (p.flow === 'import' || p.flow === 'blank') {
+    if (phase === 'ImportScheduled') return { reason: phase, message: `Import into ${pvc} scheduled` };
+    if (phase === 'ImportInProgress') return { reason: phase, message: `Import into ${pvc} in progress` };
+    if (phase === 'Succeeded')
+      return { reason: 'ImportSucceeded', message: `Successfully imported into PVC ${pvc}` };
+    return undefined;
+  }
+  if (p.flow === 'upload') {
+    if (phase === 'UploadScheduled') return { reason: phase, message: `Upload into ${pvc} scheduled` };
+    if (phase === 'UploadReady') return { reason: phase, message: `Upload into ${pvc} ready` };
+    if (phase === 'Succeeded')
+      return { reason: 'UploadSucceeded', message: `Successfully uploaded into ${pvc}` };
+    return undefined;
+  }
+  const src = cloneSourceOf(ctx, dv);
+  const from = `${src.ns}/${src.name}`;
+  const into = `${dv.metadata.namespace}/${pvc}`;
+  switch (phase) {
+    case 'CloneScheduled':
+      return { reason: phase, message: `Cloning from ${from} into ${into} scheduled` };
+    case 'CloneInProgress':
+      return { reason: phase, message: `Cloning from ${from} into ${into} in progress` };
+    case 'CSICloneInProgress':
+      return { reason: phase, message: `CSI Volume clone in progress (for pvc ${from})` };
+    case 'SnapshotForSmartCloneInProgress':
+      return {
+        reason: phase,
+        message: `Creating snapshot for smart-clone is in progress (for pvc ${from})`,
+      };
+    case 'Succeeded':
+      return { reason: 'CloneSucceeded', message: `Successfully cloned from ${from} into ${into}` };
+  }
+  return undefined;
+}
+
+/**
+ * CDI's DataVolume events after a status write (controller-base.go emitEvent, emitBoundConditionEvent,
+ * emitFailureConditionEvent): the phase's event when the phase changed, the Bound condition's reason and
+ * message when that condition changed, and a Warning with the Running condition's message when a bound,
+ * unready transfer stops running with a new message.
+ */
+function recordDataVolumeEvents(ctx: SimContext, before: Json | undefined, dv: K8sObject, p: Plan): void {
+  const record =
+    p.flow === 'clone'
+      ? cloneSourceOf(ctx, dv).kind === 'snapshot'
+        ? DV_RECORDERS.snapshotClone
+        : DV_RECORDERS.pvcClone
+      : DV_RECORDERS[p.flow];
+  const after: Json = dv.status ?? {};
+  const event = after.phase !== before?.phase ? phaseEvent(ctx, dv, p, after.phase) : undefined;
+  if (event) record(ctx, dv, 'Normal', event.reason, event.message);
+  const cond = (status: Json | undefined, type: string) =>
+    (status?.conditions as Json[] | undefined)?.find((c) => c.type === type);
+  const bound = cond(after, 'Bound');
+  const wasBound = cond(before, 'Bound');
+  if (
+    bound?.reason &&
+    (!wasBound ||
+      wasBound.status !== bound.status ||
+      wasBound.reason !== bound.reason ||
+      wasBound.message !== bound.message)
+  ) {
+    record(ctx, dv, 'Normal', bound.reason, bound.message ?? '');
+  }
+  const running = cond(after, 'Running');
+  if (
+    cond(after, 'Ready')?.status === 'False' &&
+    running?.status === 'False' &&
+    bound?.status === 'True' &&
+    running.message &&
+    running.message !== cond(before, 'Running')?.message
+  ) {
+    record(ctx, dv, 'Warning', running.reason ?? '', running.message);
+  }
 }
 
 const WATCHED_KINDS = [

@@ -1,5 +1,6 @@
 import jsonpatch, { type Operation } from 'fast-json-patch';
 import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { eventRecorder } from './events';
 import { dataImportSchedule, effectiveTemplates } from './golden-images';
 import {
   CDI_NAME,
@@ -88,8 +89,18 @@ function applyUnsupportedPatch(doc: { spec: Record<string, unknown> }, text: str
   return jsonpatch.applyPatch(clone(doc), ops, false, false).newDocument;
 }
 
-function reconcileCdi(ctx: SimContext, hc: K8sObject): void {
+/** HCO's event recorder (GetEventRecorderFor(HyperConvergedName)); operand events go on the HyperConverged. */
+const recordHcoEvent = eventRecorder('kubevirt-hyperconverged');
+
+/** What HCO wanted the CDI spec to be last time, to tell its own updates from reverted edits. */
+interface HcoMemo {
+  lastDesired?: Record<string, unknown>;
+}
+
+function reconcileCdi(ctx: SimContext, hc: K8sObject, memo: HcoMemo): void {
   const spec = desiredCdiSpec(hc);
+  const hcoTriggered = memo.lastDesired === undefined || !jsonEqual(memo.lastDesired, spec);
+  memo.lastDesired = spec;
   const now = timestamp(ctx);
   const existing = ctx.store.get('CDI', CDI_NAME);
   const status = (old: K8sObject | undefined) => {
@@ -122,7 +133,17 @@ function reconcileCdi(ctx: SimContext, hc: K8sObject): void {
       spec,
       status: status(undefined),
     });
+    recordHcoEvent(ctx, hc, 'Normal', 'Created', `Created CDI ${CDI_NAME}`);
     return;
+  }
+  // operands/operandHandler.go: "Updated" when HCO changed it, a Warning "Overwritten" when it put back an edit.
+  const specChanged =
+    !jsonEqual(existing.spec, spec) ||
+    Object.entries(CDI_LABELS).some(([k, v]) => existing.metadata.labels?.[k] !== v) ||
+    existing.metadata.annotations?.['cdi.kubevirt.io/configAuthority'] === undefined;
+  if (specChanged) {
+    if (hcoTriggered) recordHcoEvent(ctx, hc, 'Normal', 'Updated', `Updated CDI ${CDI_NAME}`);
+    else recordHcoEvent(ctx, hc, 'Warning', 'Overwritten', `Overwritten CDI ${CDI_NAME}`);
   }
   // Out-of-band edits of the spec or of HCO's labels are put back, as HCO does on every reconcile.
   mutateObject(ctx.store, existing, (cdi) => {
@@ -184,12 +205,15 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
   };
 }
 
-function reconcile(ctx: SimContext): void {
+function reconcile(ctx: SimContext, memo: HcoMemo): void {
   const hc = ctx.store.list('HyperConverged')[0];
   if (!hc || hc.metadata.deletionTimestamp) return;
-  reconcileCdi(ctx, hc);
+  reconcileCdi(ctx, hc, memo);
   const status = hcStatus(ctx, hc);
   if (!jsonEqual(status, hc.status)) mutateObject(ctx.store, hc, (draft) => (draft.status = status));
 }
 
-export const createHcoController = (): Controller => eventDriven('hco', ['HyperConverged', 'CDI'], reconcile);
+export function createHcoController(): Controller {
+  const memo: HcoMemo = {};
+  return eventDriven('hco', ['HyperConverged', 'CDI'], (ctx) => reconcile(ctx, memo));
+}

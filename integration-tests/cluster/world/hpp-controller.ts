@@ -1,4 +1,5 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
+import { eventRecorder } from './events';
 import {
   HCO_NAMESPACE,
   HPP_VERSION,
@@ -20,6 +21,9 @@ import {
 export const STORAGE_POOL_LABEL = 'kubevirt.io.hostpath-provisioner/storagePool';
 /** Where HCO installs the HPP operator, and so where pool PVCs live. */
 export const HPP_INSTALL_NAMESPACE = HCO_NAMESPACE;
+
+/** The operator's recorder (GetEventRecorderFor("operator-controller")). */
+const recordHppEvent = eventRecorder('operator-controller');
 
 /** Simulated seconds a new pool stays Preparing. */
 export const POOL_PREPARE_SECONDS = 20;
@@ -108,6 +112,13 @@ function reconcileOne(
   });
   const allReady = statuses.every((s) => s.phase === 'Ready');
   const now = timestamp(ctx);
+  // controller.go: "DeployStarted" on a new install, "ProvisionerHealthy" when it becomes available.
+  if (!hpp.status?.observedVersion) recordHppEvent(ctx, hpp, 'Normal', 'DeployStarted', 'Started Deployment');
+  const wasAvailable = hpp.status?.conditions?.some(
+    (c: { type: string; status: string }) => c.type === 'Available' && c.status === 'True',
+  );
+  if (allReady && !wasAvailable)
+    recordHppEvent(ctx, hpp, 'Normal', 'ProvisionerHealthy', 'Provisioner Healthy');
   mutateObject(ctx.store, hpp, (draft) => {
     const status = (draft.status ??= {});
     let conditions = setCondition(
