@@ -205,9 +205,9 @@ describe('controller events', () => {
     ];
     c.settle(controllers);
     c.settle(controllers);
-    const warnings = c.store
-      .list('Event', 'golden')
-      .filter((e) => e.reason === 'ErrDataSourceAlreadyManaged');
+    const warnings = (c.store.list('Event', 'golden') as Json[]).filter(
+      (e) => e.reason === 'ErrDataSourceAlreadyManaged',
+    );
     expect(warnings.map((e) => [e.involvedObject.name, e.type, e.message])).toEqual([
       ['second', 'Warning', 'DataSource fedora is already managed by DataImportCron first'],
     ]);

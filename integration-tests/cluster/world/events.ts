@@ -1,5 +1,5 @@
 import type { K8sObject, SimContext } from '../sim-api';
-import { scan, timestamp } from './util';
+import { scan, timestamp, type Json } from './util';
 
 /**
  * core/v1 Events as controllers record them through client-go's EventRecorder (tools/record/event.go
@@ -44,7 +44,7 @@ export function recordEvent(
     apiVersion: obj.apiVersion,
     resourceVersion: obj.metadata.resourceVersion ?? '',
   };
-  const same = scan(ctx.store, 'Event', namespace).find(
+  const same = (scan(ctx.store, 'Event', namespace) as Json[]).find(
     (e) =>
       e.involvedObject?.uid === involvedObject.uid &&
       e.involvedObject?.name === involvedObject.name &&
@@ -55,7 +55,7 @@ export function recordEvent(
       e.message === message,
   );
   if (same) {
-    const again = ctx.store.get('Event', same.metadata.name ?? '', namespace);
+    const again = ctx.store.get('Event', (same.metadata.name as string | undefined) ?? '', namespace);
     if (!again) return;
     ctx.store.update({ ...again, count: ((again.count as number) ?? 1) + 1, lastTimestamp: now });
     return;
