@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as yaml from 'js-yaml';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 
@@ -11,7 +12,13 @@ const sdkExtensionsDir = path.join(
 interface EncodedExtension {
   type: string;
   properties: Record<string, unknown>;
+  flags?: { required?: string[]; disallowed?: string[] };
 }
+
+/** The flag every page and nav entry needs: set by the console when the CDI StorageProfile API exists. */
+const CDI_FLAG = 'VIRT_STORAGE_CDI';
+/** The OpenShift Virtualization plugin's admin nav section (kubevirt-plugin src/views/navigation/constants.ts). */
+const KUBEVIRT_SECTION_ID = 'virtualization';
 
 const extensions: EncodedExtension[] = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'console-extensions.json'), 'utf8'),
@@ -85,5 +92,45 @@ describe('console-extensions.json', () => {
       expect(m, label).not.toBeNull();
       expect(locale[m![1]], label).toBe(m![1]);
     }
+  });
+
+  it('gates every page and nav entry on the CDI flag, so nothing shows on clusters without CDI', () => {
+    const gated = extensions.filter(
+      (e) => e.type === 'console.page/route' || e.type.startsWith('console.navigation/'),
+    );
+    expect(gated.length).toBeGreaterThan(0);
+    const ungated = gated
+      .filter((e) => !e.flags?.required?.includes(CDI_FLAG))
+      .map((e) => `${e.type} ${String(e.properties.id ?? e.properties.path)}`);
+    expect(ungated).toEqual([]);
+  });
+
+  it('sets the CDI flag from the real StorageProfile model (group, served version, kind of the CRD)', () => {
+    const flagged = ofType('console.flag/model').filter((e) => e.properties.flag === CDI_FLAG);
+    expect(flagged).toHaveLength(1);
+    const model = flagged[0].properties.model as { group: string; version: string; kind: string };
+    // The CRD manifest CDI installs (integration-tests/cluster/crds/ holds the upstream copy).
+    const crd = yaml.load(
+      fs.readFileSync(
+        path.join(repoRoot, 'integration-tests/cluster/crds/storageprofiles.cdi.kubevirt.io.yaml'),
+        'utf8',
+      ),
+    ) as {
+      spec: { group: string; names: { kind: string }; versions: { name: string; served: boolean }[] };
+    };
+    expect(model.group).toBe(crd.spec.group);
+    expect(model.kind).toBe(crd.spec.names.kind);
+    expect(crd.spec.versions.filter((v) => v.served).map((v) => v.name)).toContain(model.version);
+  });
+
+  it('requires only flags that some console.flag/model extension sets', () => {
+    const declared = new Set(ofType('console.flag/model').map((e) => e.properties.flag));
+    const used = extensions.flatMap((e) => [...(e.flags?.required ?? []), ...(e.flags?.disallowed ?? [])]);
+    expect(used.filter((f) => !declared.has(f))).toEqual([]);
+  });
+
+  it('places the section right after the Virtualization section (after Workloads without it)', () => {
+    const [section] = ofType('console.navigation/section');
+    expect(section.properties.insertAfter).toEqual([KUBEVIRT_SECTION_ID, 'workloads']);
   });
 });

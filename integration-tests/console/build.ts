@@ -1,5 +1,5 @@
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -69,6 +69,8 @@ const INDEX_HTML = `<!doctype html>
     <!-- PatternFly's own CSS, unbundled; the plugin build strips PF CSS and relies on the console for it. -->
     <link rel="stylesheet" href="/static/patternfly/patternfly.min.css" />
     <link rel="stylesheet" href="/static/patternfly/patternfly-addons.css" />
+    <!-- The console's own classes that its SDK components use (co-resource-item, co-m-resource-icon, ...). -->
+    <link rel="stylesheet" href="/static/console.css" />
   </head>
   <body>
     <div id="app"></div>
@@ -99,6 +101,7 @@ export const buildHost = async (): Promise<string> => {
       __SHARED_VERSIONS__: JSON.stringify(Object.fromEntries(SHARED.map((p) => [p, versionOf(p)]))),
     },
   });
+  copyFileSync(path.join(consoleDir, 'app/console.css'), path.join(hostDistDir, 'static/console.css'));
   writeFileSync(path.join(hostDistDir, 'index.html'), INDEX_HTML);
   return hostDistDir;
 };

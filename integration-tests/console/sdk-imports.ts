@@ -61,3 +61,29 @@ export const runtimeSdkImports = (file: string, source: string): SdkImport[] => 
   visit(sf);
   return found;
 };
+
+/**
+ * The names the installed SDK package exports as values (what a plugin can import at run time), read from
+ * its type declarations (`lib/lib-core.d.ts`, the package's `main` entry).
+ */
+export const sdkValueExports = (sdkDir: string): string[] => {
+  const entry = `${sdkDir}/lib/lib-core.d.ts`;
+  const program = ts.createProgram([entry], {
+    noEmit: true,
+    noLib: true,
+    skipLibCheck: true,
+    types: [],
+    jsx: ts.JsxEmit.ReactJSX,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+  });
+  const checker = program.getTypeChecker();
+  const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
+  return checker
+    .getExportsOfModule(moduleSymbol)
+    .filter((s) => {
+      const target = s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s;
+      return (target.flags & ts.SymbolFlags.Value) !== 0;
+    })
+    .map((s) => s.name);
+};

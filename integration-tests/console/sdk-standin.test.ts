@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runtimeSdkImports } from './sdk-imports';
+import { runtimeSdkImports, sdkValueExports } from './sdk-imports';
 import * as standIn from './sdk-standin';
 import sdkRuntimeNames from '../../sdk-runtime-names.json';
 
@@ -52,5 +52,22 @@ describe('SDK stand-in of the dev console host', () => {
 
   it('provides exactly the SDK names the plugin may use', () => {
     expect(Object.keys(standIn).sort()).toEqual([...sdkRuntimeNames].sort());
+  });
+
+  it('lists only names the installed SDK really exports as values', () => {
+    const exported = new Set(
+      sdkValueExports(path.join(repoRoot, 'node_modules/@openshift-console/dynamic-plugin-sdk')),
+    );
+    expect(exported.size).toBeGreaterThan(100); // guards against a parse that finds nothing
+    expect(sdkRuntimeNames.filter((n: string) => !exported.has(n))).toEqual([]);
+  }, 60_000);
+
+  it('provides the console components as components, the rest as functions', () => {
+    for (const name of ['ResourceLink', 'Timestamp', 'DocumentTitle', 'ListPageHeader', 'ListPageBody']) {
+      expect(sdkRuntimeNames, name).toContain(name);
+    }
+    for (const name of sdkRuntimeNames as string[]) {
+      expect(typeof (standIn as Record<string, unknown>)[name], name).toBe('function');
+    }
   });
 });

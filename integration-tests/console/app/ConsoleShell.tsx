@@ -15,60 +15,96 @@ import {
 import { type ComponentType, lazy, Suspense, useMemo } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { AdmissionWarningToasts } from './AdmissionWarningToasts';
+import { isExtensionInUse, navHrefIsActive, sortNavExtensions } from './extension-flags';
+import { useFeatureFlags } from './host-flags';
 import { translateLabel } from './i18n';
 import { HostMasthead } from './Masthead';
 import type { CodeRef, LoadedExtension } from './plugin-loader';
 
-interface NavSection {
+interface NavEntry {
   id: string;
   name: string;
-  hrefs: { id: string; name: string; href: string }[];
+  /** Sections have items; a top-level href is its own entry. */
+  items: NavHref[];
+  isSection: boolean;
+  dataAttributes?: Record<string, string>;
+}
+
+interface NavHref {
+  id: string;
+  name: string;
+  href: string;
+  startsWith?: string[];
+  dataAttributes?: Record<string, string>;
 }
 
 const isAdmin = (e: LoadedExtension) => !e.properties.perspective || e.properties.perspective === 'admin';
 
-/** Sections with their `console.navigation/href` children, in extension order (the console sorts by insertBefore/After). */
-const navSections = (extensions: LoadedExtension[]): NavSection[] => {
-  const sections = extensions
-    .filter((e) => e.type === 'console.navigation/section' && isAdmin(e))
-    .map((e) => ({
-      id: String(e.properties.id),
-      name: translateLabel(e.properties.name),
-      hrefs: [] as NavSection['hrefs'],
-    }));
-  for (const e of extensions.filter((x) => x.type === 'console.navigation/href' && isAdmin(x))) {
-    const item = {
-      id: String(e.properties.id),
-      name: translateLabel(e.properties.name),
-      href: String(e.properties.href),
-    };
-    const section = sections.find((s) => s.id === e.properties.section);
-    if (section) {
-      section.hrefs.push(item);
-    } else {
-      sections.push({ id: item.id, name: '', hrefs: [item] });
-    }
-  }
-  return sections;
+const dataAttributes = (e: LoadedExtension) =>
+  e.properties.dataAttributes as Record<string, string> | undefined;
+
+const toItem = (e: LoadedExtension): NavHref => ({
+  id: String(e.properties.id),
+  name: translateLabel(e.properties.name),
+  href: String(e.properties.href),
+  startsWith: e.properties.startsWith as string[] | undefined,
+  dataAttributes: dataAttributes(e),
+});
+
+/**
+ * The admin nav as the console builds it (console-app/src/components/nav/PerspectiveNav.tsx, NavSection.tsx):
+ * top-level entries are sections and hrefs without a section, each level ordered by insertBefore/After;
+ * a section without items is not shown; an item naming a section that is not there is not shown either.
+ */
+const navEntries = (extensions: LoadedExtension[]): NavEntry[] => {
+  const nav = extensions.filter(
+    (e) => (e.type === 'console.navigation/section' || e.type === 'console.navigation/href') && isAdmin(e),
+  );
+  const topLevel = sortNavExtensions(
+    nav.filter((e) => e.type === 'console.navigation/section' || !e.properties.section),
+  );
+  return topLevel
+    .map((e) =>
+      e.type === 'console.navigation/section'
+        ? {
+            id: String(e.properties.id),
+            name: translateLabel(e.properties.name),
+            isSection: true,
+            dataAttributes: dataAttributes(e),
+            items: sortNavExtensions(
+              nav.filter(
+                (x) => x.type === 'console.navigation/href' && x.properties.section === e.properties.id,
+              ),
+            ).map(toItem),
+          }
+        : { id: String(e.properties.id), name: '', isSection: false, items: [toItem(e)] },
+    )
+    .filter((entry) => entry.items.length > 0);
 };
 
-const HostNav = ({ sections }: { sections: NavSection[] }) => {
+const HostNav = ({ entries }: { entries: NavEntry[] }) => {
   const { pathname } = useLocation();
+  const active = (h: NavHref) => navHrefIsActive(pathname, h.href, h.startsWith);
   return (
     <Nav aria-label="Global">
       <NavList>
-        {sections.map((s) => {
-          const items = s.hrefs.map((h) => (
-            <NavItem key={h.id} itemId={h.id} isActive={pathname.startsWith(h.href)}>
-              <NavLink to={h.href}>{h.name}</NavLink>
+        {entries.map((s) => {
+          const items = s.items.map((h) => (
+            <NavItem key={h.id} itemId={h.id} isActive={active(h)}>
+              <NavLink {...h.dataAttributes} to={h.href}>
+                {h.name}
+              </NavLink>
             </NavItem>
           ));
-          return s.name ? (
+          // The console starts sections collapsed; the host keeps them open so every page is one click away.
+          return s.isSection ? (
             <NavExpandable
               key={s.id}
               title={s.name}
               isExpanded
-              isActive={s.hrefs.some((h) => pathname.startsWith(h.href))}
+              isActive={s.items.some(active)}
+              data-test="nav"
+              buttonProps={s.dataAttributes}
             >
               {items}
             </NavExpandable>
@@ -99,36 +135,53 @@ const NotFound = () => (
   </PageSection>
 );
 
+/** One lazy component per route extension, kept across flag changes (the console caches them by uid). */
+const lazyPages = new Map<string, ComponentType>();
+const lazyPage = (e: LoadedExtension): ComponentType => {
+  let Page = lazyPages.get(e.uid);
+  if (!Page) {
+    Page = lazy(async () => ({
+      default: (await (e.properties.component as CodeRef<ComponentType>)()) as ComponentType,
+    }));
+    lazyPages.set(e.uid, Page);
+  }
+  return Page;
+};
+
 export const ConsoleShell = ({
-  extensions,
+  extensions: allExtensions,
   loadError,
 }: {
   extensions: LoadedExtension[];
   loadError?: string;
 }) => {
-  const sections = useMemo(() => navSections(extensions), [extensions]);
+  const flags = useFeatureFlags();
+  // Like the console's PluginStore: only extensions whose flags are satisfied are in use.
+  const extensions = useMemo(
+    () => allExtensions.filter((e) => isExtensionInUse(e, flags)),
+    [allExtensions, flags],
+  );
+  const entries = useMemo(() => navEntries(extensions), [extensions]);
   const routes = useMemo(
     () =>
       extensions
         .filter((e) => e.type === 'console.page/route' && isAdmin(e))
-        .flatMap((e, i) => {
-          const Component = lazy(async () => ({
-            default: (await (e.properties.component as CodeRef<ComponentType>)()) as ComponentType,
-          }));
+        .flatMap((e) => {
+          const Component = lazyPage(e);
           return pagePaths(e).map((path) => (
-            <Route key={`${i}-${path}`} path={path} element={<Component />} />
+            <Route key={`${e.uid}/${path}`} path={path} element={<Component />} />
           ));
         }),
     [extensions],
   );
-  const firstHref = sections.flatMap((s) => s.hrefs)[0]?.href;
+  const firstHref = entries.flatMap((s) => s.items)[0]?.href;
   return (
     <Page
       masthead={<HostMasthead />}
       sidebar={
         <PageSidebar>
           <PageSidebarBody>
-            <HostNav sections={sections} />
+            <HostNav entries={entries} />
           </PageSidebarBody>
         </PageSidebar>
       }

@@ -2,7 +2,10 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { BrowserRouter } from 'react-router';
 import { legacy_createStore as createStore } from 'redux';
+import { applyDocumentTitle } from '../sdk-standin/document-title';
+import { startTimestampTicks } from '../sdk-standin/timestamp';
 import { ConsoleShell } from './ConsoleShell';
+import { startFeatureFlags } from './host-flags';
 import { initI18n } from './i18n';
 import { type LoadedExtension, loadPlugin } from './plugin-loader';
 import { applyTheme, getTheme } from './preferences';
@@ -20,18 +23,24 @@ const boot = async () => {
   applyTheme(getTheme());
   window.SERVER_FLAGS = {
     basePath: '/',
+    branding: 'okd',
     consolePlugins: [PLUGIN_NAME],
     i18nNamespaces: [`plugin__${PLUGIN_NAME}`],
   };
+  applyDocumentTitle(); // the console's Helmet defaultTitle: the product name
+  startTimestampTicks(); // the console's 10 s timer for every <Timestamp>
+  const plugin = loadPlugin(PLUGIN_NAME, createShareScope()).then(
+    (extensions) => ({ extensions, loadError: undefined }),
+    (e: unknown) => {
+      console.error(e);
+      return { extensions: [] as LoadedExtension[], loadError: e instanceof Error ? e.message : String(e) };
+    },
+  );
+  // API discovery runs alongside the plugin load; flags from `console.flag/model` settle before rendering.
   const [, loaded] = await Promise.all([
     initI18n([`plugin__${PLUGIN_NAME}`]),
-    loadPlugin(PLUGIN_NAME, createShareScope()).then(
-      (extensions) => ({ extensions, loadError: undefined }),
-      (e: unknown) => {
-        console.error(e);
-        return { extensions: [] as LoadedExtension[], loadError: e instanceof Error ? e.message : String(e) };
-      },
-    ),
+    plugin,
+    startFeatureFlags(plugin.then((p) => p.extensions)),
   ]);
   const { extensions, loadError } = loaded;
   // The console renders plugins inside its redux Provider; the SDK stand-in does not need the store.

@@ -12,8 +12,9 @@ export interface PluginManifest {
   version: string;
   baseURL?: string;
   loadScripts: string[];
+  buildHash?: string;
   registrationMethod?: string;
-  extensions: { type: string; properties: Record<string, unknown>; flags?: unknown }[];
+  extensions: { type: string; properties: Record<string, unknown>; flags?: ExtensionFlags }[];
 }
 
 interface RemoteContainer {
@@ -23,10 +24,19 @@ interface RemoteContainer {
 
 export type CodeRef<T = unknown> = () => Promise<T>;
 
+/** `flags.required` must all be set and `flags.disallowed` all unset for the extension to be in use. */
+export interface ExtensionFlags {
+  required?: string[];
+  disallowed?: string[];
+}
+
 export interface LoadedExtension {
   type: string;
   properties: Record<string, unknown>;
+  flags?: ExtensionFlags;
   pluginName: string;
+  /** Unique per loaded extension, like the PluginStore's `uid` (`<plugin>[<index>]_<buildHash>`). */
+  uid: string;
 }
 
 declare global {
@@ -98,9 +108,11 @@ export const loadPlugin = async (name: string, shareScope: ShareScope): Promise<
   await Promise.all(manifest.loadScripts.map((s) => loadScript(`${baseURL}${s}`)));
   const container = await containerReady;
   await container.init(shareScope);
-  return manifest.extensions.map((e) => ({
+  return manifest.extensions.map((e, index) => ({
     type: e.type,
     properties: resolveCodeRefs(e.properties, container) as Record<string, unknown>,
+    ...(e.flags ? { flags: e.flags } : {}),
     pluginName: manifest.name,
+    uid: `${manifest.name}[${index}]_${manifest.buildHash ?? ''}`,
   }));
 };

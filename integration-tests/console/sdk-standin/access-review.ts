@@ -17,7 +17,7 @@ const SelfSubjectAccessReviewModel = {
 /** Memoised per attributes and user, as the SDK's `checkAccessInternal`: one review per page load. */
 const reviews = new Map<string, Promise<{ status?: { allowed?: boolean } }>>();
 
-const checkAccess = (attrs: Required<SDK.AccessReviewResourceAttributes>) => {
+export const checkAccess = (attrs: Required<SDK.AccessReviewResourceAttributes>) => {
   const key = [...Object.values(attrs), getImpersonatedUser() ?? ''].join('~');
   let review = reviews.get(key);
   if (!review) {

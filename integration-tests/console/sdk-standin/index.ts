@@ -8,3 +8,7 @@ export { useK8sWatchResource, useK8sWatchResources } from './watch-hooks';
 export { k8sGet, k8sCreate, k8sUpdate, k8sPatch, k8sDelete } from './k8s-resource';
 export { useAccessReview } from './access-review';
 export { consoleFetchJSON } from './console-fetch';
+export { ResourceLink } from './resource-link';
+export { Timestamp } from './timestamp';
+export { DocumentTitle } from './document-title';
+export { ListPageHeader, ListPageBody } from './list-page';

@@ -1,0 +1,70 @@
+import { matchPath } from 'react-router';
+
+/**
+ * The plugin's routes: the one place that knows its URLs. console-extensions.json declares the same
+ * patterns (routes.test.ts keeps the two in step); pages build links with the builders and tell their
+ * mode with the matchers, never by looking at path suffixes.
+ */
+
+/** Base path of the "Virtualization storage" nav section; every page of the plugin lives below it. */
+export const SECTION_BASE_PATH = '/virtualization-storage';
+
+export const STORAGE_PROFILES_PATH = `${SECTION_BASE_PATH}/storage-profiles`;
+export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
+export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/edit`;
+
+/** Every page route pattern of the plugin (each is a `console.page/route` path). */
+export const ROUTE_PATTERNS: readonly string[] = [
+  STORAGE_PROFILES_PATH,
+  STORAGE_PROFILE_DETAILS_PATTERN,
+  STORAGE_PROFILE_EDIT_PATTERN,
+];
+
+export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
+
+export const storageProfileDetailsPath = (name: string): string =>
+  `${STORAGE_PROFILES_PATH}/${encodeURIComponent(name)}`;
+
+export const storageProfileEditPath = (name: string): string => `${storageProfileDetailsPath(name)}/edit`;
+
+export interface StorageProfileRoute {
+  /** The profile's (and its StorageClass's) name, decoded. */
+  name: string;
+  /** True on the edit route. */
+  editing: boolean;
+}
+
+/**
+ * Decodes a pathname as react-router does before it matches routes: segment by segment, keeping an
+ * encoded `/` inside a segment (matchPath turns `%2F` into `/` in the parameter); a malformed encoding
+ * leaves the whole path as it was.
+ */
+const decodePathname = (pathname: string): string => {
+  try {
+    return pathname
+      .split('/')
+      .map((segment) => decodeURIComponent(segment).replace(/\//g, '%2F'))
+      .join('/');
+  } catch {
+    return pathname;
+  }
+};
+
+/**
+ * Which storage profile page a pathname shows, by the same route matching the console uses (react-router's
+ * `matchPath`, exact): `/…/storage-profiles/<name>` is the details page, `/…/storage-profiles/<name>/edit`
+ * the edit page; so a profile named `edit` is viewed at `/…/storage-profiles/edit` and edited at
+ * `/…/storage-profiles/edit/edit`. Null for any other path (including the list).
+ */
+export const matchStorageProfileRoute = (pathname: string): StorageProfileRoute | null => {
+  const path = decodePathname(pathname);
+  const edit = matchPath(STORAGE_PROFILE_EDIT_PATTERN, path);
+  if (edit?.params.name) {
+    return { name: edit.params.name, editing: true };
+  }
+  const details = matchPath(STORAGE_PROFILE_DETAILS_PATTERN, path);
+  if (details?.params.name) {
+    return { name: details.params.name, editing: false };
+  }
+  return null;
+};
