@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isNotFoundError } from './k8s-errors';
 import { pickHyperConverged } from './hyperconverged';
 import type { HyperConverged } from './types';
+import { NO_MODEL_MESSAGE, watchState } from './watch-state';
+
+const list = (items: HyperConverged[] | undefined, loaded: boolean, error?: unknown) =>
+  watchState(items, loaded, error, true);
 
 const hc = (namespace: string, name = 'kubevirt-hyperconverged', extra: object = {}): HyperConverged => ({
   metadata: { name, namespace, creationTimestamp: '2026-01-01T00:00:00Z', ...extra },
@@ -10,23 +13,26 @@ const hc = (namespace: string, name = 'kubevirt-hyperconverged', extra: object =
 
 describe('pickHyperConverged', () => {
   it('finds the CR in whatever namespace it lives (not only openshift-cnv)', () => {
-    const r = pickHyperConverged([hc('kubevirt-hyperconverged')], true, undefined, isNotFoundError);
+    const r = pickHyperConverged(list([hc('kubevirt-hyperconverged')], true));
     expect(r.state === 'found' && r.hyperConverged.metadata?.namespace).toBe('kubevirt-hyperconverged');
   });
 
   it('is loading until the list arrives', () => {
-    expect(pickHyperConverged(undefined, false, undefined, isNotFoundError)).toEqual({ state: 'loading' });
+    expect(pickHyperConverged(list(undefined, false))).toEqual({ state: 'loading' });
   });
 
   it('reports not-installed for an empty list or a missing API', () => {
-    expect(pickHyperConverged([], true, undefined, isNotFoundError).state).toBe('not-installed');
+    expect(pickHyperConverged(list([], true)).state).toBe('not-installed');
     const missingApi = Object.assign(new Error('404'), { code: 404 });
-    expect(pickHyperConverged(undefined, true, missingApi, isNotFoundError).state).toBe('not-installed');
+    expect(pickHyperConverged(list(undefined, true, missingApi)).state).toBe('not-installed');
+    expect(pickHyperConverged(list(undefined, true, new Error(NO_MODEL_MESSAGE))).state).toBe(
+      'not-installed',
+    );
   });
 
   it('passes other errors through', () => {
     const forbidden = { kind: 'Status', code: 403, message: 'forbidden' };
-    expect(pickHyperConverged(undefined, true, forbidden, isNotFoundError)).toEqual({
+    expect(pickHyperConverged(list(undefined, true, forbidden))).toEqual({
       state: 'error',
       error: forbidden,
     });
@@ -34,14 +40,14 @@ describe('pickHyperConverged', () => {
 
   it('prefers the canonical name and reports extra CRs; ignores ones being deleted', () => {
     const r = pickHyperConverged(
-      [
-        hc('a', 'kubevirt-hyperconverged-copy'),
-        hc('b', 'kubevirt-hyperconverged', { deletionTimestamp: '2026-02-01T00:00:00Z' }),
-        hc('c'),
-      ],
-      true,
-      undefined,
-      isNotFoundError,
+      list(
+        [
+          hc('a', 'kubevirt-hyperconverged-copy'),
+          hc('b', 'kubevirt-hyperconverged', { deletionTimestamp: '2026-02-01T00:00:00Z' }),
+          hc('c'),
+        ],
+        true,
+      ),
     );
     expect(r.state).toBe('found');
     if (r.state !== 'found') return;

@@ -1,4 +1,5 @@
 import type { HyperConverged } from './types';
+import type { Watched } from './watch-state';
 
 /** HCO's CRD pattern requires the name to contain this; the operator only reconciles this CR. */
 export const HCO_NAME = 'kubevirt-hyperconverged';
@@ -18,16 +19,11 @@ export type HyperConvergedLookup =
  * Picks the CR the operator reconciles from a cluster-wide list. The namespace differs between
  * distributions (openshift-cnv, kubevirt-hyperconverged, ...), so it is never assumed.
  */
-export const pickHyperConverged = (
-  items: HyperConverged[] | undefined,
-  loaded: boolean,
-  loadError: unknown,
-  isNotFound: (e: unknown) => boolean,
-): HyperConvergedLookup => {
-  if (loadError)
-    return isNotFound(loadError) ? { state: 'not-installed' } : { state: 'error', error: loadError };
-  if (!loaded) return { state: 'loading' };
-  const list = [...(items ?? [])].filter((hc) => !hc.metadata?.deletionTimestamp);
+export const pickHyperConverged = (watched: Watched<HyperConverged[]>): HyperConvergedLookup => {
+  if (watched.status === 'api-missing') return { state: 'not-installed' };
+  if (watched.status === 'loading') return { state: 'loading' };
+  if (watched.status !== 'loaded') return { state: 'error', error: watched.error };
+  const list = [...(watched.data ?? [])].filter((hc) => !hc.metadata?.deletionTimestamp);
   if (list.length === 0) return { state: 'not-installed' };
   const rank = (hc: HyperConverged) =>
     hc.metadata?.name === HCO_NAME ? 0 : hc.metadata?.name?.includes(HCO_NAME) ? 1 : 2;

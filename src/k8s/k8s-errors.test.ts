@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotFoundError, readK8sError } from './k8s-errors';
+import { readK8sError } from './k8s-errors';
 
 /** Shaped like the SDK's HttpError: message, code, and the Status body as `json`. */
 const httpError = (code: number, json: object) =>
@@ -10,22 +10,25 @@ describe('readK8sError', () => {
     const msg =
       'Operation cannot be fulfilled on storageprofiles.cdi.kubevirt.io "nfs": the object has been modified; please apply your changes to the latest version and try again';
     const r = readK8sError(httpError(409, { kind: 'Status', code: 409, reason: 'Conflict', message: msg }));
-    expect(r).toMatchObject({ kind: 'conflict', code: 409, message: msg, testFailed: false });
+    expect(r).toMatchObject({ kind: 'conflict', code: 409, message: msg });
   });
 
-  it('recognises a failed JSON patch test op (apiserver 422) as a conflict', () => {
+  it('a failed JSON patch test op, as the apiserver answers it (generic 422, no causes), is "invalid"', () => {
     const r = readK8sError(
       httpError(422, {
         kind: 'Status',
         code: 422,
         reason: 'Invalid',
         message: 'the server rejected our request due to an error in our request',
-        details: { causes: [{ message: 'testing value /metadata/resourceVersion failed: test failed' }] },
+        details: {},
       }),
     );
-    expect(r.kind).toBe('conflict');
-    expect(r.testFailed).toBe(true);
-    expect(r.causes).toEqual(['testing value /metadata/resourceVersion failed: test failed']);
+    expect(r).toEqual({
+      kind: 'invalid',
+      code: 422,
+      message: 'the server rejected our request due to an error in our request',
+      causes: [],
+    });
   });
 
   it('lists the causes of a 422 as field: message', () => {
@@ -72,20 +75,5 @@ describe('readK8sError', () => {
   it('uses the HTTP status from the response when the body is not a Status', () => {
     const e = Object.assign(new Error('Forbidden'), { response: { status: 403 } });
     expect(readK8sError(e).kind).toBe('forbidden');
-  });
-});
-
-describe('isNotFoundError', () => {
-  it('is true for a 404 or an unknown model, false otherwise', () => {
-    expect(
-      isNotFoundError(httpError(404, { kind: 'Status', code: 404, message: 'the server could not find' })),
-    ).toBe(true);
-    expect(
-      isNotFoundError(
-        Object.assign(new Error('No model registered for HyperConverged'), { name: 'NoModelError' }),
-      ),
-    ).toBe(true);
-    expect(isNotFoundError(httpError(500, { kind: 'Status', code: 500, message: 'etcd down' }))).toBe(false);
-    expect(isNotFoundError(undefined)).toBe(false);
   });
 });

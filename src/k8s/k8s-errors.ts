@@ -2,7 +2,8 @@ import type { K8sStatus } from './types';
 
 /**
  * What kind of failure an API error is, so the UI can say what to do next:
- * - `conflict`: someone changed the object since it was read (409, or a failed `test` op);
+ * - `conflict`: someone changed the object since it was read (409). A failed `test` op of a JSON patch is
+ *   a generic 422 without causes from the apiserver, so only a re-read can tell it (see useResourceForm);
  * - `invalid`: the server or an admission webhook rejected the values (422 / 400 with causes);
  * - `forbidden`: RBAC denied the request (403);
  * - `not-found`: the object or its API is gone (404);
@@ -18,15 +19,10 @@ export interface ReadableK8sError {
   message: string;
   /** One line per `details.causes` entry, `field: message`, verbatim. */
   causes: string[];
-  /** True when the guard of a JSON patch failed: the object changed under the user. */
-  testFailed: boolean;
 }
 
 const isStatus = (v: unknown): v is K8sStatus =>
   typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'Status';
-
-// apiserver: "testing value /metadata/resourceVersion failed: ..."; fast-json-patch: "Test operation failed".
-const TEST_FAILED = /(testing value \S* ?failed|test operation failed)/i;
 
 /** Finds the Kubernetes `Status` body on an SDK `HttpError` (`json`), a raw Status, or a wrapped `cause`. */
 export const statusOf = (error: unknown): K8sStatus | undefined => {
@@ -68,21 +64,20 @@ export const readK8sError = (error: unknown): ReadableK8sError => {
   const causes = (status?.details?.causes ?? [])
     .map((c) => [c.field, c.message ?? c.reason].filter(Boolean).join(': '))
     .filter((line) => line.length > 0);
-  const testFailed = [message, ...causes].some((text) => TEST_FAILED.test(text));
   const reason = status?.reason;
   let kind: K8sErrorKind = 'other';
-  if (testFailed || code === 409 || reason === 'Conflict') kind = 'conflict';
+  if (code === 409 || reason === 'Conflict') kind = 'conflict';
   else if (code === 403 || reason === 'Forbidden') kind = 'forbidden';
   else if (code === 404 || reason === 'NotFound') kind = 'not-found';
   else if (code === 422 || reason === 'Invalid' || (code === 400 && causes.length > 0)) kind = 'invalid';
-  return { kind, code, message, causes, testFailed };
+  return { kind, code, message, causes };
 };
 
-/** True when a watch/list error means the API (CRD) is not served, i.e. the operator is not installed. */
-export const isNotFoundError = (error: unknown): boolean => {
-  if (!error) return false;
-  if (readK8sError(error).kind === 'not-found') return true;
-  // The console reports an unknown kind as a NoModelError before any request is made.
-  const name = typeof error === 'object' ? (error as { name?: unknown }).name : undefined;
-  return name === 'NoModelError' || /no model (found|registered)/i.test(readK8sError(error).message);
-};
+/**
+ * Deprecated: the list page still uses it until it moves to `useWatchList` (watch-state.ts), which tells a
+ * missing object, a missing API and a forbidden read apart. Do not use in new code.
+ */
+export const isNotFoundError = (error: unknown): boolean =>
+  !!error &&
+  (readK8sError(error).kind === 'not-found' ||
+    (error instanceof Error && error.message === 'Model does not exist'));

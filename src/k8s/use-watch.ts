@@ -15,13 +15,17 @@ export interface WatchRequest {
 }
 
 /** Watches one object by name. */
-export const useWatchObject = <T extends K8sResourceCommon>(request: WatchRequest & { name: string }): Watched<T> => {
+export const useWatchObject = <T extends K8sResourceCommon>(
+  request: WatchRequest & { name: string },
+): Watched<T> => {
   const [data, loaded, error] = useK8sWatchResource<T>({ ...request, isList: false });
   return useMemo(() => watchState(data, loaded, error, false), [data, loaded, error]);
 };
 
 /** Watches a list (cluster-wide, or one namespace). */
-export const useWatchList = <T extends K8sResourceCommon>(request: Omit<WatchRequest, 'name'>): Watched<T[]> => {
+export const useWatchList = <T extends K8sResourceCommon>(
+  request: Omit<WatchRequest, 'name'>,
+): Watched<T[]> => {
   const [data, loaded, error] = useK8sWatchResource<T[]>({ ...request, isList: true });
   return useMemo(() => watchState(data, loaded, error, true), [data, loaded, error]);
 };

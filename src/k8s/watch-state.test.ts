@@ -50,9 +50,9 @@ describe('watchState', () => {
 
 describe('listOrEmpty', () => {
   it('is [] only when the API is absent, undefined when unknown', () => {
-    expect(listOrEmpty(watchState(undefined, true, new Error(NO_MODEL_MESSAGE), true))).toEqual([]);
-    expect(listOrEmpty(watchState(undefined, true, httpError(403, 'no'), true))).toBeUndefined();
-    expect(listOrEmpty(watchState(undefined, false, undefined, true))).toBeUndefined();
+    expect(listOrEmpty(watchState<number[]>(undefined, true, new Error(NO_MODEL_MESSAGE), true))).toEqual([]);
+    expect(listOrEmpty(watchState<number[]>(undefined, true, httpError(403, 'no'), true))).toBeUndefined();
+    expect(listOrEmpty(watchState<number[]>(undefined, false, undefined, true))).toBeUndefined();
     expect(listOrEmpty(watchState([2], true, undefined, true))).toEqual([2]);
   });
 });

@@ -11,18 +11,22 @@ import {
 } from '@patternfly/react-core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { AccessGate } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
-import { isNotFoundError, readK8sError } from '../../../k8s/k8s-errors';
+import { readK8sError } from '../../../k8s/k8s-errors';
 import { StorageProfileModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
 import { useModelAccess } from '../../../k8s/use-access';
 import { StorageProfileEditForm } from '../edit/StorageProfileEditForm';
-import { profileDetailsPath } from '../list/profile-columns';
-import { profileEditPath, STORAGE_PROFILES_PATH } from './paths';
+import {
+  matchStorageProfileRoute,
+  STORAGE_PROFILES_PATH,
+  storageProfileDetailsPath,
+  storageProfileEditPath,
+} from '../../../routes';
 import { ProfileFindings } from './ProfileFindings';
 import {
   CdiAnnotations,
@@ -35,10 +39,12 @@ import { useStorageProfileContext } from './use-storage-profile-context';
 
 const StorageProfileDetailsPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const { name = '' } = useParams<{ name: string }>();
   const { pathname, state: locationState } = useLocation();
   const navigate = useNavigate();
-  const editing = pathname.replace(/\/$/, '').endsWith('/edit');
+  // Route matching, not a suffix test: a class named "edit" is viewed at …/storage-profiles/edit.
+  const route = matchStorageProfileRoute(pathname);
+  const name = route?.name ?? '';
+  const editing = route?.editing ?? false;
   const ctx = useStorageProfileContext(name);
   const access = useModelAccess(StorageProfileModel, 'patch', name);
   // The edit view hands its success message over through the navigation state.
@@ -54,7 +60,7 @@ const StorageProfileDetailsPage = () => {
       {editing ? (
         <>
           <BreadcrumbItem>
-            <Link to={profileDetailsPath(name)}>{name}</Link>
+            <Link to={storageProfileDetailsPath(name)}>{name}</Link>
           </BreadcrumbItem>
           <BreadcrumbItem isActive>{t('Edit')}</BreadcrumbItem>
         </>
@@ -65,22 +71,32 @@ const StorageProfileDetailsPage = () => {
   );
 
   let body;
-  const { profile, health } = ctx;
-  if (ctx.profileError && isNotFoundError(ctx.profileError)) {
+  const { health } = ctx;
+  const profile = ctx.profile.status === 'loaded' ? ctx.profile.data : undefined;
+  const snapshotClassesUnknown = ctx.snapshotClasses === undefined;
+  if (ctx.profile.status === 'not-found') {
     body = (
       <PageEmptyState title={t('Storage profile {{name}} not found', { name })}>
         {t('CDI creates a storage profile for every storage class and removes it with the class.')}
       </PageEmptyState>
     );
-  } else if (ctx.profileError) {
+  } else if (ctx.profile.status === 'api-missing') {
+    body = (
+      <PageEmptyState title={t('Storage profiles are not available')}>
+        {t(
+          'The StorageProfile API is not served. Install OpenShift Virtualization (it includes the Containerized Data Importer, which creates one storage profile per storage class).',
+        )}
+      </PageEmptyState>
+    );
+  } else if (ctx.profile.status === 'forbidden' || ctx.profile.status === 'error') {
     body = (
       <ErrorAlert
-        error={ctx.profileError}
+        error={ctx.profile.error}
         context="read"
         title={t('Could not load storage profile {{name}}', { name })}
       />
     );
-  } else if (!ctx.profileLoaded || !ctx.storageClassLoaded || !profile || !health) {
+  } else if (!profile || !health) {
     body = <LoadingState label={t('Loading storage profile')} />;
   } else if (editing) {
     body = (
@@ -89,23 +105,20 @@ const StorageProfileDetailsPage = () => {
           <StorageProfileEditForm
             profile={profile}
             provisioner={health.row.provisioner}
-            snapshotClasses={ctx.snapshotClasses}
-            snapshotClassesKnown={
-              !ctx.optionalErrors.some(
-                ({ what, error }) => what === 'VolumeSnapshotClasses' && !isNotFoundError(error),
-              )
-            }
+            snapshotClasses={ctx.snapshotClasses ?? []}
+            snapshotClassesKnown={!snapshotClassesUnknown}
             cloneStrategyOverride={ctx.cloneStrategyOverride}
             csiDriverNames={ctx.csiDriverNames}
             capabilities={health.capabilities}
             canWrite={canWrite}
-            onSaved={(message) => navigate(profileDetailsPath(name), { state: { saved: message } })}
-            onCancel={() => navigate(profileDetailsPath(name))}
+            onSaved={(message) => navigate(storageProfileDetailsPath(name), { state: { saved: message } })}
+            onCancel={() => navigate(storageProfileDetailsPath(name))}
           />
         )}
       </AccessGate>
     );
   } else {
+    const sc = ctx.storageClass;
     body = (
       <Stack hasGutter>
         {savedMessage && (
@@ -117,19 +130,20 @@ const StorageProfileDetailsPage = () => {
           />
         )}
         <AccessGate access={access}>{() => null}</AccessGate>
-        {ctx.optionalErrors
-          .filter(({ error }) => !isNotFoundError(error))
-          .map(({ what, error }) => (
-            <Alert key={what} variant="warning" isInline title={t('Could not load {{what}}', { what })}>
-              {readK8sError(error).message}
-            </Alert>
-          ))}
+        {ctx.optionalErrors.map(({ what, error }) => (
+          <Alert key={what} variant="warning" isInline title={t('Could not load {{what}}', { what })}>
+            {readK8sError(error).message}
+          </Alert>
+        ))}
         <ProfileFindings health={health} name={name} />
         <Title headingLevel="h2">{t('Values: set by an administrator and applied by CDI')}</Title>
         <SpecVsStatusTable profile={profile} health={health} />
         <Grid hasGutter>
           <GridItem md={6}>
-            <StorageClassCard storageClass={ctx.storageClass} error={ctx.storageClassError} />
+            <StorageClassCard
+              storageClass={sc.status === 'loaded' ? sc.data : undefined}
+              error={sc.status === 'forbidden' || sc.status === 'error' ? sc.error : undefined}
+            />
           </GridItem>
           <GridItem md={6}>
             <RecognizedCard health={health} />
@@ -140,9 +154,7 @@ const StorageProfileDetailsPage = () => {
         <RelatedSnapshotClasses
           provisioner={health.row.provisioner}
           snapshotClasses={health.snapshotClassesForDriver}
-          unknown={ctx.optionalErrors.some(
-            ({ what, error }) => what === 'VolumeSnapshotClasses' && !isNotFoundError(error),
-          )}
+          unknown={snapshotClassesUnknown}
         />
       </Stack>
     );
@@ -164,7 +176,7 @@ const StorageProfileDetailsPage = () => {
           <Button
             variant="primary"
             isDisabled={!access.allowed}
-            onClick={() => navigate(profileEditPath(name))}
+            onClick={() => navigate(storageProfileEditPath(name))}
           >
             {t('Edit')}
           </Button>

@@ -1,4 +1,4 @@
-import { useK8sWatchResource, type K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { useMemo } from 'react';
 import {
   CDIModel,
@@ -7,7 +7,8 @@ import {
   StorageProfileModel,
   VolumeSnapshotClassModel,
 } from '../../../k8s/models';
-import { isNotFoundError } from '../../../k8s/k8s-errors';
+import { useWatchList, useWatchObject } from '../../../k8s/use-watch';
+import { listOrEmpty, type Watched } from '../../../k8s/watch-state';
 import type { CDI, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { profileHealth, type ProfileHealth } from '../logic/profile-health';
 
@@ -24,106 +25,66 @@ export const CSIDriverModel: K8sModel = {
 };
 
 export interface StorageProfileContext {
-  profile?: StorageProfile;
-  profileLoaded: boolean;
-  profileError?: unknown;
-  storageClass?: StorageClass;
-  storageClassLoaded: boolean;
-  /** Reading the StorageClass failed with something other than 404: whether it exists is unknown. */
-  storageClassError?: unknown;
-  snapshotClasses: VolumeSnapshotClass[];
-  /** Non-fatal: the page works without these, with less advice. */
+  profile: Watched<StorageProfile>;
+  /** The StorageClass of the same name; 'not-found' is a finding about the profile. */
+  storageClass: Watched<StorageClass>;
+  /** [] when the snapshot API is not installed; undefined while loading or when unreadable. */
+  snapshotClasses?: VolumeSnapshotClass[];
+  /** Non-fatal: the page works without these, with less advice (an absent API is not listed). */
   optionalErrors: { what: 'VolumeSnapshotClasses' | 'CDI' | 'CSIDrivers'; error: unknown }[];
   cloneStrategyOverride?: string;
   /** undefined when CSIDrivers could not be read. */
   csiDriverNames?: string[];
+  /** Only once the profile and its class's read settled: no advice from data still loading. */
   health?: ProfileHealth;
 }
 
 /** Everything the details page and the edit form read, live. */
 export const useStorageProfileContext = (name: string): StorageProfileContext => {
-  const [profile, profileLoaded, profileError] = useK8sWatchResource<StorageProfile>({
-    groupVersionKind: gvk(StorageProfileModel),
-    name,
-  });
-  const [storageClass, storageClassLoaded, storageClassError] = useK8sWatchResource<StorageClass>({
-    groupVersionKind: gvk(StorageClassModel),
-    name,
-  });
-  const [snapshotClasses, , snapshotClassesError] = useK8sWatchResource<VolumeSnapshotClass[]>({
+  const profile = useWatchObject<StorageProfile>({ groupVersionKind: gvk(StorageProfileModel), name });
+  const storageClass = useWatchObject<StorageClass>({ groupVersionKind: gvk(StorageClassModel), name });
+  const snapshotClasses = useWatchList<VolumeSnapshotClass>({
     groupVersionKind: gvk(VolumeSnapshotClassModel),
-    isList: true,
     optional: true,
   });
-  const [cdis, , cdiError] = useK8sWatchResource<CDI[]>({
-    groupVersionKind: gvk(CDIModel),
-    isList: true,
-    optional: true,
-  });
-  const [csiDrivers, csiDriversLoaded, csiDriversError] = useK8sWatchResource<K8sResourceWithName[]>({
+  const cdis = useWatchList<CDI>({ groupVersionKind: gvk(CDIModel), optional: true });
+  const csiDrivers = useWatchList<K8sResourceCommon>({
     groupVersionKind: gvk(CSIDriverModel),
-    isList: true,
     optional: true,
   });
 
   return useMemo(() => {
-    const hasProfile = profileLoaded && !profileError && !!profile?.metadata?.name;
-    // A missing StorageClass (404) is a finding about the profile, not a page error. Any other error (e.g. not
-    // allowed to read it) says nothing about whether it exists.
-    const sc =
-      storageClassLoaded && !storageClassError && storageClass?.metadata?.name ? storageClass : undefined;
-    const scUnreadable = !!storageClassError && !isNotFoundError(storageClassError);
-    // A 404 for the list means the snapshot CRDs are not installed, i.e. there are none.
-    const vscUnreadable = !!snapshotClassesError && !isNotFoundError(snapshotClassesError);
-    const vscs = snapshotClasses ?? [];
-    const cloneStrategyOverride = cdis?.[0]?.spec?.cloneStrategyOverride;
-    const csiDriverNames =
-      csiDriversLoaded && (!csiDriversError || isNotFoundError(csiDriversError))
-        ? (csiDrivers ?? []).map((d) => d.metadata?.name ?? '')
-        : undefined;
+    const vscs = listOrEmpty(snapshotClasses);
+    const cdiList = listOrEmpty(cdis);
+    const cloneStrategyOverride = cdiList?.[0]?.spec?.cloneStrategyOverride;
+    const csiDriverNames = listOrEmpty(csiDrivers)?.map((d) => d.metadata?.name ?? '');
     const optionalErrors: StorageProfileContext['optionalErrors'] = [];
-    if (snapshotClassesError)
-      optionalErrors.push({ what: 'VolumeSnapshotClasses', error: snapshotClassesError });
-    if (cdiError) optionalErrors.push({ what: 'CDI', error: cdiError });
-    if (csiDriversError) optionalErrors.push({ what: 'CSIDrivers', error: csiDriversError });
+    const unreadable = (w: Watched<unknown>) => w.status === 'forbidden' || w.status === 'error';
+    if (unreadable(snapshotClasses))
+      optionalErrors.push({ what: 'VolumeSnapshotClasses', error: snapshotClasses.error });
+    if (unreadable(cdis)) optionalErrors.push({ what: 'CDI', error: cdis.error });
+    if (unreadable(csiDrivers)) optionalErrors.push({ what: 'CSIDrivers', error: csiDrivers.error });
+    const classSettled = storageClass.status !== 'loading';
+    const sc = storageClass.status === 'loaded' ? storageClass.data : undefined;
     return {
-      profile: hasProfile ? profile : undefined,
-      profileLoaded,
-      profileError,
-      storageClass: sc,
-      storageClassLoaded: storageClassLoaded || !!storageClassError,
-      storageClassError: scUnreadable ? storageClassError : undefined,
+      profile,
+      storageClass,
       snapshotClasses: vscs,
       optionalErrors,
       cloneStrategyOverride,
       csiDriverNames,
-      health: hasProfile
-        ? profileHealth({
-            profile,
-            storageClass: sc,
-            snapshotClasses: vscs,
-            cloneStrategyOverride,
-            csiDriverNames,
-            storageClassUnknown: scUnreadable,
-            snapshotClassesUnknown: vscUnreadable,
-          })
-        : undefined,
+      health:
+        profile.status === 'loaded' && profile.data && classSettled && snapshotClasses.loaded
+          ? profileHealth({
+              profile: profile.data,
+              storageClass: sc,
+              snapshotClasses: vscs ?? [],
+              cloneStrategyOverride,
+              csiDriverNames,
+              storageClassUnknown: unreadable(storageClass),
+              snapshotClassesUnknown: vscs === undefined,
+            })
+          : undefined,
     };
-  }, [
-    profile,
-    profileLoaded,
-    profileError,
-    storageClass,
-    storageClassLoaded,
-    storageClassError,
-    snapshotClasses,
-    snapshotClassesError,
-    cdis,
-    cdiError,
-    csiDrivers,
-    csiDriversLoaded,
-    csiDriversError,
-  ]);
+  }, [profile, storageClass, snapshotClasses, cdis, csiDrivers]);
 };
-
-type K8sResourceWithName = { metadata?: { name?: string } };
