@@ -1,42 +1,28 @@
-import { Content, PageSection, Stack, StackItem, Title } from '@patternfly/react-core';
-import { useEffect, type ReactNode } from 'react';
+import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
+import { PageSection } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
 
 export interface PageShellProps {
   title: string;
   description?: ReactNode;
-  /** A PatternFly `<Breadcrumb>` for detail pages. */
+  /** A PatternFly `<Breadcrumb>` for detail pages, shown above the heading as the console does. */
   breadcrumbs?: ReactNode;
   /** Buttons shown beside the title. */
   actions?: ReactNode;
   children: ReactNode;
 }
 
-/** The frame of every plugin page: breadcrumbs, title (also the document title), description, body. */
-export const PageShell = ({ title, description, breadcrumbs, actions, children }: PageShellProps) => {
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
-  return (
-    <>
-      <PageSection>
-        <Stack hasGutter>
-          {breadcrumbs && <StackItem>{breadcrumbs}</StackItem>}
-          <StackItem>
-            <div style={{ display: 'flex', gap: 'var(--pf-t--global--spacer--md)', alignItems: 'center' }}>
-              <Title headingLevel="h1" style={{ flexGrow: 1 }}>
-                {title}
-              </Title>
-              {actions}
-            </div>
-          </StackItem>
-          {description && (
-            <StackItem>
-              <Content component="p">{description}</Content>
-            </StackItem>
-          )}
-        </Stack>
-      </PageSection>
-      <PageSection>{children}</PageSection>
-    </>
-  );
-};
+/**
+ * The frame of every plugin page, from the console's own chrome: the document title (`DocumentTitle` adds
+ * the product suffix), the page heading (`ListPageHeader`: title, description, primary actions) and body.
+ */
+export const PageShell = ({ title, description, breadcrumbs, actions, children }: PageShellProps) => (
+  <>
+    <DocumentTitle>{title}</DocumentTitle>
+    {breadcrumbs && <PageSection className="vsp-page-breadcrumbs">{breadcrumbs}</PageSection>}
+    <ListPageHeader title={title} helpText={description}>
+      {actions}
+    </ListPageHeader>
+    <ListPageBody>{children}</ListPageBody>
+  </>
+);

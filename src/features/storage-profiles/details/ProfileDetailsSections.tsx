@@ -1,3 +1,5 @@
+import { ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
+import { gvk, StorageClassModel, VolumeSnapshotClassModel } from '../../../k8s/models';
 import {
   Card,
   CardBody,
@@ -10,11 +12,12 @@ import {
   Label,
   LabelGroup,
 } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { StatusIcon } from '../../../components/StatusIcon';
+import '../../../components/plugin.css';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import {
   DEFAULT_CLASS_ANNOTATION,
@@ -26,9 +29,7 @@ import { CLONE_STRATEGY_ANNOTATION, type ProfileHealth } from '../logic/profile-
 import { ClaimPropertySetList } from '../shared/ClaimPropertySetList';
 import { useProfileTexts } from '../shared/use-profile-texts';
 
-const Muted = ({ children }: { children: ReactNode }) => (
-  <span style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>{children}</span>
-);
+const Muted = ({ children }: { children: ReactNode }) => <span className="vsp-muted">{children}</span>;
 
 const Term = ({ term, children }: { term: string; children: ReactNode }) => (
   <DescriptionListGroup>
@@ -61,6 +62,13 @@ export const StorageClassCard = ({
           <Muted>{t('The StorageClass of this profile was not found.')}</Muted>
         ) : (
           <DescriptionList isCompact isHorizontal>
+            <Term term={t('Name')}>
+              <ResourceLink
+                groupVersionKind={gvk(StorageClassModel)}
+                name={storageClass.metadata?.name}
+                inline
+              />
+            </Term>
             <Term term={t('Provisioner')}>{storageClass.provisioner}</Term>
             <Term term={t('Parameters')}>
               {Object.keys(storageClass.parameters ?? {}).length === 0 ? (
@@ -121,20 +129,20 @@ export const RecognizedCard = ({ health }: { health: ProfileHealth }) => {
             {!cond ? (
               <Muted>{t('Unknown: CDI has not reported it yet')}</Muted>
             ) : cond.status === 'True' ? (
-              <span>
-                <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />{' '}
-                {t('Recognized')}
-              </span>
+              <StatusIcon status="success">{t('Recognized')}</StatusIcon>
             ) : (
-              <span>
-                <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
+              <StatusIcon status="warning">
                 {cond.status === 'False' ? t('Not recognized') : t('Unknown')}
-              </span>
+              </StatusIcon>
             )}
           </Term>
           {cond?.reason && <Term term={t('Reason')}>{cond.reason}</Term>}
           {cond?.message && <Term term={t('Message')}>{cond.message}</Term>}
-          {cond?.lastTransitionTime && <Term term={t('Since')}>{cond.lastTransitionTime}</Term>}
+          {cond?.lastTransitionTime && (
+            <Term term={t('Since')}>
+              <Timestamp timestamp={cond.lastTransitionTime} />
+            </Term>
+          )}
           <Term term={t("CDI's built-in table")}>
             {lookup.kind === 'known'
               ? t('Knows this provisioner (entry {{key}})', { key: lookup.capabilities.key })
@@ -320,7 +328,13 @@ export const RelatedSnapshotClasses = ({
       <Tbody>
         {snapshotClasses.map((vsc) => (
           <Tr key={vsc.metadata?.name}>
-            <Td dataLabel={t('Name')}>{vsc.metadata?.name}</Td>
+            <Td dataLabel={t('Name')}>
+              <ResourceLink
+                groupVersionKind={gvk(VolumeSnapshotClassModel)}
+                name={vsc.metadata?.name}
+                inline
+              />
+            </Td>
             <Td dataLabel={t('Driver')}>{vsc.driver}</Td>
             <Td dataLabel={t('Deletion policy')}>{vsc.deletionPolicy}</Td>
             <Td dataLabel={t('Default')}>
