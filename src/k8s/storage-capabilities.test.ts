@@ -439,9 +439,19 @@ describe('lookupCapabilities: parameters CDI does not recognize', () => {
     ['Infinibox without storage_protocol', 'infinibox-csi-driver', {}],
     ['Synology with another protocol', 'csi.san.synology.com', { protocol: 'ftp' }],
   ])('%s', (_label, provisioner, params) => {
-    expect(lookupCapabilities(provisioner, params)).toEqual({
+    const r = lookupCapabilities(provisioner, params);
+    expect(r).toMatchObject({ kind: 'unrecognized-parameters', key: provisioner });
+    // It names the parameters CDI read, with the class's value, so the page can say which one it could not map.
+    if (r.kind !== 'unrecognized-parameters') return;
+    expect(r.parameters.length).toBeGreaterThan(0);
+    r.parameters.forEach((p) => expect(p.value).toBe((params as Record<string, string>)[p.name]));
+  });
+
+  it('names the parameter and the values CDI maps (Synology protocol "ftp")', () => {
+    expect(lookupCapabilities('csi.san.synology.com', { protocol: 'ftp' })).toEqual({
       kind: 'unrecognized-parameters',
-      key: provisioner,
+      key: 'csi.san.synology.com',
+      parameters: [{ name: 'protocol', value: 'ftp', known: ['iscsi', 'smb', 'nfs', 'nfs_treeq'] }],
     });
   });
 });

@@ -23,11 +23,20 @@ export interface StorageCapabilities {
 export type CapabilityLookup =
   | { kind: 'known'; capabilities: StorageCapabilities }
   /** CDI knows the provisioner but not these parameters: Recognized=False/UnrecognizedStorageClassParameters. */
-  | { kind: 'unrecognized-parameters'; key: string }
+  | { kind: 'unrecognized-parameters'; key: string; parameters: UnmappedParameter[] }
   /** CDI does not know the provisioner: Recognized=False/UnrecognizedProvisioner. */
   | { kind: 'unknown' }
   /** CDI says the provisioner does not work with CDI at all. */
   | { kind: 'unsupported' };
+
+/** A StorageClass parameter CDI reads to pick a table entry, with the values it maps. */
+export interface UnmappedParameter {
+  name: string;
+  /** The class's value; undefined when the parameter is missing. */
+  value?: string;
+  /** The values (or prefixes, ending in `*`) CDI maps to an entry. */
+  known: readonly string[];
+}
 
 type Advice = Omit<StorageCapabilities, 'key' | 'claimPropertySets'>;
 
@@ -273,6 +282,16 @@ const KEY_RESOLVERS: Record<string, KeyResolver> = {
   },
 };
 
+// The parameters the resolvers above read for the provisioners that can end in UNRECOGNIZED, and what they map.
+const SELECTING_PARAMETERS: Record<string, readonly Omit<UnmappedParameter, 'value'>[]> = {
+  'csi.trident.netapp.io': [
+    { name: 'backendType', known: ['ontap-nas*', 'ontap-san*', 'google-cloud-netapp-volumes'] },
+    { name: 'selector', known: ['performance=flex (with google-cloud-netapp-volumes)'] },
+  ],
+  'infinibox-csi-driver': [{ name: 'storage_protocol', known: ['iscsi', 'fc', 'nvme', 'nfs', 'nfs_treeq'] }],
+  'csi.san.synology.com': [{ name: 'protocol', known: ['iscsi', 'smb', 'nfs', 'nfs_treeq'] }],
+};
+
 const cloneSets = (sets: ClaimPropertySet[]): ClaimPropertySet[] =>
   sets.map((s) => ({ accessModes: [...s.accessModes], volumeMode: s.volumeMode }));
 
@@ -290,7 +309,13 @@ export function lookupCapabilities(
   if (UNSUPPORTED_PROVISIONERS.includes(provisioner)) return { kind: 'unsupported' };
   const resolver = KEY_RESOLVERS[provisioner];
   const key = resolver ? resolver(parameters) : provisioner;
-  if (key === UNRECOGNIZED) return { kind: 'unrecognized-parameters', key: provisioner };
+  if (key === UNRECOGNIZED) {
+    const unmapped = (SELECTING_PARAMETERS[provisioner] ?? []).map((p) => ({
+      ...p,
+      value: parameters[p.name],
+    }));
+    return { kind: 'unrecognized-parameters', key: provisioner, parameters: unmapped };
+  }
   const capabilities = capabilitiesForKey(key);
   return capabilities ? { kind: 'known', capabilities } : { kind: 'unknown' };
 }

@@ -77,8 +77,19 @@ export const ProfileFindings = ({ health, name }: { health: ProfileHealth; name:
         <p>
           {health.capabilities.kind === 'unrecognized-parameters'
             ? t(
-                'CDI knows {{provisioner}}, but not with these StorageClass parameters. Use "Edit" to set at least one claim property set, or use a StorageClass whose parameters CDI recognizes (parameters of an existing StorageClass cannot be changed).',
-                { provisioner: health.capabilities.key },
+                'CDI knows {{provisioner}}, but could not map {{parameters}}. Use "Edit" to set at least one claim property set, or use a StorageClass whose parameters CDI recognizes (parameters of an existing StorageClass cannot be changed).',
+                {
+                  provisioner: health.capabilities.key,
+                  parameters: health.capabilities.parameters
+                    .map((p) =>
+                      t('{{name}}={{value}} (it maps {{known}})', {
+                        name: p.name,
+                        value: p.value === undefined ? t('(missing)') : `"${p.value}"`,
+                        known: p.known.join(', '),
+                      }),
+                    )
+                    .join('; '),
+                },
               )
             : t(
                 'CDI cannot fill them in for this provisioner. Use "Edit" to set at least one claim property set.',
