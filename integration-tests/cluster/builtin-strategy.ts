@@ -8,6 +8,7 @@ import { clone, deepEqual } from './util';
  */
 
 const BINDING_MODES: unknown[] = ['Immediate', 'WaitForFirstConsumer'];
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const RECLAIM_POLICIES: unknown[] = ['Delete', 'Recycle', 'Retain'];
 
 /** Defaults applied on decode (SetDefaults_StorageClass, SetDefaults_PersistentVolumeClaim). */
@@ -15,6 +16,17 @@ export function defaultBuiltin(kind: string, obj: K8sObject, op: 'CREATE' | 'UPD
   if (kind === 'StorageClass') {
     obj.reclaimPolicy ??= 'Delete';
     obj.volumeBindingMode ??= 'Immediate';
+  } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+    // SetDefaults_RoleBinding / SetDefaults_Subject (pkg/apis/rbac/v1/defaults.go).
+    if (obj.roleRef && typeof obj.roleRef === 'object') {
+      const ref = obj.roleRef as Record<string, unknown>;
+      if (!ref.apiGroup) obj.roleRef = { ...ref, apiGroup: RBAC_GROUP };
+    }
+    if (Array.isArray(obj.subjects)) {
+      obj.subjects = obj.subjects.map((s: Record<string, unknown>) =>
+        s && !s.apiGroup && (s.kind === 'User' || s.kind === 'Group') ? { ...s, apiGroup: RBAC_GROUP } : s,
+      );
+    }
   } else if (kind === 'PersistentVolumeClaim') {
     if (obj.spec && typeof obj.spec === 'object') obj.spec.volumeMode ??= 'Filesystem';
     // PrepareForCreate: a new claim starts Pending (status cannot be set on create).
@@ -89,9 +101,23 @@ function validateClaim(pvc: K8sObject, old: K8sObject | undefined): FieldError[]
   return errors;
 }
 
+/** Go's %#v of the internal rbac.RoleRef, as field.Invalid prints it. */
+const goRoleRef = (ref: Record<string, unknown> | undefined) =>
+  `rbac.RoleRef{APIGroup:${JSON.stringify(ref?.apiGroup ?? '')}, Kind:${JSON.stringify(ref?.kind ?? '')}, Name:${JSON.stringify(ref?.name ?? '')}}`;
+
+/** ValidateRoleBindingUpdate / ValidateClusterRoleBindingUpdate (pkg/apis/rbac/validation): roleRef is immutable. */
+function validateBinding(binding: K8sObject, old: K8sObject | undefined): FieldError[] {
+  if (!old) return [];
+  const ref = binding.roleRef as Record<string, unknown> | undefined;
+  const was = old.roleRef as Record<string, unknown> | undefined;
+  if (ref?.apiGroup === was?.apiGroup && ref?.kind === was?.kind && ref?.name === was?.name) return [];
+  return [{ type: 'Invalid', field: 'roleRef', goValue: goRoleRef(ref), detail: 'cannot change roleRef' }];
+}
+
 /** Strategy validation of a built-in kind; `old` on update (main resource only). */
 export function validateBuiltin(kind: string, obj: K8sObject, old: K8sObject | undefined): FieldError[] {
   if (kind === 'StorageClass') return validateStorageClass(obj, old);
   if (kind === 'PersistentVolumeClaim') return validateClaim(obj, old);
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') return validateBinding(obj, old);
   return [];
 }

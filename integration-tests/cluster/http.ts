@@ -259,7 +259,7 @@ export class HttpApi {
 
     const body = method === 'GET' ? undefined : decodeBody(await readBody(req), req.headers['content-type']);
     if (REVIEW_KINDS.has(rt.kind))
-      return send(res, 201, JSON.stringify(answerReview(this.sim.store, rt, user, body)));
+      return send(res, 201, JSON.stringify(answerReview(this.sim.store, rt, user, body, route.namespace)));
     if (forceConflict)
       throw conflict(rt, route.name ?? (body as K8sObject | undefined)?.metadata?.name ?? '');
     const wr: WriteRequest = {
@@ -269,6 +269,7 @@ export class HttpApi {
       name: route.name,
       subresource: route.subresource,
       user: user.name ?? ADMIN_USER,
+      subject: user,
       dryRun: q.getAll('dryRun').includes('All'),
       fieldValidation: q.get('fieldValidation') ?? 'Warn',
     };

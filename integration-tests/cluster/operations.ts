@@ -8,6 +8,8 @@ import { applyPatch, type PatchType } from './patch';
 import { clone, isPlainObject } from './util';
 import { defaultBuiltin, validateBuiltin } from './builtin-strategy';
 import { admitBuiltin } from './builtin-admission';
+import { guardRbacWrite } from './rbac-escalation';
+import type { UserInfo } from './rbac';
 
 /** Everything a write needs to know about its request. */
 export interface WriteRequest {
@@ -17,6 +19,8 @@ export interface WriteRequest {
   name?: string;
   subresource?: string;
   user: string;
+  /** Who asks, with groups (RBAC escalation checks); absent = the simulator itself (may do anything). */
+  subject?: UserInfo;
   dryRun: boolean;
   /** Strict | Warn | Ignore (kubectl sends Strict; the apiserver's default is Warn). */
   fieldValidation: string;
@@ -114,6 +118,8 @@ export class Operations {
     };
     this.admit('mutating', ar, warnings);
     const mutated = ar.object!;
+    if (req.subject && req.subresource !== 'status')
+      guardRbacWrite(this.deps.store, req.subject, req.rt, mutated, old, req.namespace);
     pruneObject(req.rt, req.version, mutated);
     validateObject(req.rt, req.version, mutated, old);
     if (req.rt.builtin && req.subresource !== 'status') {

@@ -1,4 +1,5 @@
 import type { K8sObject } from './sim-api';
+import { aggregatedRules } from './cluster-role-aggregation';
 import type { Store } from './store';
 
 /** Who a request runs as. `undefined` user = no Impersonate-User header = cluster-admin. */
@@ -16,7 +17,7 @@ export interface ResourceAttributes {
   namespace?: string;
 }
 
-interface PolicyRule {
+export interface PolicyRule {
   verbs?: string[];
   apiGroups?: string[];
   resources?: string[];
@@ -32,19 +33,24 @@ interface Subject {
 
 export const ADMIN_USER = 'system:admin';
 
+/**
+ * The user a request runs as, with groups in the order the apiserver's impersonation filter builds them:
+ * the requested groups, a service account's groups, then system:authenticated.
+ */
 export function userInfo(name: string | undefined, extraGroups: string[]): UserInfo {
   if (!name) return { groups: ['system:masters', 'system:authenticated'] };
-  const groups = new Set(['system:authenticated', ...extraGroups]);
+  const groups = new Set(extraGroups);
   const sa = /^system:serviceaccount:([^:]+):/.exec(name);
   if (sa) {
     groups.add('system:serviceaccounts');
     groups.add(`system:serviceaccounts:${sa[1]}`);
   }
+  if (!groups.has('system:unauthenticated')) groups.add('system:authenticated');
   return { name, groups: [...groups] };
 }
 
 function subjectMatches(s: Subject, user: UserInfo, bindingNamespace?: string): boolean {
-  if (!user.name) return false;
+  if (user.name === undefined) return false;
   if (s.kind === 'User') return s.name === user.name;
   if (s.kind === 'Group') return user.groups.includes(s.name);
   if (s.kind === 'ServiceAccount')
@@ -109,7 +115,33 @@ function grantedRules(
   return granted;
 }
 
-const isAdmin = (user: UserInfo) => !user.name || user.groups.includes('system:masters');
+/** EscalationAllowed: no user (the simulator's own writes, no Impersonate-User) or system:masters. */
+export const isAdmin = (user: UserInfo) => user.name === undefined || user.groups.includes('system:masters');
+
+/**
+ * RulesFor as pkg/registry/rbac/validation/rule.go resolves it for escalation checks: every rule of every
+ * role bound to `user` cluster-wide and, with a namespace, in it (RoleBindings bring their role's rules whole).
+ */
+export function ownerRules(store: Store, user: UserInfo, namespace?: string): PolicyRule[] {
+  const rulesOf = (kind: string, name: string, ns?: string): PolicyRule[] =>
+    (store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? [];
+  const rules = [...BASIC_USER_RULES];
+  for (const b of store.listRaw('ClusterRoleBinding')) {
+    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user))) continue;
+    rules.push(...rulesOf('ClusterRole', (b.roleRef as { name: string }).name));
+  }
+  if (!namespace) return rules;
+  for (const b of store.listRaw('RoleBinding', namespace)) {
+    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user, namespace))) continue;
+    const ref = b.roleRef as { kind: string; name: string };
+    rules.push(
+      ...(ref.kind === 'ClusterRole'
+        ? rulesOf('ClusterRole', ref.name)
+        : rulesOf('Role', ref.name, namespace)),
+    );
+  }
+  return rules;
+}
 
 /** RBAC from the stored (Cluster)Roles and (Cluster)RoleBindings; returns the reason when allowed. */
 export function authorize(
@@ -276,16 +308,61 @@ const CLUSTER_READER_RULES: PolicyRule[] = [
   rule(['cdi.kubevirt.io', 'hco.kubevirt.io', 'hostpathprovisioner.kubevirt.io'], ['*'], READ),
 ];
 
-/** The default ClusterRoles every (OpenShift) cluster has, added when the seed does not define them. */
-export const DEFAULT_CLUSTER_ROLES: K8sObject[] = [
-  { name: 'cluster-admin', rules: [rule(['*'], ['*'], ['*'])] },
-  { name: 'admin', rules: ADMIN_RULES },
-  { name: 'edit', rules: EDIT_RULES },
-  { name: 'view', rules: VIEW_RULES },
-  { name: 'cluster-reader', rules: CLUSTER_READER_RULES },
-].map(({ name, rules }) => ({
-  apiVersion: 'rbac.authorization.k8s.io/v1',
-  kind: 'ClusterRole',
-  metadata: { name, labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
-  rules,
-}));
+const AGGREGATE_TO = (role: string) => `rbac.authorization.k8s.io/aggregate-to-${role}`;
+const BOOTSTRAP = { 'kubernetes.io/bootstrapping': 'rbac-defaults' };
+const aggregatedBy = (role: string) => ({
+  clusterRoleSelectors: [{ matchLabels: { [AGGREGATE_TO(role)]: 'true' } }],
+});
+const onlyNew = (rules: PolicyRule[], base: PolicyRule[]) => rules.filter((r) => !base.includes(r));
+
+/**
+ * The default ClusterRoles every (OpenShift) cluster has, added when the seed does not define them. As in the
+ * bootstrap policy, admin, edit and view are aggregated (view into edit into admin, plus every ClusterRole
+ * labelled `rbac.authorization.k8s.io/aggregate-to-<role>: "true"`); their rules start out aggregated.
+ */
+export const DEFAULT_CLUSTER_ROLES: K8sObject[] = (() => {
+  const role = (name: string, rules: PolicyRule[], extra: Partial<K8sObject> = {}): K8sObject => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    ...extra,
+    metadata: { name, labels: { ...BOOTSTRAP }, ...(extra.metadata ?? {}) },
+    rules,
+  });
+  const roles = [
+    role('cluster-admin', [rule(['*'], ['*'], ['*']), { verbs: ['*'], nonResourceURLs: ['*'] }]),
+    role('admin', [], { aggregationRule: aggregatedBy('admin') }),
+    role('edit', [], {
+      aggregationRule: aggregatedBy('edit'),
+      metadata: { name: 'edit', labels: { ...BOOTSTRAP, [AGGREGATE_TO('admin')]: 'true' } },
+    }),
+    role('view', [], {
+      aggregationRule: aggregatedBy('view'),
+      metadata: { name: 'view', labels: { ...BOOTSTRAP, [AGGREGATE_TO('edit')]: 'true' } },
+    }),
+    role('system:aggregate-to-admin', onlyNew(ADMIN_RULES, EDIT_RULES), {
+      metadata: {
+        name: 'system:aggregate-to-admin',
+        labels: { ...BOOTSTRAP, [AGGREGATE_TO('admin')]: 'true' },
+      },
+    }),
+    role('system:aggregate-to-edit', onlyNew(EDIT_RULES, VIEW_RULES), {
+      metadata: {
+        name: 'system:aggregate-to-edit',
+        labels: { ...BOOTSTRAP, [AGGREGATE_TO('edit')]: 'true' },
+      },
+    }),
+    role('system:aggregate-to-view', VIEW_RULES, {
+      metadata: {
+        name: 'system:aggregate-to-view',
+        labels: { ...BOOTSTRAP, [AGGREGATE_TO('view')]: 'true' },
+      },
+    }),
+    role('cluster-reader', CLUSTER_READER_RULES),
+  ];
+  // What the aggregation controller would write: view first, then edit (holds view), then admin (holds edit).
+  for (const name of ['view', 'edit', 'admin']) {
+    const r = roles.find((x) => x.metadata.name === name)!;
+    r.rules = aggregatedRules(r, roles);
+  }
+  return roles;
+})();

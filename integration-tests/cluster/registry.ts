@@ -135,6 +135,9 @@ const BUILTINS: ResourceType[] = [
   builtin('authorization.k8s.io', 'v1', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', false, {
     verbs: ['create'],
   }),
+  builtin('authorization.k8s.io', 'v1', 'LocalSubjectAccessReview', 'localsubjectaccessreviews', true, {
+    verbs: ['create'],
+  }),
   builtin('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, {
     shortNames: ['crd', 'crds'],
     verbs: ['get', 'list', 'watch'],
@@ -145,6 +148,7 @@ const BUILTINS: ResourceType[] = [
 export const REVIEW_KINDS = new Set([
   'SelfSubjectAccessReview',
   'SubjectAccessReview',
+  'LocalSubjectAccessReview',
   'SelfSubjectRulesReview',
 ]);
 

@@ -1,4 +1,4 @@
-import type { K8sObject, SimContext, World } from './sim-api';
+import type { Controller, K8sObject, SimContext, World } from './sim-api';
 import { ApiError } from './sim-api';
 import { loadCrds, Registry, REVIEW_KINDS } from './registry';
 import { Store } from './store';
@@ -9,6 +9,7 @@ import { Faults } from './faults';
 import { OpenApi } from './openapi';
 import { ControllerRunner } from './controllers';
 import { DEFAULT_CLUSTER_ROLES } from './rbac';
+import { createClusterRoleAggregationController } from './cluster-role-aggregation';
 import { readSeeds, type SeedObject } from './seed';
 import { defaultObject, pruneObject, validateObject } from './validation';
 import { clone } from './util';
@@ -44,6 +45,7 @@ export class Sim {
   /** Problems found in the seed (schema violations); loading goes on. */
   seedWarnings: string[] = [];
   world: World;
+  private builtinControllers: Controller[] = [createClusterRoleAggregationController()];
   private readonly makeWorld: () => World;
   private readonly crds: K8sObject[];
   private readonly seeds: { where: string; object: K8sObject }[];
@@ -59,7 +61,12 @@ export class Sim {
     this.ops = new Operations({ store: this.store, world: () => this.world, ctx: this.ctx });
     this.hub = new WatchHub(this.store);
     this.openapi = new OpenApi(this.registry);
-    this.controllers = new ControllerRunner(() => this.world, this.ctx, this.clock);
+    // Kubernetes' own controllers (clusterrole aggregation) run before the world's.
+    this.controllers = new ControllerRunner(
+      () => ({ ...this.world, controllers: [...this.builtinControllers, ...this.world.controllers] }),
+      this.ctx,
+      this.clock,
+    );
     this.store.subscribe((e) => this.controllers.onEvent(e));
     this.seeds = this.prepareSeeds([
       ...readSeeds(opts.seeds),
@@ -147,6 +154,7 @@ export class Sim {
     this.faults.clear();
     this.store.clear();
     this.world = this.makeWorld();
+    this.builtinControllers = [createClusterRoleAggregationController()];
     this.load();
     this.controllers.run(true);
   }
