@@ -209,10 +209,12 @@ describe('DocumentTitle', () => {
     expect(document.title).toBe('OKD');
     // Nested: the inner (later rendered) title wins, as with Helmet.
     const nested = render(
-      h('div', null, [
-        h(DocumentTitle, { key: 1 }, 'Outer'),
-        h('div', { key: 2 }, h(DocumentTitle, null, 'Inner')),
-      ]),
+      h(
+        'div',
+        null,
+        h(DocumentTitle, { children: 'Outer' }),
+        h('div', null, h(DocumentTitle, null, 'Inner')),
+      ),
     );
     expect(document.title).toBe('Inner · OKD');
     nested.unmount();
