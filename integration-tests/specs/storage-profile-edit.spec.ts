@@ -234,9 +234,7 @@ test.describe('Storage profile editing', () => {
 
     await expect(page.getByText('Someone else changed this profile, so nothing was saved')).toBeVisible();
     await expect(page.getByTestId('api-error-message')).not.toBeEmpty();
-    const both = page
-      .getByRole('alert')
-      .filter({ hasText: 'Clone strategy was changed by you and by someone else' });
+    const both = page.getByRole('region', { name: 'Clone strategy was changed by you and by someone else' });
     await expect(both).toBeVisible();
     await expect(both).toContainText(/Their value\s*copy/);
     await expect(both).toContainText(/Your value\s*csi-clone/);

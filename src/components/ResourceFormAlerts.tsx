@@ -82,40 +82,45 @@ export const ResourceFormAlerts = <R extends K8sResourceCommon>({
         </Alert>
       )}
       {session.bothChanged.map((b) => (
-        <Alert
+        // A named region per field, so keyboard and screen-reader users can find each decision.
+        <section
           key={b.id}
-          variant="warning"
-          isInline
-          title={t('{{field}} was changed by you and by someone else', { field: fieldLabel(b.id) })}
+          aria-label={t('{{field}} was changed by you and by someone else', { field: fieldLabel(b.id) })}
         >
-          <DescriptionList
-            isCompact
-            isHorizontal
-            aria-label={t('Values of {{field}}', { field: fieldLabel(b.id) })}
+          <Alert
+            variant="warning"
+            isInline
+            title={t('{{field}} was changed by you and by someone else', { field: fieldLabel(b.id) })}
           >
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('When you started')}</DescriptionListTerm>
-              <DescriptionListDescription>{formatValue(b.id, b.original)}</DescriptionListDescription>
-            </DescriptionListGroup>
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Their value')}</DescriptionListTerm>
-              <DescriptionListDescription>{formatValue(b.id, b.theirs)}</DescriptionListDescription>
-            </DescriptionListGroup>
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Your value')}</DescriptionListTerm>
-              <DescriptionListDescription>{formatValue(b.id, b.mine)}</DescriptionListDescription>
-            </DescriptionListGroup>
-          </DescriptionList>
-          <p>{t('Choose which value to save; saving waits for your choice.')}</p>
-          <Flex>
-            <Button variant="secondary" onClick={() => form.resolve(b.id, 'mine')}>
-              {t('Keep my value')}
-            </Button>
-            <Button variant="secondary" onClick={() => form.resolve(b.id, 'theirs')}>
-              {t('Use their value')}
-            </Button>
-          </Flex>
-        </Alert>
+            <DescriptionList
+              isCompact
+              isHorizontal
+              aria-label={t('Values of {{field}}', { field: fieldLabel(b.id) })}
+            >
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t('When you started')}</DescriptionListTerm>
+                <DescriptionListDescription>{formatValue(b.id, b.original)}</DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t('Their value')}</DescriptionListTerm>
+                <DescriptionListDescription>{formatValue(b.id, b.theirs)}</DescriptionListDescription>
+              </DescriptionListGroup>
+              <DescriptionListGroup>
+                <DescriptionListTerm>{t('Your value')}</DescriptionListTerm>
+                <DescriptionListDescription>{formatValue(b.id, b.mine)}</DescriptionListDescription>
+              </DescriptionListGroup>
+            </DescriptionList>
+            <p>{t('Choose which value to save; saving waits for your choice.')}</p>
+            <Flex>
+              <Button variant="secondary" onClick={() => form.resolve(b.id, 'mine')}>
+                {t('Keep my value')}
+              </Button>
+              <Button variant="secondary" onClick={() => form.resolve(b.id, 'theirs')}>
+                {t('Use their value')}
+              </Button>
+            </Flex>
+          </Alert>
+        </section>
       ))}
       {form.changedSince.length > 0 && (
         <Alert
