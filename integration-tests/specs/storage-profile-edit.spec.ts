@@ -202,14 +202,18 @@ test.describe('Storage profile editing', () => {
     context,
     k8s,
   }) => {
+    test.slow(); // two console windows load the plugin
     const other = await context.newPage();
     await openEditForm(page, UNKNOWN);
     await openEditForm(other, UNKNOWN);
-    // A changes only the clone strategy and saves.
+    // A changes only the clone strategy and saves. (A background tab gets no animation frames: bring each
+    // window to the front before using it, as a person switching windows would.)
+    await other.bringToFront();
     await other.getByRole('radio', { name: /^CSI clone/ }).check();
     await other.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(other.getByText(`Storage profile ${UNKNOWN} saved.`)).toBeVisible();
     // B, whose form opened before A saved, changes only the boot-source format and saves.
+    await page.bringToFront();
     await page.getByRole('radio', { name: /^PersistentVolumeClaim \(pvc\)/ }).check();
     const preview = page.getByRole('region', { name: 'JSON patch that will be sent' });
     await expect(preview).not.toContainText('cloneStrategy');
