@@ -335,7 +335,7 @@ export const StorageProfileEditForm = ({
         <FormSection title={t('Review the change')} titleElement="h2">
           <Content component="p">
             {t(
-              'Only the fields you changed are sent. The first operation checks that the profile still has the values you started from; if someone changed it meanwhile, nothing is saved.',
+              'Only the fields you changed are sent. The "test" operations check that each of those fields still has the value you started from (null: still not set); if someone changed one of them meanwhile, nothing is saved. Changes to other fields are kept.',
             )}
           </Content>
           {form.patch instanceof Error ? (
