@@ -178,6 +178,32 @@ test.describe('Storage profiles list', () => {
     await expect(rowOf(page, 'acme-fast')).toBeVisible();
   });
 
+  test('fits a 1280px window: laid out as a table, nothing scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(LIST_PATH);
+    const table = profilesTable(page);
+    // Layout, not speed, is what this test is about: give a busy machine time to load.
+    await expect(table.locator('tbody > tr').first()).toBeVisible({ timeout: 30_000 });
+    // A table, not the stacked grid PatternFly falls back to on narrow screens: the headers are visible.
+    await expect(table.getByRole('columnheader', { name: 'Access and volume modes' })).toBeVisible();
+    const fit = await table.evaluate((el) => {
+      const overflowing: string[] = [];
+      for (let node = el.parentElement; node; node = node.parentElement) {
+        if (node.scrollWidth > node.clientWidth + 1) overflowing.push(`${node.tagName}.${node.className}`);
+      }
+      const headers = [...el.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect());
+      return {
+        overflowing,
+        tableRight: el.getBoundingClientRect().right,
+        headersRight: Math.max(...headers.map((r) => r.right)),
+        viewport: document.documentElement.clientWidth,
+      };
+    });
+    expect(fit.overflowing, 'containers that scroll sideways').toEqual([]);
+    expect(fit.tableRight).toBeLessThanOrEqual(fit.viewport);
+    expect(fit.headersRight).toBeLessThanOrEqual(fit.viewport);
+  });
+
   test('is accessible in light and dark themes (screenshots in docs/screenshots)', async ({
     page,
     consoleUI,

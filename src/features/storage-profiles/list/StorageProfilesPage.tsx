@@ -1,32 +1,26 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { Alert, Stack } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { Stack } from '@patternfly/react-core';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
+import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
-import { isNotFoundError, readK8sError } from '../../../k8s/k8s-errors';
+import { isNotFoundError } from '../../../k8s/k8s-errors';
 import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
 import { useModelAccess } from '../../../k8s/use-access';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { EditProfileAction, NeedsAttentionFilter, useValueSourceColumn } from './profile-list-additions';
 import { useProfileColumns } from './profile-columns';
-import { buildProfileRows } from '../logic/profile-list-logic';
+import { buildProfileRows, needsAttention } from '../logic/profile-list-logic';
 import { StorageProfilesTable } from './StorageProfilesTable';
-
-/** A read the page can do without: says what is unknown because of it, with the API's message. */
-const ReadFailedWarning = ({ title, error }: { title: string; error: unknown }) => (
-  <Alert variant="warning" isInline title={title}>
-    <p data-testid="api-error-message">{readK8sError(error).message}</p>
-  </Alert>
-);
 
 const StorageProfilesPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const [onlyNeedsAttention, setOnlyNeedsAttention] = useState(false);
-  const filters = useMemo(() => ({ needsAttention: onlyNeedsAttention }), [onlyNeedsAttention]);
+  const clearFilters = useCallback(() => setOnlyNeedsAttention(false), []);
   const editAccess = useModelAccess(StorageProfileModel, 'patch');
   // "Values from" (admin or CDI) sits just before the values themselves.
   const baseColumns = useProfileColumns();
@@ -77,38 +71,36 @@ const StorageProfilesPage = () => {
     body = <ErrorAlert error={profilesError} context="read" title={t('Could not load storage profiles')} />;
   } else if (!profilesLoaded || (!classesLoaded && !classesError)) {
     body = <LoadingState label={t('Loading storage profiles')} />;
-  } else if (rows.length === 0) {
-    body = (
-      <PageEmptyState title={t('No storage profiles')}>
-        {t(
-          'CDI creates a storage profile for every storage class. Create a storage class to see its profile here.',
-        )}
-      </PageEmptyState>
-    );
   } else {
     body = (
       <Stack hasGutter>
-        <ReadOnlyNotice access={editAccess} />
-        {!!classesError && (
-          <ReadFailedWarning
-            title={t(
-              "Could not read StorageClasses: which class is the default, and whether a profile's class still exists, are unknown",
+        {/* With no profiles at all there is nothing to edit, and nothing unknown about them. */}
+        {rows.length > 0 && (
+          <>
+            <ReadOnlyNotice access={editAccess} />
+            {!!classesError && (
+              <ReadWarningAlert
+                title={t(
+                  "Could not read StorageClasses: which class is the default, and whether a profile's class still exists, are unknown",
+                )}
+                error={classesError}
+              />
             )}
-            error={classesError}
-          />
-        )}
-        {snapshotClassesUnreadable && (
-          <ReadFailedWarning
-            title={t(
-              'Could not read VolumeSnapshotClasses: snapshot classes CDI would match by driver are unknown',
+            {snapshotClassesUnreadable && (
+              <ReadWarningAlert
+                title={t(
+                  'Could not read VolumeSnapshotClasses: snapshot classes CDI would match by driver are unknown',
+                )}
+                error={snapshotClassesError}
+              />
             )}
-            error={snapshotClassesError}
-          />
+          </>
         )}
         <StorageProfilesTable
           rows={rows}
           columns={columns}
-          filters={filters}
+          filters={onlyNeedsAttention ? needsAttention : undefined}
+          onClearFilters={clearFilters}
           extraFilters={
             <NeedsAttentionFilter checked={onlyNeedsAttention} onChange={setOnlyNeedsAttention} />
           }

@@ -62,6 +62,14 @@ describe('StorageProfilesTable', () => {
     expect(render(3)).toContain('DataVolumes that omit access modes will not be provisioned on this class.');
   });
 
+  it('says there are no storage profiles, and why, instead of an empty table', () => {
+    const html = render(0);
+    expect(html).toContain('No storage profiles');
+    expect(html).toContain('CDI creates a storage profile for every storage class.');
+    expect(html).not.toContain('<table');
+    expect(html).not.toContain('vsp-profile-name-filter');
+  });
+
   it('adds the actions column only when row actions are given', () => {
     expect(render(2)).not.toContain('Actions');
     const html = render(2, { renderRowActions: (row) => <button>Edit {row.name}</button> });

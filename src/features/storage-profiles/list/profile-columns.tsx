@@ -1,38 +1,42 @@
 import { Content, Flex, FlexItem, Label, LabelGroup } from '@patternfly/react-core';
-import { CheckCircleIcon, ExclamationCircleIcon, ExclamationTriangleIcon } from '@patternfly/react-icons';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
+import { storageProfileDetailsPath } from '../../../routes';
 import { BreakableText } from '../../../components/BreakableText';
+import type { ResourceTableColumn } from '../../../components/ResourceTable';
+import { StatusIcon } from '../../../components/StatusIcon';
 import { formatClaimPropertySet } from '../../../k8s/access-modes';
-import type { ProfileRow, ProfileSortKey } from '../logic/profile-list-logic';
+import { profileSortValues, type ProfileRow } from '../logic/profile-list-logic';
+import '../../../components/plugin.css';
 
-export interface ProfileColumn {
-  id: string;
-  title: string;
-  /** Sortable when set. */
-  sortKey?: ProfileSortKey;
-  cell: (row: ProfileRow) => ReactNode;
-  width?: 10 | 15 | 20 | 25 | 30;
-}
+export type ProfileColumn = ResourceTableColumn<ProfileRow>;
 
-export const profileDetailsPath = (name: string) =>
-  `/virtualization-storage/storage-profiles/${encodeURIComponent(name)}`;
-
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+/**
+ * Hidden where the list is laid out as a table but narrower than 1450px (a 1280px window beside the console's
+ * navigation): with PatternFly's cell spacing, every column does not fit there. Shown below 1200px, where each
+ * row stacks its labelled cells, and from 1450px; the details page always shows the value.
+ */
+export const NARROW_TABLE_HIDDEN: ProfileColumn['visibility'] = ['hiddenOnXl', 'visibleOn2Xl'];
 
 const Muted = ({ children }: { children: ReactNode }) => (
-  <Content component="small" style={{ color: 'var(--pf-t--global--text--color--subtle)' }}>
+  <Content component="small" className="vsp-muted">
     {children}
   </Content>
 );
 
 /**
- * The list's columns, in order. To add a column (e.g. "values from admin vs CDI"), add an entry here;
- * give it a `sortKey` (and a value in profile-list-logic's `sortValue`) to make it sortable.
+ * The list's columns, in order (stable across renders). To add a column (e.g. "values from admin vs CDI"),
+ * add an entry here; give it a `sortValue` (from profile-list-logic's `profileSortValues`) to make it
+ * sortable.
  */
 export const useProfileColumns = (): ProfileColumn[] => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
+  return useMemo(() => profileColumns(t), [t]);
+};
+
+const profileColumns = (t: TFunction): ProfileColumn[] => {
   const none = <Muted>{t('Not set')}</Muted>;
   /** The value in effect, and the admin-set value CDI does not know, if any (the same rule as the filter). */
   const specValueCell = (row: ProfileRow, field: 'cloneStrategy' | 'dataImportCronSourceFormat') => {
@@ -42,8 +46,9 @@ export const useProfileColumns = (): ProfileColumn[] => {
       <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
         {row[field] && row[field] !== invalid.value && <FlexItem>{row[field]}</FlexItem>}
         <FlexItem>
-          <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
-          <strong>{t('Invalid: "{{value}}"', { value: invalid.value })}</strong>
+          <StatusIcon status="warning">
+            <strong>{t('Invalid: "{{value}}"', { value: invalid.value })}</strong>
+          </StatusIcon>
         </FlexItem>
       </Flex>
     );
@@ -52,11 +57,11 @@ export const useProfileColumns = (): ProfileColumn[] => {
     {
       id: 'name',
       title: t('Name'),
-      sortKey: 'name',
+      sortValue: profileSortValues.name,
       cell: (row) => (
         <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
           <FlexItem>
-            <Link to={profileDetailsPath(row.name)}>
+            <Link to={storageProfileDetailsPath(row.name)}>
               <BreakableText text={row.name} />
             </Link>
           </FlexItem>
@@ -91,7 +96,7 @@ export const useProfileColumns = (): ProfileColumn[] => {
     {
       id: 'provisioner',
       title: t('Provisioner'),
-      sortKey: 'provisioner',
+      sortValue: profileSortValues.provisioner,
       cell: (row) => (
         <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
           <FlexItem>{row.provisioner ? <BreakableText text={row.provisioner} /> : none}</FlexItem>
@@ -103,8 +108,7 @@ export const useProfileColumns = (): ProfileColumn[] => {
           {row.problems.includes('unsupported') && (
             <FlexItem>
               {/* Icon and text, not a label: a label never wraps, which would widen the column. */}
-              <ExclamationCircleIcon color="var(--pf-t--global--icon--color--status--danger--default)" />{' '}
-              {t('Not supported by CDI')}
+              <StatusIcon status="danger">{t('Not supported by CDI')}</StatusIcon>
             </FlexItem>
           )}
         </Flex>
@@ -113,22 +117,22 @@ export const useProfileColumns = (): ProfileColumn[] => {
     {
       id: 'recognized',
       title: t('Recognized'),
-      sortKey: 'recognized',
+      sortValue: profileSortValues.recognized,
       cell: ({ recognized }) => {
         if (!recognized) return <Muted>{t('Unknown')}</Muted>;
         if (recognized.status === 'True') {
           return (
-            <span style={NO_WRAP}>
-              <CheckCircleIcon color="var(--pf-t--global--icon--color--status--success--default)" />{' '}
+            <StatusIcon status="success" className="vsp-nowrap">
               {t('Recognized')}
-            </span>
+            </StatusIcon>
           );
         }
         return (
           <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
             <FlexItem>
-              <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
-              {recognized.status === 'False' ? t('Not recognized') : t('Unknown')}
+              <StatusIcon status="warning">
+                {recognized.status === 'False' ? t('Not recognized') : t('Unknown')}
+              </StatusIcon>
             </FlexItem>
             {recognized.reason && (
               <FlexItem>
@@ -144,13 +148,14 @@ export const useProfileColumns = (): ProfileColumn[] => {
     {
       id: 'claimPropertySets',
       title: t('Access and volume modes'),
-      sortKey: 'claimPropertySets',
+      sortValue: profileSortValues.claimPropertySets,
       cell: (row) =>
         row.problems.includes('incomplete') ? (
           <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem style={NO_WRAP}>
-              <ExclamationTriangleIcon color="var(--pf-t--global--icon--color--status--warning--default)" />{' '}
-              <strong>{t('Incomplete')}</strong>
+            <FlexItem>
+              <StatusIcon status="warning" className="vsp-nowrap">
+                <strong>{t('Incomplete')}</strong>
+              </StatusIcon>
             </FlexItem>
             <FlexItem>
               <Muted>{t('DataVolumes that omit access modes will not be provisioned on this class.')}</Muted>
@@ -161,7 +166,7 @@ export const useProfileColumns = (): ProfileColumn[] => {
         ) : (
           // Preference order matters: CDI uses the first set unless the DataVolume asks otherwise. Numbered,
           // so a set that wraps ("RWO" / "Filesystem") still reads as one.
-          <ol style={{ margin: 0, paddingInlineStart: '1.25em' }}>
+          <ol className="vsp-compact-numbered-list">
             {row.claimPropertySets.map((set, i) => (
               <li key={i}>{formatClaimPropertySet(set)}</li>
             ))}
@@ -171,19 +176,20 @@ export const useProfileColumns = (): ProfileColumn[] => {
     {
       id: 'cloneStrategy',
       title: t('Clone strategy'),
-      sortKey: 'cloneStrategy',
+      sortValue: profileSortValues.cloneStrategy,
       cell: (row) => specValueCell(row, 'cloneStrategy'),
     },
     {
       id: 'dataImportCronSourceFormat',
       title: t('Boot source format'),
-      sortKey: 'dataImportCronSourceFormat',
+      sortValue: profileSortValues.dataImportCronSourceFormat,
       cell: (row) => specValueCell(row, 'dataImportCronSourceFormat'),
     },
     {
       id: 'snapshotClass',
       title: t('Snapshot class'),
-      sortKey: 'snapshotClass',
+      sortValue: profileSortValues.snapshotClass,
+      visibility: NARROW_TABLE_HIDDEN,
       cell: (row) =>
         row.snapshotClass ? (
           <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>

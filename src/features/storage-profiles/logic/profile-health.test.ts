@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import { filterProfileRows } from './profile-list-logic';
+import { needsAttention } from './profile-list-logic';
 import { profileHealth } from './profile-health';
 
 const sc = (provisioner: string, extra: Partial<StorageClass> = {}): StorageClass => ({
@@ -57,7 +57,7 @@ describe('profileHealth', () => {
     });
     expect(health.incomplete).toBe(false);
     expect(health.needsAttention).toBe(false);
-    expect(filterProfileRows([health.row], { needsAttention: true }), 'the list filter agrees').toEqual([]);
+    expect([health.row].filter(needsAttention), 'the list filter agrees').toEqual([]);
     expect(health.row.recognized?.status).toBe('False');
     expect(health.hasAdminOverrides).toBe(true);
     expect(health.cloneStrategySource).toBe('admin');
@@ -99,7 +99,7 @@ describe('profileHealth', () => {
     });
     expect(health.invalidSpecValues).toEqual([{ field: 'cloneStrategy', value: 'Snapshot' }]);
     expect(health.needsAttention).toBe(true);
-    expect(filterProfileRows([health.row], { needsAttention: true })).toHaveLength(1);
+    expect([health.row].filter(needsAttention)).toHaveLength(1);
   });
 
   it('cannot tell smart clone or degraded when VolumeSnapshotClasses or CSIDrivers could not be read', () => {

@@ -6,11 +6,11 @@ import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../..
 import {
   buildProfileRows,
   effectiveClaimPropertySets,
-  filterProfileRows,
-  pageOf,
-  sortProfileRows,
+  needsAttention,
+  profileSortValues,
   type ProfileRow,
 } from './profile-list-logic';
+import { filterRows, sortRows } from '../../../components/resource-table-logic';
 
 const sc = (
   name: string,
@@ -159,7 +159,7 @@ describe('problems and the needs-attention rule', () => {
     );
     expect(withPvs.problems).toEqual([]);
     expect(withoutPvs.problems).toEqual(['incomplete']);
-    expect(filterProfileRows([withPvs, withoutPvs], { needsAttention: true })).toEqual([withoutPvs]);
+    expect([withPvs, withoutPvs].filter(needsAttention)).toEqual([withoutPvs]);
   });
 
   it('keeps other unsupported provisioners flagged as unsupported, not incomplete', () => {
@@ -191,10 +191,7 @@ describe('problems and the needs-attention rule', () => {
     );
     expect(byName(rows, 'bad').invalidSpecValues).toEqual([{ field: 'cloneStrategy', value: 'Snapshot' }]);
     expect(byName(rows, 'bad').problems).toEqual(['invalid-spec']);
-    expect(filterProfileRows(rows, { needsAttention: true }).map((r) => r.name)).toEqual([
-      'bad',
-      'bad-format',
-    ]);
+    expect(rows.filter(needsAttention).map((r) => r.name)).toEqual(['bad', 'bad-format']);
   });
 
   it('does not call a class missing when the StorageClasses could not be read', () => {
@@ -229,7 +226,7 @@ describe('problems and the needs-attention rule', () => {
   });
 });
 
-describe('sorting, filtering, paging', () => {
+describe("the list columns' sort values and filters (through ResourceTable's logic)", () => {
   const rows = buildProfileRows(
     [
       sp('b-nfs', { provisioner: 'nfs.csi.k8s.io', claimPropertySets: [rwoFs], ...recognized(true) }),
@@ -247,53 +244,33 @@ describe('sorting, filtering, paging', () => {
     ],
   );
   const names = (r: ProfileRow[]) => r.map((x) => x.name);
+  const sortBy = (key: keyof typeof profileSortValues, direction: 'asc' | 'desc') =>
+    sortRows(rows, profileSortValues[key], direction, (r) => r.name);
 
   it('sorts by name with natural number order, both directions', () => {
-    expect(names(sortProfileRows(rows, 'name', 'asc'))).toEqual(['a-acme', 'b-nfs', 'c-ceph', 'sc9', 'sc10']);
-    expect(names(sortProfileRows(rows, 'name', 'desc'))).toEqual([
-      'sc10',
-      'sc9',
-      'c-ceph',
-      'b-nfs',
-      'a-acme',
-    ]);
+    expect(names(sortBy('name', 'asc'))).toEqual(['a-acme', 'b-nfs', 'c-ceph', 'sc9', 'sc10']);
+    expect(names(sortBy('name', 'desc'))).toEqual(['sc10', 'sc9', 'c-ceph', 'b-nfs', 'a-acme']);
   });
 
   it('sorts by provisioner with the name as tie-breaker', () => {
-    expect(names(sortProfileRows(rows, 'provisioner', 'asc'))).toEqual([
-      'a-acme',
-      'b-nfs',
-      'sc9',
-      'sc10',
-      'c-ceph',
-    ]);
-  });
-
-  it('puts the virt default, then the default class first when sorting by default', () => {
-    expect(names(sortProfileRows(rows, 'default', 'asc')).slice(0, 2)).toEqual(['b-nfs', 'c-ceph']);
+    expect(names(sortBy('provisioner', 'asc'))).toEqual(['a-acme', 'b-nfs', 'sc9', 'sc10', 'c-ceph']);
   });
 
   it('puts not-recognized profiles first when sorting by Recognized', () => {
-    expect(names(sortProfileRows(rows, 'recognized', 'asc'))[0]).toBe('a-acme');
+    expect(names(sortBy('recognized', 'asc'))[0]).toBe('a-acme');
   });
 
   it('does not mutate its input', () => {
     const before = names(rows);
-    sortProfileRows(rows, 'name', 'desc');
+    sortBy('name', 'desc');
     expect(names(rows)).toEqual(before);
   });
 
   it('filters by a case-insensitive name substring, and by problems', () => {
-    expect(names(filterProfileRows(rows, { name: '  SC' }))).toEqual(['sc10', 'sc9']);
-    expect(names(filterProfileRows(rows, { name: '' }))).toHaveLength(5);
-    expect(names(filterProfileRows(rows, { needsAttention: true }))).toEqual(['a-acme']);
-  });
-
-  it('pages 2,000 rows without handing more than one page to the table', () => {
-    const many = Array.from({ length: 2000 }, (_, i) => i);
-    expect(pageOf(many, 3, 50).items).toEqual(many.slice(100, 150));
-    expect(pageOf(many, 99, 50)).toMatchObject({ page: 40 });
-    expect(pageOf([], 5, 50)).toEqual({ items: [], page: 1 });
+    const nameOf = (r: ProfileRow) => r.name;
+    expect(names(filterRows(rows, '  SC', nameOf))).toEqual(['sc10', 'sc9']);
+    expect(names(filterRows(rows, '', nameOf))).toHaveLength(5);
+    expect(names(filterRows(rows, '', nameOf, needsAttention))).toEqual(['a-acme']);
   });
 });
 

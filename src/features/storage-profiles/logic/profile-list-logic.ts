@@ -163,52 +163,21 @@ export const buildProfileRows = (
   );
 };
 
-export type ProfileSortKey =
-  | 'name'
-  | 'provisioner'
-  | 'default'
-  | 'recognized'
-  | 'claimPropertySets'
-  | 'cloneStrategy'
-  | 'dataImportCronSourceFormat'
-  | 'snapshotClass';
-
-const sortValue: Record<ProfileSortKey, (r: ProfileRow) => string | number> = {
-  name: (r) => r.name,
-  provisioner: (r) => r.provisioner ?? '',
-  // Virt default first, then the Kubernetes default, then the rest.
-  default: (r) => (r.isDefaultVirtClass ? 0 : 2) + (r.isDefaultClass ? 0 : 1),
+/**
+ * What each sortable list column sorts by (ResourceTable compares numbers as numbers and text naturally, and
+ * breaks ties by name).
+ */
+export const profileSortValues = {
+  name: (r: ProfileRow) => r.name,
+  provisioner: (r: ProfileRow) => r.provisioner ?? '',
   // Not recognized first: those need attention.
-  recognized: (r) => (r.recognized?.status === 'False' ? 0 : r.recognized?.status === 'True' ? 2 : 1),
-  claimPropertySets: (r) => r.claimPropertySets.map(formatClaimPropertySet).join(', '),
-  cloneStrategy: (r) => r.cloneStrategy ?? '',
-  dataImportCronSourceFormat: (r) => r.dataImportCronSourceFormat ?? '',
-  snapshotClass: (r) => r.snapshotClass ?? '',
-};
-
-const compareValues = (a: string | number, b: string | number): number =>
-  typeof a === 'number' && typeof b === 'number'
-    ? a - b
-    : String(a).localeCompare(String(b), undefined, { numeric: true });
-
-/** Sorted copy; ties (and empty values) fall back to the name so the order is stable. */
-export const sortProfileRows = (
-  rows: readonly ProfileRow[],
-  key: ProfileSortKey,
-  direction: 'asc' | 'desc',
-): ProfileRow[] => {
-  const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort(
-    (a, b) => sign * compareValues(sortValue[key](a), sortValue[key](b)) || compareValues(a.name, b.name),
-  );
-};
-
-export interface ProfileFilters {
-  /** Case-insensitive substring of the profile (= StorageClass) name. */
-  name?: string;
-  /** Only rows that need an admin's action (see `needsAttention`). */
-  needsAttention?: boolean;
-}
+  recognized: (r: ProfileRow) =>
+    r.recognized?.status === 'False' ? 0 : r.recognized?.status === 'True' ? 2 : 1,
+  claimPropertySets: (r: ProfileRow) => r.claimPropertySets.map(formatClaimPropertySet).join(', '),
+  cloneStrategy: (r: ProfileRow) => r.cloneStrategy ?? '',
+  dataImportCronSourceFormat: (r: ProfileRow) => r.dataImportCronSourceFormat ?? '',
+  snapshotClass: (r: ProfileRow) => r.snapshotClass ?? '',
+} satisfies Record<string, (r: ProfileRow) => string | number>;
 
 /**
  * The one "needs attention" rule, for the list filter and the details page: any problem beyond
@@ -216,22 +185,3 @@ export interface ProfileFilters {
  * and is fine), including invalid spec values.
  */
 export const needsAttention = (row: ProfileRow): boolean => row.problems.some((p) => p !== 'unrecognized');
-
-export const filterProfileRows = (rows: readonly ProfileRow[], filters: ProfileFilters): ProfileRow[] => {
-  const needle = (filters.name ?? '').trim().toLowerCase();
-  return rows.filter(
-    (r) =>
-      (!needle || r.name.toLowerCase().includes(needle)) && (!filters.needsAttention || needsAttention(r)),
-  );
-};
-
-/** The rows of one page (1-based), clamping the page to the last one that exists. */
-export const pageOf = <T>(
-  rows: readonly T[],
-  page: number,
-  perPage: number,
-): { items: T[]; page: number } => {
-  const lastPage = Math.max(1, Math.ceil(rows.length / perPage));
-  const current = Math.min(Math.max(1, page), lastPage);
-  return { items: rows.slice((current - 1) * perPage, current * perPage), page: current };
-};
