@@ -2,6 +2,7 @@ import { Button, Modal, ModalBody, ModalFooter, ModalHeader, ModalVariant } from
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
+import './plugin.css';
 
 export interface ConfirmModalProps {
   isOpen: boolean;
@@ -48,7 +49,7 @@ export const ConfirmModal = ({
       <ModalBody id="vsp-confirm-modal-body">
         {children}
         {error !== undefined && error !== null && (
-          <div style={{ marginTop: 'var(--pf-t--global--spacer--md)' }}>
+          <div className="vsp-confirm-modal__error">
             <ErrorAlert error={error} />
           </div>
         )}

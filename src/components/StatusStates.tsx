@@ -1,12 +1,13 @@
 import { Bullseye, EmptyState, EmptyStateBody, EmptyStateFooter, Spinner } from '@patternfly/react-core';
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './plugin.css';
 
 /** A centred spinner with an accessible name. */
 export const LoadingState = ({ label }: { label?: string }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   return (
-    <Bullseye style={{ minHeight: '12rem' }}>
+    <Bullseye className="vsp-loading-state">
       <Spinner aria-label={label ?? t('Loading')} />
     </Bullseye>
   );

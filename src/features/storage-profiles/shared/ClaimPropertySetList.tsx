@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatClaimPropertySet } from '../../../k8s/access-modes';
 import type { ClaimPropertySet } from '../../../k8s/types';
+import '../../../components/plugin.css';
 
 /** Claim property sets in preference order (an ordered list), or `empty` when there are none. */
 export const ClaimPropertySetList = ({ sets, empty }: { sets?: ClaimPropertySet[]; empty: ReactNode }) =>
