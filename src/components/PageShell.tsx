@@ -1,6 +1,7 @@
 import { DocumentTitle, ListPageBody, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
 import { PageSection } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
+import './plugin.css';
 
 export interface PageShellProps {
   title: string;

@@ -11,7 +11,7 @@ import {
 } from '@patternfly/react-core';
 import { SearchIcon, TimesIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr, type TableProps, type ThProps } from '@patternfly/react-table';
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageEmptyState } from './StatusStates';
 import { filterRows, pageOf, sortRows, type SortDirection, type SortValue } from './resource-table-logic';
@@ -241,19 +241,12 @@ export const ResourceTable = <T,>({
             </Thead>
             <Tbody>
               {items.map((row) => (
-                <Tr key={rowKey(row)}>
-                  {columns.map((col) => (
-                    <Td
-                      key={col.id}
-                      dataLabel={col.title}
-                      modifier={col.modifier}
-                      visibility={col.visibility}
-                    >
-                      {col.cell(row)}
-                    </Td>
-                  ))}
-                  {renderRowActions && <Td isActionCell>{renderRowActions(row)}</Td>}
-                </Tr>
+                <ResourceRow<T>
+                  key={rowKey(row)}
+                  row={row}
+                  columns={columns}
+                  renderRowActions={renderRowActions}
+                />
               ))}
             </Tbody>
           </Table>
@@ -263,3 +256,30 @@ export const ResourceTable = <T,>({
     </>
   );
 };
+
+interface ResourceRowProps<Row> {
+  row: Row;
+  columns: readonly ResourceTableColumn<Row>[];
+  renderRowActions?: (row: Row) => ReactNode;
+}
+
+/**
+ * One table row, re-rendered only when its row object, the columns or the actions change: list watches deliver
+ * new arrays often (every page of a large list, every watch flush), and pages keep unchanged rows identical.
+ */
+const ResourceRow = memo(function ResourceRow<Row>({
+  row,
+  columns,
+  renderRowActions,
+}: ResourceRowProps<Row>) {
+  return (
+    <Tr>
+      {columns.map((col) => (
+        <Td key={col.id} dataLabel={col.title} modifier={col.modifier} visibility={col.visibility}>
+          {col.cell(row)}
+        </Td>
+      ))}
+      {renderRowActions && <Td isActionCell>{renderRowActions(row)}</Td>}
+    </Tr>
+  );
+}) as <Row>(props: ResourceRowProps<Row> & { key?: string }) => ReactElement;

@@ -73,11 +73,3 @@ export const readK8sError = (error: unknown): ReadableK8sError => {
   return { kind, code, message, causes };
 };
 
-/**
- * Deprecated: the list page still uses it until it moves to `useWatchList` (watch-state.ts), which tells a
- * missing object, a missing API and a forbidden read apart. Do not use in new code.
- */
-export const isNotFoundError = (error: unknown): boolean =>
-  !!error &&
-  (readK8sError(error).kind === 'not-found' ||
-    (error instanceof Error && error.message === 'Model does not exist'));

@@ -10,6 +10,7 @@ import {
 } from '@patternfly/react-core';
 import { ArrowDownIcon, ArrowUpIcon, PlusCircleIcon, TrashIcon } from '@patternfly/react-icons';
 import { useTranslation } from 'react-i18next';
+import '../../../components/plugin.css';
 import type { AccessMode, ClaimPropertySet, VolumeMode } from '../../../k8s/types';
 import { ACCESS_MODE_ABBREVIATIONS, ACCESS_MODES, VOLUME_MODES } from '../../../k8s/access-modes';
 import {
@@ -29,14 +30,6 @@ export interface ClaimPropertySetsEditorProps {
   errors: Record<number, string[]>;
   warnings: Record<number, string[]>;
 }
-
-const fieldsetStyle = {
-  border: '1px solid var(--pf-t--global--border--color--default)',
-  borderRadius: 'var(--pf-t--global--border--radius--small)',
-  padding: 'var(--pf-t--global--spacer--md)',
-  margin: 0,
-  minWidth: 0,
-};
 
 /** An ordered list of claim property sets; every change is a button or a checkbox, so it works by keyboard. */
 export const ClaimPropertySetsEditor = ({
@@ -75,17 +68,15 @@ export const ClaimPropertySetsEditor = ({
         const n = index + 1;
         return (
           <FlexItem key={index}>
-            <fieldset style={fieldsetStyle} aria-describedby={`vsp-cps-${index}-help`}>
-              <legend style={{ fontWeight: 'var(--pf-t--global--font--weight--heading--default)' }}>
+            <fieldset className="vsp-set-fieldset" aria-describedby={`vsp-cps-${index}-help`}>
+              <legend className="vsp-set-fieldset__legend">
                 {t('Set {{n}}', { n })}
                 {index === 0 ? ` ${t('(preferred)')}` : ''}
               </legend>
               <Flex alignItems={{ default: 'alignItemsFlexStart' }} spaceItems={{ default: 'spaceItems2xl' }}>
                 <FlexItem>
                   <div role="group" aria-label={t('Access modes of set {{n}}', { n })}>
-                    <div style={{ fontWeight: 'var(--pf-t--global--font--weight--body--bold)' }}>
-                      {t('Access modes')}
-                    </div>
+                    <div className="vsp-group-label">{t('Access modes')}</div>
                     {ACCESS_MODES.map((mode) => (
                       <Checkbox
                         key={mode}
@@ -102,9 +93,7 @@ export const ClaimPropertySetsEditor = ({
                 </FlexItem>
                 <FlexItem>
                   <div role="radiogroup" aria-label={t('Volume mode of set {{n}}', { n })}>
-                    <div style={{ fontWeight: 'var(--pf-t--global--font--weight--body--bold)' }}>
-                      {t('Volume mode')}
-                    </div>
+                    <div className="vsp-group-label">{t('Volume mode')}</div>
                     {VOLUME_MODES.map((mode) => (
                       <Radio
                         key={mode}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import {
   buildProfileRows,
+  createProfileRowBuilder,
   effectiveClaimPropertySets,
   needsAttention,
   profileSortValues,
@@ -324,5 +325,32 @@ describeWithShared('with the upstream-derived fixture cluster', () => {
     expect(rows.filter((r) => r.isDefaultVirtClass).map((r) => r.name)).toEqual([
       'ocs-storagecluster-ceph-rbd-virtualization',
     ]);
+  });
+});
+
+describe('createProfileRowBuilder', () => {
+  const sp = (name: string): StorageProfile => ({
+    metadata: { name },
+    spec: {},
+    status: { provisioner: 'x' },
+  });
+  const sc = (name: string): StorageClass => ({ metadata: { name }, provisioner: 'x' });
+
+  it('keeps a row object while its profile and class are the same objects, rebuilds it when one changes', () => {
+    const build = createProfileRowBuilder();
+    const a = sp('a');
+    const b = sp('b');
+    const classA = sc('a');
+    const vscs: VolumeSnapshotClass[] = [];
+    const first = build([a, b], [classA], vscs);
+    // A later page of classes: a new array, the same class object for "a".
+    const second = build([a, b], [classA, sc('b')], vscs);
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(second[1].storageClass?.metadata?.name).toBe('b');
+    // A changed profile object, or different read gaps, give a new row.
+    const a2 = { ...a, spec: { cloneStrategy: 'copy' } };
+    expect(build([a2, b], [classA], vscs)[0]).not.toBe(first[0]);
+    expect(build([a, b], [classA], vscs, { snapshotClassesUnknown: true })[0]).not.toBe(first[0]);
   });
 });

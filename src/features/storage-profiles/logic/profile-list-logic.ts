@@ -150,6 +150,47 @@ export const buildProfileRow = (
   };
 };
 
+/**
+ * A row builder that keeps each row object while its inputs are the same objects: watches hand new arrays on
+ * every page of a large list and every flush, but unchanged objects keep their identity, so unchanged rows
+ * need neither rebuilding nor re-rendering.
+ */
+export const createProfileRowBuilder = () => {
+  const cache = new WeakMap<
+    StorageProfile,
+    {
+      storageClass?: StorageClass;
+      snapshotClasses: readonly VolumeSnapshotClass[];
+      gapsKey: string;
+      row: ProfileRow;
+    }
+  >();
+  return (
+    profiles: readonly StorageProfile[],
+    storageClasses: readonly StorageClass[],
+    snapshotClasses: readonly VolumeSnapshotClass[] = [],
+    gaps: ProfileRowReadGaps = {},
+  ): ProfileRow[] => {
+    const classes = new Map(storageClasses.map((sc) => [sc.metadata?.name, sc]));
+    const gapsKey = `${!!gaps.storageClassesUnknown}/${!!gaps.snapshotClassesUnknown}`;
+    return profiles.map((p) => {
+      const storageClass = classes.get(p.status?.storageClass ?? p.metadata?.name);
+      const hit = cache.get(p);
+      if (
+        hit &&
+        hit.storageClass === storageClass &&
+        hit.snapshotClasses === snapshotClasses &&
+        hit.gapsKey === gapsKey
+      ) {
+        return hit.row;
+      }
+      const row = buildProfileRow(p, storageClass, snapshotClasses, gaps);
+      cache.set(p, { storageClass, snapshotClasses, gapsKey, row });
+      return row;
+    });
+  };
+};
+
 /** One row per StorageProfile, joined with the StorageClass of the same name. */
 export const buildProfileRows = (
   profiles: readonly StorageProfile[],
