@@ -9,34 +9,12 @@ import {
   UNSUPPORTED_PROVISIONERS,
   USE_RWO_FOR_DATA_IMPORT_CRON_KEYS,
 } from './storage-capabilities';
+import { describeWithShared, SHARED } from './testing/shared-dir';
 
 /**
  * Oracle: our capability table against `../shared/fixtures-upstream/reference/cdi-capabilities-v1.65.json`,
  * CDI v1.65.0's pkg/storagecapabilities/storagecapabilities.go as data. Every key, both directions.
  */
-
-/** `../shared` beside the repository (the nearest folder up with a package.json): absent in a plain clone. */
-const SHARED = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.resolve(dir, '../shared');
-})();
-
-/**
- * `describe` for tests that read `../shared`: without that directory the suite is one skipped test whose name
- * gives the reason, printed as well. With it, a missing file inside fails loudly (a wrong path is no skip).
- */
-function describeWithShared(name: string, body: () => void): void {
-  if (fs.existsSync(SHARED)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `../shared not present: ${SHARED} is missing`;
-  console.warn(`${reason}; skipping "${name}"`);
-  describe(name, () => {
-    it.skip(reason, () => {});
-  });
-}
 
 const ORACLE_FILE = path.join(SHARED, 'fixtures-upstream/reference/cdi-capabilities-v1.65.json');
 

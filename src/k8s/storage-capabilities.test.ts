@@ -4,6 +4,7 @@ import * as yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CAPABILITY_KEYS, lookupCapabilities, UNSUPPORTED_PROVISIONERS } from './storage-capabilities';
 import type { ClaimPropertySet } from './types';
+import { describeWithShared, SHARED } from './testing/shared-dir';
 
 // Expectations transcribed from api-facts.md section 2.1 (CDI v1.65.0), in that document's notation:
 // "RWX B, RWO FS" = [{ReadWriteMany, Block}, {ReadWriteOnce, Filesystem}], in preference order.
@@ -540,29 +541,6 @@ describe('lookupCapabilities: resolution details', () => {
     expect(second.kind === 'known' && second.capabilities.claimPropertySets).toEqual(sets('RWX FS, RWO FS'));
   });
 });
-
-/** `../shared` beside the repository (the nearest folder up with a package.json): absent in a plain clone. */
-const SHARED = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.resolve(dir, '../shared');
-})();
-
-/**
- * `describe` for tests that read `../shared`: without that directory the suite is one skipped test whose name
- * gives the reason, printed as well. With it, a missing file inside fails loudly (a wrong path is no skip).
- */
-function describeWithShared(name: string, body: () => void): void {
-  if (fs.existsSync(SHARED)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `../shared not present: ${SHARED} is missing`;
-  console.warn(`${reason}; skipping "${name}"`);
-  describe(name, () => {
-    it.skip(reason, () => {});
-  });
-}
 
 // The fixtures' StorageProfile statuses were computed by hand from CDI v1.65.0 (see their README).
 const fixtures = path.join(SHARED, 'fixtures-upstream/cluster');

@@ -12,6 +12,7 @@ import {
   type ProfileRow,
 } from './profile-list-logic';
 import { filterRows, sortRows } from '../../../components/resource-table-logic';
+import { describeWithShared, SHARED } from '../../../k8s/testing/shared-dir';
 
 const sc = (
   name: string,
@@ -274,29 +275,6 @@ describe("the list columns' sort values and filters (through ResourceTable's log
     expect(names(filterRows(rows, '', nameOf, needsAttention))).toEqual(['a-acme']);
   });
 });
-
-/** `../shared` beside the repository (the nearest folder up with a package.json): absent in a plain clone. */
-const SHARED = (() => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.resolve(dir, '../shared');
-})();
-
-/**
- * `describe` for tests that read `../shared`: without that directory the suite is one skipped test whose name
- * gives the reason, printed as well. With it, a missing file inside fails loudly (a wrong path is no skip).
- */
-function describeWithShared(name: string, body: () => void): void {
-  if (fs.existsSync(SHARED)) {
-    describe(name, body);
-    return;
-  }
-  const reason = `../shared not present: ${SHARED} is missing`;
-  console.warn(`${reason}; skipping "${name}"`);
-  describe(name, () => {
-    it.skip(reason, () => {});
-  });
-}
 
 const dir = path.join(SHARED, 'fixtures-upstream/cluster');
 

@@ -192,17 +192,8 @@ export const createProfileRowBuilder = () => {
 };
 
 /** One row per StorageProfile, joined with the StorageClass of the same name. */
-export const buildProfileRows = (
-  profiles: readonly StorageProfile[],
-  storageClasses: readonly StorageClass[],
-  snapshotClasses: readonly VolumeSnapshotClass[] = [],
-  gaps: ProfileRowReadGaps = {},
-): ProfileRow[] => {
-  const classes = new Map(storageClasses.map((sc) => [sc.metadata?.name, sc]));
-  return profiles.map((p) =>
-    buildProfileRow(p, classes.get(p.status?.storageClass ?? p.metadata?.name), snapshotClasses, gaps),
-  );
-};
+export const buildProfileRows: ReturnType<typeof createProfileRowBuilder> = (...args) =>
+  createProfileRowBuilder()(...args);
 
 /**
  * What each sortable list column sorts by (ResourceTable compares numbers as numbers and text naturally, and
