@@ -11,10 +11,11 @@ import { impersonationSubprotocols, k8sBasePath } from './session';
 
 /**
  * One shared watch per distinct `WatchK8sResource`, reference counted like the console's redux `k8s`
- * slice (actions/k8s.ts): list (pages of 250, following `continue`), then a WebSocket watch from the
- * list's resourceVersion; events are buffered and applied every 500 ms; when the socket fails the list
- * is fetched again and the watch restarts. A single object is fetched, polled every 30 s and watched
- * through its list with `fieldSelector=metadata.name=<name>`.
+ * slice. A list is loaded and watched as console 4.22's `watchK8sList` does (see `listAndWatch`): pages of
+ * 250 following `continue`, `loaded` with the first page, each later page added as it arrives, then a
+ * WebSocket watch from the last page's resourceVersion; events are buffered and applied every 500 ms; when
+ * the socket fails the list is fetched again and the watch restarts. A single object is fetched, polled
+ * every 30 s and watched through its list with `fieldSelector=metadata.name=<name>`.
  */
 
 export type WatchSnapshot = [unknown, boolean, unknown];
@@ -23,6 +24,8 @@ const PAGE_LIMIT = 250;
 const FLUSH_MS = 500;
 const OBJECT_POLL_MS = 30_000;
 const MAX_RETRY_MS = 15_000;
+/** `pollAndWatch` retries a failed list (any page) after `15 * 1000` ms. */
+const LIST_RETRY_MS = 15_000;
 
 interface WatchEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'ERROR' | 'BOOKMARK';
@@ -64,6 +67,16 @@ export const selectorToString = (selector: Selector | Record<string, string>): s
 };
 
 const objectKey = (o: K8sResourceCommon) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+
+/** The `k8s` reducer's `moreRecent` (console-dynamic-plugin-sdk/src/app/k8s/reducers/k8s.ts). */
+const moreRecent = (a: K8sResourceCommon, b: K8sResourceCommon): boolean => {
+  const metaA = a.metadata ?? {};
+  const metaB = b.metadata ?? {};
+  if (metaA.uid !== metaB.uid) {
+    return new Date(metaA.creationTimestamp ?? '') > new Date(metaB.creationTimestamp ?? '');
+  }
+  return parseInt(metaA.resourceVersion ?? '', 10) > parseInt(metaB.resourceVersion ?? '', 10);
+};
 
 class WatchEntry {
   snapshot: WatchSnapshot;
@@ -151,37 +164,95 @@ class WatchEntry {
     };
   }
 
+  /**
+   * Console 4.22, `watchK8sList` → `pollAndWatch` (frontend/packages/console-dynamic-plugin-sdk/src/app/k8s/
+   * actions/k8s.ts, re-exported by frontend/public/actions/k8s.ts): `incrementallyLoad` the list, then
+   * `k8sWatch(kind, {...query, resourceVersion})` with the resourceVersion of the LAST page. Any failed page
+   * dispatches `errored` (the reducer keeps the data and `loaded` it has and only sets `loadError`) and the
+   * whole list is loaded again from the first page 15 s later. A kind without the `watch` verb is re-listed
+   * every 15 s instead of watched.
+   */
   private async listAndWatch() {
+    let resourceVersion: string | undefined;
     try {
-      const items = new Map<string, K8sResourceCommon>();
-      let token = '';
-      let resourceVersion = '';
-      do {
-        const page = this.path(
-          this.query({
-            limit: String(this.resource.limit ?? PAGE_LIMIT),
-            ...(token ? { continue: encodeURIComponent(token) } : {}),
-          }),
-        );
-        const list = await consoleFetchJSON(`${k8sBasePath}${page}`);
-        if (this.stopped) {
-          return;
-        }
-        for (const item of list.items ?? []) {
-          const typed = this.typed(item, list.apiVersion);
-          items.set(objectKey(typed), typed);
-        }
-        token = list.metadata?.continue ?? '';
-        resourceVersion = list.metadata?.resourceVersion ?? '';
-      } while (token);
-      this.items = items;
-      this.publish([[...items.values()], true, undefined]);
-      this.retryMs = 1000;
-      this.openSocket(this.path(this.query({ watch: 'true', resourceVersion })));
+      resourceVersion = await this.incrementallyLoad();
     } catch (e) {
+      if (this.stopped) {
+        return;
+      }
+      // reducers/k8s.ts, ActionType.Errored: "Don't overwrite data or loaded state if there was an error."
       this.publish([this.snapshot[0], this.snapshot[1], e]);
-      this.later(() => this.listAndWatch(), MAX_RETRY_MS);
+      this.later(() => this.listAndWatch(), LIST_RETRY_MS);
+      return;
     }
+    if (this.stopped) {
+      return;
+    }
+    this.retryMs = 1000;
+    if (!(this.model!.verbs ?? ['watch']).includes('watch')) {
+      this.later(() => this.listAndWatch(), LIST_RETRY_MS);
+      return;
+    }
+    // k8sWatch (utils/k8s/k8s-utils.ts): watch=true, selectors, resourceVersion only when there is one.
+    this.openSocket(
+      this.path({
+        watch: 'true',
+        ...this.query({}),
+        ...(resourceVersion ? { resourceVersion: encodeURIComponent(resourceVersion) } : {}),
+      }),
+    );
+  }
+
+  /**
+   * `incrementallyLoad` in `watchK8sList`: `k8sList(kind, {limit: 250, ...query, continue})` (a request's
+   * own `limit` replaces 250 as the page size); the first page is dispatched as `loaded`, every later page
+   * as `bulkAddToList` as soon as it arrives. Resolves to the last page's resourceVersion.
+   */
+  private async incrementallyLoad(continueToken = ''): Promise<string | undefined> {
+    const list = await consoleFetchJSON(
+      `${k8sBasePath}${this.path({
+        limit: String(this.resource.limit || PAGE_LIMIT),
+        ...this.query({}),
+        ...(continueToken ? { continue: encodeURIComponent(continueToken) } : {}),
+      })}`,
+    );
+    if (this.stopped) {
+      return undefined;
+    }
+    const items = ((list.items ?? []) as K8sResourceCommon[]).map((i) => this.typed(i, list.apiVersion));
+    if (!continueToken) {
+      this.loaded(items);
+    } else {
+      this.bulkAddToList(items);
+    }
+    if (list.metadata?.continue) {
+      return this.incrementallyLoad(list.metadata.continue);
+    }
+    return list.metadata?.resourceVersion;
+  }
+
+  /**
+   * reducers/k8s.ts, ActionType.Loaded: `loaded: true, loadError: ''` and `loadList`: the list becomes the
+   * first page (an object already held is kept unless the page's copy is `moreRecent`; objects not on the
+   * page are dropped, so a re-list shrinks to its first page until the later pages arrive).
+   */
+  private loaded(items: K8sResourceCommon[]) {
+    const next = new Map<string, K8sResourceCommon>();
+    for (const o of items) {
+      const key = objectKey(o);
+      const current = this.items.get(key);
+      next.set(key, current && !moreRecent(o, current) ? current : o);
+    }
+    this.items = next;
+    this.publish([[...next.values()], true, '']);
+  }
+
+  /** reducers/k8s.ts, ActionType.BulkAddToList: merged in as they are; `loaded` and `loadError` unchanged. */
+  private bulkAddToList(items: K8sResourceCommon[]) {
+    for (const o of items) {
+      this.items.set(objectKey(o), o);
+    }
+    this.publish([[...this.items.values()], this.snapshot[1], this.snapshot[2]]);
   }
 
   private async getAndWatch() {
@@ -287,7 +358,8 @@ class WatchEntry {
         this.items.set(objectKey(o), o);
       }
     }
-    this.publish([[...this.items.values()], true, undefined]);
+    // ActionType.UpdateListFromWS changes the data only.
+    this.publish([[...this.items.values()], true, this.snapshot[2]]);
   }
 }
 
