@@ -72,4 +72,3 @@ export const readK8sError = (error: unknown): ReadableK8sError => {
   else if (code === 422 || reason === 'Invalid' || (code === 400 && causes.length > 0)) kind = 'invalid';
   return { kind, code, message, causes };
 };
-
