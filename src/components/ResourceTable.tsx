@@ -10,9 +10,10 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { SearchIcon, TimesIcon } from '@patternfly/react-icons';
-import { Table, Tbody, Td, Th, Thead, Tr, type TableProps, type ThProps } from '@patternfly/react-table';
+import { Table, Tbody, Th, Thead, Tr, type TableProps, type ThProps } from '@patternfly/react-table';
 import { memo, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pfModifier } from './plain-markup';
 import { PageEmptyState } from './StatusStates';
 import { filterRows, pageOf, sortRows, type SortDirection, type SortValue } from './resource-table-logic';
 
@@ -272,14 +273,43 @@ const ResourceRow = memo(function ResourceRow<Row>({
   columns,
   renderRowActions,
 }: ResourceRowProps<Row>) {
+  // PatternFly's Tr/Td markup as plain elements (the console loads PatternFly's stylesheet): a page renders
+  // hundreds of cells at once, and each Td measures itself after mount (a forced layout) for a tooltip that
+  // only plain-text truncated cells show.
   return (
-    <Tr>
+    <tr className="pf-v6-c-table__tr" data-ouia-component-type="PF6/TableRow" data-ouia-safe="true">
       {columns.map((col) => (
-        <Td key={col.id} dataLabel={col.title} modifier={col.modifier} visibility={col.visibility}>
+        <td
+          key={col.id}
+          tabIndex={col.modifier === 'truncate' ? 0 : -1}
+          data-label={col.title}
+          className={cellClassName(col)}
+        >
           {col.cell(row)}
-        </Td>
+        </td>
       ))}
-      {renderRowActions && <Td isActionCell>{renderRowActions(row)}</Td>}
-    </Tr>
+      {renderRowActions && (
+        <td tabIndex={-1} className="pf-v6-c-table__td pf-v6-c-table__action">
+          {renderRowActions(row)}
+        </td>
+      )}
+    </tr>
   );
 }) as <Row>(props: ResourceRowProps<Row> & { key?: string }) => ReactElement;
+
+/** PatternFly's Td classes for the column's modifier and visibility, worked out once per column object. */
+const cellClassNames = new WeakMap<object, string>();
+const cellClassName = <Row,>(col: ResourceTableColumn<Row>) => {
+  let name = cellClassNames.get(col);
+  if (name === undefined) {
+    name = [
+      'pf-v6-c-table__td',
+      col.modifier && pfModifier(col.modifier),
+      ...(col.visibility ?? []).map(pfModifier),
+    ]
+      .filter(Boolean)
+      .join(' ');
+    cellClassNames.set(col, name);
+  }
+  return name;
+};

@@ -1,4 +1,3 @@
-import { Icon, type IconComponentProps } from '@patternfly/react-core';
 import {
   CheckCircleIcon,
   ExclamationCircleIcon,
@@ -13,15 +12,16 @@ import { useTranslation } from 'react-i18next';
 export type StatusKind = 'success' | 'warning' | 'danger' | 'info' | 'unknown' | 'in-progress';
 
 /** The glyph and PatternFly's status colour (the Icon component's status tokens) for each kind. */
-const LOOK: Record<StatusKind, { glyph: ComponentType; status?: IconComponentProps['status'] }> = {
-  success: { glyph: CheckCircleIcon, status: 'success' },
-  warning: { glyph: ExclamationTriangleIcon, status: 'warning' },
-  danger: { glyph: ExclamationCircleIcon, status: 'danger' },
-  info: { glyph: InfoCircleIcon, status: 'info' },
-  // Neither good nor bad: the regular icon colour.
-  unknown: { glyph: UnknownIcon },
-  'in-progress': { glyph: InProgressIcon },
-};
+const LOOK: Record<StatusKind, { glyph: ComponentType; status?: 'success' | 'warning' | 'danger' | 'info' }> =
+  {
+    success: { glyph: CheckCircleIcon, status: 'success' },
+    warning: { glyph: ExclamationTriangleIcon, status: 'warning' },
+    danger: { glyph: ExclamationCircleIcon, status: 'danger' },
+    info: { glyph: InfoCircleIcon, status: 'info' },
+    // Neither good nor bad: the regular icon colour.
+    unknown: { glyph: UnknownIcon },
+    'in-progress': { glyph: InProgressIcon },
+  };
 
 export interface StatusIconProps {
   status: StatusKind;
@@ -32,28 +32,56 @@ export interface StatusIconProps {
   className?: string;
 }
 
-/**
- * A status icon in PatternFly's status colour, with its meaning as screen-reader text (colour and shape alone
- * say nothing to a screen reader), optionally followed by visible text.
- */
-export const StatusIcon = ({ status, children, srText, className }: StatusIconProps) => {
+/** The default screen-reader text of each kind ("Warning"). */
+const useStatusName = (status: StatusKind) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const names: Record<StatusKind, string> = {
-    success: t('Success'),
-    warning: t('Warning'),
-    danger: t('Error'),
-    info: t('Information'),
-    unknown: t('Unknown'),
-    'in-progress': t('In progress'),
-  };
+  switch (status) {
+    case 'success':
+      return t('Success');
+    case 'warning':
+      return t('Warning');
+    case 'danger':
+      return t('Error');
+    case 'info':
+      return t('Information');
+    case 'unknown':
+      return t('Unknown');
+    case 'in-progress':
+      return t('In progress');
+  }
+};
+
+/**
+ * PatternFly's `<Icon isInline status>` markup as plain elements: tables render many status icons at once.
+ * The console loads PatternFly's stylesheet.
+ */
+const StatusIconView = ({ status, children, srText, className }: StatusIconProps & { srText: string }) => {
   const { glyph: Glyph, status: iconStatus } = LOOK[status];
   return (
     <span className={className}>
-      <Icon status={iconStatus} isInline>
-        <Glyph />
-      </Icon>
-      <span className="pf-v6-screen-reader">{srText ?? names[status]}</span>
+      <span className="pf-v6-c-icon pf-m-inline">
+        <span className={iconStatus ? `pf-v6-c-icon__content pf-m-${iconStatus}` : 'pf-v6-c-icon__content'}>
+          <Glyph />
+        </span>
+      </span>
+      <span className="pf-v6-screen-reader">{srText}</span>
       {children !== undefined && children !== null && <> {children}</>}
     </span>
   );
 };
+
+const StatusIconWithDefaultText = (props: StatusIconProps) => (
+  <StatusIconView {...props} srText={useStatusName(props.status)} />
+);
+
+/**
+ * A status icon in PatternFly's status colour, with its meaning as screen-reader text (colour and shape alone
+ * say nothing to a screen reader), optionally followed by visible text. Pass `srText` where many are rendered
+ * at once (table cells): then the icon needs no translation hook of its own.
+ */
+export const StatusIcon = (props: StatusIconProps) =>
+  props.srText !== undefined ? (
+    <StatusIconView {...props} srText={props.srText} />
+  ) : (
+    <StatusIconWithDefaultText {...props} />
+  );

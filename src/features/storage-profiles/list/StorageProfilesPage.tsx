@@ -1,6 +1,7 @@
 import { Stack } from '@patternfly/react-core';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
@@ -57,7 +58,18 @@ const StorageProfilesPage = () => {
         : [],
     [settled, buildRows, profiles.data, classes, vscs, classesError, snapshotClassesUnreadable],
   );
-  const renderRowActions = useCallback((row: ProfileRow) => <EditProfileAction name={row.name} />, []);
+  const navigate = useNavigate();
+  const renderRowActions = useCallback(
+    (row: ProfileRow) => (
+      <EditProfileAction
+        name={row.name}
+        label={t('Edit')}
+        ariaLabel={t('Edit {{name}}', { name: row.name })}
+        navigate={navigate}
+      />
+    ),
+    [t, navigate],
+  );
 
   let body;
   if (profiles.status === 'api-missing') {

@@ -1,10 +1,10 @@
-import { Content, Flex, FlexItem, Label, LabelGroup } from '@patternfly/react-core';
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { storageProfileDetailsPath } from '../../../routes';
 import { BreakableText } from '../../../components/BreakableText';
+import { CellStack, CompactLabel, CompactLabelGroup, Muted } from '../../../components/plain-markup';
 import type { ResourceTableColumn } from '../../../components/ResourceTable';
 import { StatusIcon } from '../../../components/StatusIcon';
 import { formatClaimPropertySet } from '../../../k8s/access-modes';
@@ -20,12 +20,6 @@ export type ProfileColumn = ResourceTableColumn<ProfileRow>;
  */
 export const NARROW_TABLE_HIDDEN: ProfileColumn['visibility'] = ['hiddenOnXl', 'visibleOn2Xl'];
 
-const Muted = ({ children }: { children: ReactNode }) => (
-  <Content component="small" className="vsp-muted">
-    {children}
-  </Content>
-);
-
 /**
  * The list's columns, in order (stable across renders). To add a column (e.g. "values from admin vs CDI"),
  * add an entry here; give it a `sortValue` (from profile-list-logic's `profileSortValues`) to make it
@@ -38,19 +32,21 @@ export const useProfileColumns = (): ProfileColumn[] => {
 
 const profileColumns = (t: TFunction): ProfileColumn[] => {
   const none = <Muted>{t('Not set')}</Muted>;
+  // Screen-reader texts of the status icons, translated once for every cell.
+  const sr = { success: t('Success'), warning: t('Warning'), danger: t('Error') };
   /** The value in effect, and the admin-set value CDI does not know, if any (the same rule as the filter). */
   const specValueCell = (row: ProfileRow, field: 'cloneStrategy' | 'dataImportCronSourceFormat') => {
     const invalid = row.invalidSpecValues.find((v) => v.field === field);
     if (!invalid) return row[field] || none;
     return (
-      <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-        {row[field] && row[field] !== invalid.value && <FlexItem>{row[field]}</FlexItem>}
-        <FlexItem>
-          <StatusIcon status="warning">
+      <CellStack>
+        {[
+          row[field] && row[field] !== invalid.value && row[field],
+          <StatusIcon key="invalid" status="warning" srText={sr.warning}>
             <strong>{t('Invalid: "{{value}}"', { value: invalid.value })}</strong>
-          </StatusIcon>
-        </FlexItem>
-      </Flex>
+          </StatusIcon>,
+        ]}
+      </CellStack>
     );
   };
   return [
@@ -59,38 +55,32 @@ const profileColumns = (t: TFunction): ProfileColumn[] => {
       title: t('Name'),
       sortValue: profileSortValues.name,
       cell: (row) => (
-        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-          <FlexItem>
-            <Link to={storageProfileDetailsPath(row.name)}>
+        <CellStack>
+          {[
+            <Link key="link" to={storageProfileDetailsPath(row.name)}>
               <BreakableText text={row.name} />
-            </Link>
-          </FlexItem>
-          {/* Under the name rather than in a column of their own: the list must fit a 1280px window. */}
-          {(row.isDefaultClass || row.isDefaultVirtClass) && (
-            <FlexItem>
-              <LabelGroup>
-                {row.isDefaultVirtClass && (
-                  <Label color="blue" isCompact>
-                    {t('Default for virtualization')}
-                  </Label>
-                )}
-                {row.isDefaultClass && <Label isCompact>{t('Default')}</Label>}
-              </LabelGroup>
-            </FlexItem>
-          )}
-          {row.storageClassUnknown && (
-            <FlexItem>
-              <Muted>{t('Default class: unknown')}</Muted>
-            </FlexItem>
-          )}
-          {row.problems.includes('missing-storage-class') && (
-            <FlexItem>
-              <Muted>
+            </Link>,
+            // Under the name rather than in a column of their own: the list must fit a 1280px window.
+            (row.isDefaultClass || row.isDefaultVirtClass) && (
+              <CompactLabelGroup key="labels">
+                {[
+                  row.isDefaultVirtClass && (
+                    <CompactLabel key="virt" color="blue">
+                      {t('Default for virtualization')}
+                    </CompactLabel>
+                  ),
+                  row.isDefaultClass && <CompactLabel key="default">{t('Default')}</CompactLabel>,
+                ]}
+              </CompactLabelGroup>
+            ),
+            row.storageClassUnknown && <Muted key="unknown">{t('Default class: unknown')}</Muted>,
+            row.problems.includes('missing-storage-class') && (
+              <Muted key="missing">
                 {t('StorageClass {{name}} not found; CDI removes this profile.', { name: row.name })}
               </Muted>
-            </FlexItem>
-          )}
-        </Flex>
+            ),
+          ]}
+        </CellStack>
       ),
     },
     {
@@ -98,20 +88,22 @@ const profileColumns = (t: TFunction): ProfileColumn[] => {
       title: t('Provisioner'),
       sortValue: profileSortValues.provisioner,
       cell: (row) => (
-        <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-          <FlexItem>{row.provisioner ? <BreakableText text={row.provisioner} /> : none}</FlexItem>
-          {row.noProvisioner && (
-            <FlexItem>
-              <Muted>{t('Pre-created PersistentVolumes only')}</Muted>
-            </FlexItem>
-          )}
-          {row.problems.includes('unsupported') && (
-            <FlexItem>
-              {/* Icon and text, not a label: a label never wraps, which would widen the column. */}
-              <StatusIcon status="danger">{t('Not supported by CDI')}</StatusIcon>
-            </FlexItem>
-          )}
-        </Flex>
+        <CellStack>
+          {[
+            row.provisioner ? (
+              <BreakableText key="p" text={row.provisioner} />
+            ) : (
+              <Fragment key="p">{none}</Fragment>
+            ),
+            row.noProvisioner && <Muted key="none">{t('Pre-created PersistentVolumes only')}</Muted>,
+            // Icon and text, not a label: a label never wraps, which would widen the column.
+            row.problems.includes('unsupported') && (
+              <StatusIcon key="unsupported" status="danger" srText={sr.danger}>
+                {t('Not supported by CDI')}
+              </StatusIcon>
+            ),
+          ]}
+        </CellStack>
       ),
     },
     {
@@ -122,26 +114,24 @@ const profileColumns = (t: TFunction): ProfileColumn[] => {
         if (!recognized) return <Muted>{t('Unknown')}</Muted>;
         if (recognized.status === 'True') {
           return (
-            <StatusIcon status="success" className="vsp-nowrap">
+            <StatusIcon status="success" srText={sr.success} className="vsp-nowrap">
               {t('Recognized')}
             </StatusIcon>
           );
         }
         return (
-          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem>
-              <StatusIcon status="warning">
+          <CellStack>
+            {[
+              <StatusIcon key="status" status="warning" srText={sr.warning}>
                 {recognized.status === 'False' ? t('Not recognized') : t('Unknown')}
-              </StatusIcon>
-            </FlexItem>
-            {recognized.reason && (
-              <FlexItem>
-                <Muted>
+              </StatusIcon>,
+              recognized.reason && (
+                <Muted key="reason">
                   <BreakableText text={recognized.reason} />
                 </Muted>
-              </FlexItem>
-            )}
-          </Flex>
+              ),
+            ]}
+          </CellStack>
         );
       },
     },
@@ -151,16 +141,16 @@ const profileColumns = (t: TFunction): ProfileColumn[] => {
       sortValue: profileSortValues.claimPropertySets,
       cell: (row) =>
         row.problems.includes('incomplete') ? (
-          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem>
-              <StatusIcon status="warning" className="vsp-nowrap">
+          <CellStack>
+            {[
+              <StatusIcon key="incomplete" status="warning" srText={sr.warning} className="vsp-nowrap">
                 <strong>{t('Incomplete')}</strong>
-              </StatusIcon>
-            </FlexItem>
-            <FlexItem>
-              <Muted>{t('DataVolumes that omit access modes will not be provisioned on this class.')}</Muted>
-            </FlexItem>
-          </Flex>
+              </StatusIcon>,
+              <Muted key="hint">
+                {t('DataVolumes that omit access modes will not be provisioned on this class.')}
+              </Muted>,
+            ]}
+          </CellStack>
         ) : row.claimPropertySets.length === 0 ? (
           none
         ) : (
@@ -192,16 +182,12 @@ const profileColumns = (t: TFunction): ProfileColumn[] => {
       visibility: NARROW_TABLE_HIDDEN,
       cell: (row) =>
         row.snapshotClass ? (
-          <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsXs' }}>
-            <FlexItem>
-              <BreakableText text={row.snapshotClass} />
-            </FlexItem>
-            {row.snapshotClassFromDriverMatch && (
-              <FlexItem>
-                <Muted>{t('Matched by driver')}</Muted>
-              </FlexItem>
-            )}
-          </Flex>
+          <CellStack>
+            {[
+              <BreakableText key="name" text={row.snapshotClass} />,
+              row.snapshotClassFromDriverMatch && <Muted key="driver">{t('Matched by driver')}</Muted>,
+            ]}
+          </CellStack>
         ) : row.snapshotClassUnknown ? (
           <Muted>{t('Unknown')}</Muted>
         ) : (

@@ -1,12 +1,13 @@
-import { Button, Checkbox, Label } from '@patternfly/react-core';
+import { Checkbox } from '@patternfly/react-core';
 import { PencilAltIcon } from '@patternfly/react-icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import type { NavigateFunction } from 'react-router';
 import { adminSetFields, type EditableSpecField } from '../logic/storage-profile-fields';
 import { NARROW_TABLE_HIDDEN, type ProfileColumn } from './profile-columns';
 import type { ProfileRow } from '../logic/profile-list-logic';
 import { storageProfileEditPath } from '../../../routes';
+import { CompactLabel } from '../../../components/plain-markup';
 
 /** A list column saying whether the profile's values come from an administrator (spec) or from CDI. */
 export const useValueSourceColumn = (): ProfileColumn => {
@@ -26,11 +27,11 @@ export const useValueSourceColumn = (): ProfileColumn => {
       cell: (row: ProfileRow) => {
         const fields = adminSetFields(row.profile);
         return fields.length === 0 ? (
-          <Label isCompact>{t('CDI')}</Label>
+          <CompactLabel>{t('CDI')}</CompactLabel>
         ) : (
-          <Label color="purple" isCompact title={fields.map((f) => fieldNames[f]).join(', ')}>
+          <CompactLabel color="purple" title={fields.map((f) => fieldNames[f]).join(', ')}>
             {t('Administrator')}
-          </Label>
+          </CompactLabel>
         );
       },
     };
@@ -55,18 +56,32 @@ export const NeedsAttentionFilter = ({
   );
 };
 
-export const EditProfileAction = ({ name }: { name: string }) => {
-  const { t } = useTranslation('plugin__virt-storage-plugin');
-  const navigate = useNavigate();
-  return (
-    <Button
-      variant="link"
-      isInline
-      icon={<PencilAltIcon />}
-      aria-label={t('Edit {{name}}', { name })}
-      onClick={() => navigate(storageProfileEditPath(name))}
-    >
-      {t('Edit')}
-    </Button>
-  );
-};
+/**
+ * The row's Edit action: PatternFly's inline link button (`<Button variant="link" isInline icon>`) as a plain
+ * button, since every row has one. `navigate` comes from the page (one `useNavigate` for all rows).
+ */
+export const EditProfileAction = ({
+  name,
+  label,
+  ariaLabel,
+  navigate,
+}: {
+  name: string;
+  /** The visible text ("Edit"), translated once by the page. */
+  label: string;
+  /** The button's accessible name, e.g. "Edit nfs-csi". */
+  ariaLabel: string;
+  navigate: NavigateFunction;
+}) => (
+  <button
+    type="button"
+    className="pf-v6-c-button pf-m-link pf-m-inline"
+    aria-label={ariaLabel}
+    onClick={() => navigate(storageProfileEditPath(name))}
+  >
+    <span className="pf-v6-c-button__icon pf-m-start">
+      <PencilAltIcon />
+    </span>
+    <span className="pf-v6-c-button__text">{label}</span>
+  </button>
+);
