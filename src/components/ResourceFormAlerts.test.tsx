@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { useState } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditableField } from '../k8s/edit-session';
+import { optionalStringField } from '../k8s/edit-session';
 import { applyAsApiserver } from '../k8s/testing/apply-as-apiserver';
 import { useResourceForm } from '../k8s/use-resource-form';
 import { ConfirmModal } from './ConfirmModal';
@@ -42,12 +42,7 @@ const statusError = (code: number, reason: string, message: string, causes?: unk
   });
 
 const Model = { kind: 'StorageProfile', apiVersion: 'v1beta1', apiGroup: 'cdi.kubevirt.io' } as K8sModel;
-const text = (id: string): EditableField<string> => ({
-  id,
-  path: ['spec', id],
-  read: (v) => (typeof v === 'string' ? v : ''),
-  write: (v) => (v === '' ? undefined : v),
-});
+const text = (id: string) => optionalStringField(id, ['spec', id]);
 const FIELDS = [text('cloneStrategy'), text('dataImportCronSourceFormat')];
 const LABELS: Record<string, string> = {
   cloneStrategy: 'Clone strategy',

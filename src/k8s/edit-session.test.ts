@@ -9,17 +9,12 @@ import {
   rebase,
   resolveBothChanged,
   setField,
-  type EditableField,
+  optionalStringField,
 } from './edit-session';
 import { testedPaths } from './json-patch';
 
 /** '' in the form means "not set": the field is removed. */
-const optionalString = (id: string): EditableField<string> => ({
-  id,
-  path: ['spec', id],
-  read: (v) => (typeof v === 'string' ? v : ''),
-  write: (v) => (v === '' ? undefined : v),
-});
+const optionalString = (id: string) => optionalStringField(id, ['spec', id]);
 const FIELDS = [optionalString('cloneStrategy'), optionalString('dataImportCronSourceFormat')];
 const [CLONE, FORMAT] = FIELDS;
 

@@ -14,6 +14,14 @@ export interface EditableField<V = unknown> {
   write?: (value: V) => unknown;
 }
 
+/** A string field where '' in the form means "not set": clearing it removes the field. */
+export const optionalStringField = (id: string, path: FieldPath): EditableField<string> => ({
+  id,
+  path,
+  read: (stored) => (typeof stored === 'string' ? stored : ''),
+  write: (value) => (value === '' ? undefined : value),
+});
+
 // Fields of different value types live in one list; each converts its own values.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyField = EditableField<any>;
@@ -63,13 +71,11 @@ const readField = (field: AnyField, obj: unknown): unknown => {
 };
 
 /** The form value of a field: the user's edit, else what the base holds. */
-export const fieldValue = (session: EditSession, field: AnyField): unknown =>
-  Object.prototype.hasOwnProperty.call(session.edits, field.id)
-    ? session.edits[field.id]
-    : readField(field, session.base);
-
 export const isEdited = (session: EditSession, id: string): boolean =>
   Object.prototype.hasOwnProperty.call(session.edits, id);
+
+export const fieldValue = (session: EditSession, field: AnyField): unknown =>
+  isEdited(session, field.id) ? session.edits[field.id] : readField(field, session.base);
 
 const withoutKey = <T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> => {
   const next = { ...record };

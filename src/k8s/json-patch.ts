@@ -17,6 +17,13 @@ export class PatchBuildError extends Error {}
 export const toJsonPointer = (path: FieldPath): string =>
   path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
+/** The segments of an RFC 6901 JSON pointer (unescapes `~1` and `~0`); the inverse of `toJsonPointer`. */
+export const fromJsonPointer = (pointer: string): string[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -138,14 +145,7 @@ export const buildGuardedPatch = (base: K8sResourceCommon, changes: readonly Fie
 
 /** The paths a guarded patch tests, as segments: after a failed write, compare these to tell a conflict. */
 export const testedPaths = (patch: readonly Patch[]): FieldPath[] =>
-  patch
-    .filter((op) => op.op === 'test')
-    .map((op) =>
-      op.path
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
-    );
+  patch.filter((op) => op.op === 'test').map((op) => fromJsonPointer(op.path));
 
 /** Throws unless `patch` is non-empty and starts with a `test` op: the only kind of patch the plugin sends. */
 export const assertGuardedPatch = (patch: readonly Patch[]): void => {

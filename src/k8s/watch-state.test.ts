@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listOrEmpty, NO_MODEL_MESSAGE, watchState } from './watch-state';
+import { isUnreadable, listOrEmpty, NO_MODEL_MESSAGE, watchState } from './watch-state';
 
 const httpError = (code: number, message: string) =>
   Object.assign(new Error(message), { code, json: { kind: 'Status', code, message } });
@@ -40,6 +40,8 @@ describe('watchState', () => {
     expect(forbidden.absent).toBeUndefined();
     expect(forbidden.data).toBeUndefined();
     expect(watchState([], true, httpError(500, 'etcd'), true).status).toBe('error');
+    expect(isUnreadable(forbidden)).toBe(true);
+    expect(isUnreadable(watchState([], true, new Error(NO_MODEL_MESSAGE), true))).toBe(false);
   });
 
   it('is loading until the SDK says loaded, even with (empty) data', () => {

@@ -50,6 +50,10 @@ export const watchState = <T>(
   return { status: 'loaded', loaded: true, data };
 };
 
+/** The read failed (forbidden or another error): whether the resource exists, and what it holds, is unknown. */
+export const isUnreadable = (w: Watched<unknown>): boolean =>
+  w.status === 'forbidden' || w.status === 'error';
+
 /**
  * A list that may be absent: `[]` when its API is not served (e.g. no snapshot CRDs means no snapshot
  * classes), undefined while loading or when it could not be read.

@@ -1,6 +1,6 @@
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { applyPatch, deepClone } from 'fast-json-patch';
-import { getAtPath } from '../json-patch';
+import { fromJsonPointer, getAtPath } from '../json-patch';
 
 /**
  * Applies a JSON patch the way the apiserver does, for tests: evanphx/json-patch v4 lets a `null` test pass
@@ -10,10 +10,7 @@ export const applyAsApiserver = <T extends object>(doc: T, patch: readonly Patch
   let out: T = deepClone(doc);
   patch.forEach((op) => {
     if (op.op === 'test' && op.value === null) {
-      const segs = op.path
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+      const segs = fromJsonPointer(op.path);
       const parent = getAtPath(out, segs.slice(0, -1));
       if (!parent.found || typeof parent.value !== 'object' || parent.value === null)
         throw new Error('test operation failed: missing path');

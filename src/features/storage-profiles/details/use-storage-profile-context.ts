@@ -8,7 +8,7 @@ import {
   VolumeSnapshotClassModel,
 } from '../../../k8s/models';
 import { useWatchList, useWatchObject } from '../../../k8s/use-watch';
-import { listOrEmpty, type Watched } from '../../../k8s/watch-state';
+import { isUnreadable, listOrEmpty, type Watched } from '../../../k8s/watch-state';
 import type { CDI, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { profileHealth, type ProfileHealth } from '../logic/profile-health';
 
@@ -59,11 +59,10 @@ export const useStorageProfileContext = (name: string): StorageProfileContext =>
     const cloneStrategyOverride = cdiList?.[0]?.spec?.cloneStrategyOverride;
     const csiDriverNames = listOrEmpty(csiDrivers)?.map((d) => d.metadata?.name ?? '');
     const optionalErrors: StorageProfileContext['optionalErrors'] = [];
-    const unreadable = (w: Watched<unknown>) => w.status === 'forbidden' || w.status === 'error';
-    if (unreadable(snapshotClasses))
+    if (isUnreadable(snapshotClasses))
       optionalErrors.push({ what: 'VolumeSnapshotClasses', error: snapshotClasses.error });
-    if (unreadable(cdis)) optionalErrors.push({ what: 'CDI', error: cdis.error });
-    if (unreadable(csiDrivers)) optionalErrors.push({ what: 'CSIDrivers', error: csiDrivers.error });
+    if (isUnreadable(cdis)) optionalErrors.push({ what: 'CDI', error: cdis.error });
+    if (isUnreadable(csiDrivers)) optionalErrors.push({ what: 'CSIDrivers', error: csiDrivers.error });
     const classSettled = storageClass.status !== 'loading';
     const sc = storageClass.status === 'loaded' ? storageClass.data : undefined;
     return {
@@ -81,7 +80,7 @@ export const useStorageProfileContext = (name: string): StorageProfileContext =>
               snapshotClasses: vscs ?? [],
               cloneStrategyOverride,
               csiDriverNames,
-              storageClassUnknown: unreadable(storageClass),
+              storageClassUnknown: isUnreadable(storageClass),
               snapshotClassesUnknown: vscs === undefined,
             })
           : undefined,

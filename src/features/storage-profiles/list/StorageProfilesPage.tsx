@@ -10,7 +10,7 @@ import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
 import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../../k8s/models';
 import { useModelAccess } from '../../../k8s/use-access';
 import { useWatchList } from '../../../k8s/use-watch';
-import { listOrEmpty } from '../../../k8s/watch-state';
+import { isUnreadable, listOrEmpty } from '../../../k8s/watch-state';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { EditProfileAction, NeedsAttentionFilter, useValueSourceColumn } from './profile-list-additions';
 import { useProfileColumns } from './profile-columns';
@@ -44,7 +44,7 @@ const StorageProfilesPage = () => {
   const classesError =
     classes.status === 'loading' || classes.status === 'loaded' ? undefined : classes.error;
   const vscs = listOrEmpty(snapshotClasses);
-  const snapshotClassesUnreadable = snapshotClasses.loaded && vscs === undefined;
+  const snapshotClassesUnreadable = isUnreadable(snapshotClasses);
   const settled = profiles.status === 'loaded' && classes.loaded && snapshotClasses.loaded;
   const buildRows = useMemo(() => createProfileRowBuilder(), []);
   const rows = useMemo(

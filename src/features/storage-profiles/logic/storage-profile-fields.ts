@@ -1,4 +1,4 @@
-import type { AnyField, EditableField } from '../../../k8s/edit-session';
+import { optionalStringField, type AnyField, type EditableField } from '../../../k8s/edit-session';
 import type { ClaimPropertySet, StorageProfile, StorageProfileSpec } from '../../../k8s/types';
 
 /** The spec fields the plugin edits; any other (future) spec field is never touched. */
@@ -31,13 +31,8 @@ export const adminSetFields = (profile: StorageProfile): EditableSpecField[] => 
   return EDITABLE_SPEC_FIELDS.filter((f) => values[f] !== undefined);
 };
 
-/** A string field where '' in the form means "not set, CDI decides"; clearing it removes the field. */
-const optionalString = (id: EditableSpecField): EditableField<string> => ({
-  id,
-  path: ['spec', id],
-  read: (stored) => (typeof stored === 'string' ? stored : ''),
-  write: (value) => (value === '' ? undefined : value),
-});
+/** '' in the form means "not set, CDI decides". */
+const optionalString = (id: EditableSpecField) => optionalStringField(id, ['spec', id]);
 
 /**
  * The write engine's view of the StorageProfile form. `claimPropertySets` is one atomic field: the order
