@@ -3,8 +3,8 @@ import {
   BETA_DEFAULT_CLASS_ANNOTATION,
   DEFAULT_CLASS_ANNOTATION,
   DEFAULT_VIRT_CLASS_ANNOTATION,
+  classesAfter,
   defaultClasses,
-  defaultStateAfter,
   effectiveBootSourceClass,
   ignoredDefaultValues,
   isDefaultClass,
@@ -190,11 +190,10 @@ describe('planDefaultSwitch', () => {
       path: `/metadata/annotations/${K8S}`,
       value: 'true',
     });
-    expect(defaultStateAfter(plan, [plan.steps[0], plan.steps[1]])).toEqual([
-      { className: 'c', isDefault: true },
-      { className: 'b', isDefault: false },
-      { className: 'a', isDefault: true },
-    ]);
+    const midway = classesAfter(k8s, [plan.steps[0], plan.steps[1]]);
+    expect(defaultClasses(midway, 'k8s').map((c) => c.metadata?.name)).toEqual(['c', 'a']);
+    const undone = classesAfter(k8s, [plan.steps[0], plan.steps[1], plan.steps[1].undo, plan.steps[0].undo]);
+    expect(defaultClasses(undone, 'k8s').map((c) => c.metadata?.name)).toEqual(['b', 'a']);
   });
 
   it('only unsets the others when the new class is already one of several defaults', () => {

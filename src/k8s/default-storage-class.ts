@@ -261,16 +261,15 @@ export const planDefaultSwitch = (
   };
 };
 
-/** The value each class's default annotation(s) of this kind would have after the given steps ran. */
-export const defaultStateAfter = (
-  plan: Extract<DefaultSwitchPlan, { status: 'ready' }>,
+/**
+ * `classes` as they are after the given steps were applied (in order; a later step on the same class wins,
+ * so a step followed by its undo gives the class back as it was).
+ */
+export const classesAfter = (
+  classes: readonly StorageClass[],
   applied: readonly SwitchStep[],
-): { className: string; isDefault: boolean }[] => {
+): StorageClass[] => {
   const latest = new Map<string, StorageClass>();
-  plan.steps.forEach((s) => latest.set(s.className, s.base));
   applied.forEach((s) => latest.set(s.className, applyChanges(s.base, s.changes)));
-  return [...latest.entries()].map(([className, sc]) => ({
-    className,
-    isDefault: isDefaultClass(sc, plan.kind),
-  }));
+  return classes.map((sc) => latest.get(sc.metadata?.name ?? '') ?? sc);
 };
