@@ -18,6 +18,8 @@ export interface ConfirmModalProps {
   error?: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Medium for dialogs that show a patch preview. */
+  variant?: 'small' | 'medium';
 }
 
 /** Asks before a destructive or wide-reaching change and says what will happen. */
@@ -31,11 +33,12 @@ export const ConfirmModal = ({
   error,
   onConfirm,
   onCancel,
+  variant = 'small',
 }: ConfirmModalProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   return (
     <Modal
-      variant={ModalVariant.small}
+      variant={variant === 'medium' ? ModalVariant.medium : ModalVariant.small}
       isOpen={isOpen}
       onClose={onCancel}
       aria-labelledby="vsp-confirm-modal-title"
