@@ -51,8 +51,17 @@ describe('template list edits', () => {
     expect(disabled.metadata.annotations).toEqual({ other: 'x', [ANN_TEMPLATE_ENABLE]: 'false' });
   });
 
-  it('enables: a bare disable entry is removed, an entry with a spec only loses the annotation', () => {
-    const bare = { metadata: { name: 'rhel8-image-cron', annotations: { [ANN_TEMPLATE_ENABLE]: 'false' } } };
+  it('enables: an entry without a spec is removed, an entry with a spec only loses the annotation', () => {
+    // HCO's mutating webhook adds the immediate-bind annotation to every entry, spec or not.
+    const bare = {
+      metadata: {
+        name: 'rhel8-image-cron',
+        annotations: {
+          'cdi.kubevirt.io/storage.bind.immediate.requested': 'true',
+          [ANN_TEMPLATE_ENABLE]: 'false',
+        },
+      },
+    };
     const withSpec = custom('a', { annotations: { [ANN_TEMPLATE_ENABLE]: 'False' } });
     expect(enableTemplate('rhel8-image-cron')([bare, withSpec])).toEqual([withSpec]);
     const [enabled] = enableTemplate('a')([withSpec]);

@@ -36,11 +36,11 @@ export const enableChange = (enabled: boolean): FieldChange => ({
 export const isEnabledEntry = (item: DataImportCronTemplate): boolean =>
   (item.metadata.annotations?.[ANN_TEMPLATE_ENABLE] ?? 'true').toLowerCase() !== 'false';
 
-/** Only a name and the enable annotation: the entry exists just to switch a system source off. */
-const isBareDisableEntry = (item: DataImportCronTemplate): boolean =>
-  item.spec === undefined &&
-  Object.keys(item.metadata).every((k) => k === 'name' || k === 'annotations') &&
-  Object.keys(item.metadata.annotations ?? {}).every((k) => k === ANN_TEMPLATE_ENABLE);
+/**
+ * An entry without a spec only switches a system source off (HCO's mutator may have added the immediate-bind
+ * annotation to it); enabled, it would be rejected ("spec is empty for an enabled DataImportCronTemplate").
+ */
+const isDisableOnlyEntry = (item: DataImportCronTemplate): boolean => item.spec === undefined;
 
 const withAnnotation = (item: DataImportCronTemplate, value: string | undefined): DataImportCronTemplate => {
   const annotations = { ...item.metadata.annotations };
@@ -72,13 +72,13 @@ export const disableTemplate =
     return replaceAt(list, i, withAnnotation(list[i], 'false'));
   };
 
-/** Turns one source back on: a bare disable entry is removed, any other entry loses the annotation. */
+/** Turns one source back on: an entry without a spec is removed, any other entry loses the annotation. */
 export const enableTemplate =
   (name: string) =>
   (list: TemplateList): TemplateList => {
     const i = indexOf(list, name);
     if (i < 0 || isEnabledEntry(list[i])) return list;
-    if (isBareDisableEntry(list[i])) return list.filter((_, j) => j !== i);
+    if (isDisableOnlyEntry(list[i])) return list.filter((_, j) => j !== i);
     return replaceAt(list, i, withAnnotation(list[i], undefined));
   };
 
