@@ -41,3 +41,30 @@ export function readSeeds(dirs: string[]): SeedObject[] {
   }
   return out;
 }
+
+/** File name of a seed directory's registry declarations (not an object file: the loader skips it). */
+export const REGISTRY_SEED_FILE = 'registry.json';
+
+/**
+ * The digests the simulated registries serve at seed time, `{"digests": {"<source url>": "sha256:<hex>"}}` in a
+ * seed directory's `registry.json` (later directories win). Lets a seed show a cron whose source has moved on.
+ */
+export function readRegistrySeeds(dirs: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const dir of dirs) {
+    const file = path.join(dir, REGISTRY_SEED_FILE);
+    if (!fs.existsSync(file)) continue;
+    let parsed: { digests?: Record<string, unknown> };
+    try {
+      parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new Error(`${file}: ${(e as Error).message}`);
+    }
+    for (const [url, digest] of Object.entries(parsed.digests ?? {})) {
+      if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest))
+        throw new Error(`${file}: digest for ${url} must be "sha256:<64 hex digits>"`);
+      out[url] = digest;
+    }
+  }
+  return out;
+}

@@ -131,8 +131,17 @@ export interface Controller {
   reconcile(ctx: SimContext, events: StoreEvent[]): void;
 }
 
+/** The simulated image registries (see world/import-sources.ts): what digest a source URL serves. */
+export interface SimImageRegistry {
+  digest(url: string): string;
+  /** Publishes a new image for `url` (or declares the given digest); returns the digest it serves now. */
+  publish(url: string, digest?: string): string;
+}
+
 export interface World {
   mutating: AdmissionPlugin[];
   validating: AdmissionPlugin[];
   controllers: Controller[];
+  /** The world's registries, when it simulates any (POST /_sim/publish-digest, seed `registry.json`). */
+  registry?: SimImageRegistry;
 }

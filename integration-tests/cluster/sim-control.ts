@@ -46,6 +46,15 @@ export async function handleSimControl(
         }),
       );
     }
+    case 'POST /_sim/publish-digest': {
+      const url = body?.url;
+      if (typeof url !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(url))
+        throw badRequest(
+          'publish-digest needs {"url": "<source url, e.g. docker://quay.io/containerdisks/fedora:latest>"}',
+        );
+      const digest = sim.publishDigest(url);
+      return send(res, 200, JSON.stringify({ url, digest }));
+    }
     case 'POST /_sim/reset':
       sim.reset();
       return send(res, 200, JSON.stringify({ ok: true, resourceVersion: String(sim.store.rv) }));

@@ -10,7 +10,7 @@ import { OpenApi } from './openapi';
 import { ControllerRunner } from './controllers';
 import { DEFAULT_CLUSTER_ROLES } from './rbac';
 import { createClusterRoleAggregationController } from './cluster-role-aggregation';
-import { readSeeds, type SeedObject } from './seed';
+import { readRegistrySeeds, readSeeds, type SeedObject } from './seed';
 import { defaultObject, pruneObject, validateObject } from './validation';
 import { clone } from './util';
 import { timestamp } from './clock';
@@ -49,10 +49,13 @@ export class Sim {
   private readonly makeWorld: () => World;
   private readonly crds: K8sObject[];
   private readonly seeds: { where: string; object: K8sObject }[];
+  /** Digests the seed's registries serve (`registry.json`), declared again in every fresh world. */
+  private readonly registrySeed: Record<string, string>;
 
   constructor(opts: SimOptions) {
     this.makeWorld = opts.world;
-    this.world = opts.world();
+    this.registrySeed = readRegistrySeeds(opts.seeds);
+    this.world = this.freshWorld();
     this.crds = loadCrds(opts.crdsDir);
     this.registry = new Registry(this.crds);
     this.clock = new ScaledClock(opts.timeScale ?? 60);
@@ -153,10 +156,22 @@ export class Sim {
     this.hub.closeMatching();
     this.faults.clear();
     this.store.clear();
-    this.world = this.makeWorld();
+    this.world = this.freshWorld();
     this.builtinControllers = [createClusterRoleAggregationController()];
     this.load();
     this.controllers.run(true);
+  }
+
+  private freshWorld(): World {
+    const world = this.makeWorld();
+    for (const [url, digest] of Object.entries(this.registrySeed)) world.registry?.publish(url, digest);
+    return world;
+  }
+
+  /** POST /_sim/publish-digest: the registry serves a new image for `url`; crons see it at their next poll. */
+  publishDigest(url: string): string {
+    if (!this.world.registry) throw new ApiError(404, 'NotFound', 'this world simulates no image registries');
+    return this.world.registry.publish(url);
   }
 
   advance(seconds: number): void {

@@ -34,8 +34,37 @@ export function sourceFailure(source: Json | undefined): string | undefined {
   return undefined;
 }
 
-/** The digest a reachable registry source currently has (stable: the simulated registries never change). */
-export const sourceDigest = (url: string): string => `sha256:${sha256Hex(`digest:${url}`)}`;
+/** The digest a registry source has before anyone published a newer one (stable, derived from the URL). */
+export const baseDigest = (url: string): string => `sha256:${sha256Hex(`digest:${url}`)}`;
+
+/**
+ * The simulated registries' state, one per world: the digest each URL serves now. A URL nobody published to
+ * serves its base digest; `publish` (POST /_sim/publish-digest) pushes a new image, as a vendor pushing a new
+ * `:latest` does. Published digests are deterministic (`digest:<url>#<n>` for the n-th publication), so a
+ * seed can name them. A fresh world (reset) starts from the seed's declarations again.
+ */
+export class ImageRegistry {
+  private readonly digests = new Map<string, string>();
+  private readonly published = new Map<string, number>();
+
+  /** The digest `url` serves now. */
+  digest(url: string): string {
+    return this.digests.get(url) ?? baseDigest(url);
+  }
+
+  /** Pushes a new image for `url` (or declares the one it serves, for seeds); returns its digest. */
+  publish(url: string, digest?: string): string {
+    const n = (this.published.get(url) ?? 0) + 1;
+    this.published.set(url, n);
+    const next = digest ?? `sha256:${sha256Hex(`digest:${url}#${n}`)}`;
+    this.digests.set(url, next);
+    return next;
+  }
+}
+
+/** The digest a reachable registry source currently has: the registry's published one, else its base digest. */
+export const sourceDigest = (url: string, registry?: ImageRegistry): string =>
+  registry ? registry.digest(url) : baseDigest(url);
 
 /** `docker://quay.io/img:tag` pinned to a digest, as CDI writes it into the import DataVolume. */
 export function pinnedUrl(url: string, digest: string): string {

@@ -7,21 +7,26 @@ import {
   pvcRenderingMutator,
 } from './cdi-admission';
 import { createCdiConfigController } from './cdi-config-controller';
-import { createDataImportCronController } from './dataimportcron-controller';
+import { createDataImportCronController, createDataImportCronPoller } from './dataimportcron-controller';
 import { createDataVolumeController } from './datavolume-controller';
 import { hcoMutator, hcoValidator } from './hco-admission';
 import { createHcoController } from './hco-controller';
 import { hppValidator } from './hpp-admission';
+import { ImageRegistry } from './import-sources';
 import { createHppController } from './hpp-controller';
 import { createStorageProfileController } from './storage-profile-controller';
 
 /**
  * The admission rules and controllers of the simulated cluster, fresh per call (controllers keep state such
  * as when they first saw an object). Order matters within a round: HCO renders the CDI CR before CDI's own
- * controllers read it, and SSP creates crons before CDI imports them.
+ * controllers read it, SSP creates crons before CDI polls and imports them, and
+ * the poller writes a cron's new digest before the reconciler reads it in the same round. `registry` is the
+ * world's image registries (what /_sim/publish-digest changes).
  */
 export function createWorld(): World {
+  const registry = new ImageRegistry();
   return {
+    registry,
     mutating: [hcoMutator, pvcRenderingMutator],
     validating: [hcoValidator, dataVolumeValidator, dataImportCronValidator, cdiValidator, hppValidator],
     controllers: [
@@ -29,6 +34,7 @@ export function createWorld(): World {
       createCdiConfigController(),
       createStorageProfileController(),
       createBootSourceController(),
+      createDataImportCronPoller(registry),
       createDataImportCronController(),
       createDataVolumeController(),
       createHppController(),
