@@ -1,18 +1,16 @@
+import { defaultClasses, effectiveBootSourceClass } from '../../../k8s/default-storage-class';
 import type { StorageClass } from '../../../k8s/types';
 
-// TODO(lead): replace with src/k8s/default-storage-class.ts once it lands.
-const VIRT = 'storageclass.kubevirt.io/is-default-virt-class';
-const K8S = 'storageclass.kubernetes.io/is-default-class';
+const names = (classes: StorageClass[]) => classes.map((c) => c.metadata?.name ?? '');
 
-const annotated = (classes: readonly StorageClass[], key: string) =>
-  classes.filter((c) => c.metadata?.annotations?.[key] === 'true').map((c) => c.metadata?.name ?? '');
-
+/** Every virt and k8s default class, in the order upstream picks them. */
 export const defaultClassNames = (classes: readonly StorageClass[]) => ({
-  virt: annotated(classes, VIRT),
-  k8s: annotated(classes, K8S),
+  virt: names(defaultClasses(classes, 'virt')),
+  k8s: names(defaultClasses(classes, 'k8s')),
 });
 
+/** The class a boot source that names none imports to (CDI: virt default, else k8s default). */
 export const bootSourceDefaultClass = (classes: readonly StorageClass[]): string | undefined => {
-  const { virt, k8s } = defaultClassNames(classes);
-  return virt[0] ?? k8s[0];
+  const effective = effectiveBootSourceClass(classes);
+  return effective.source === 'none' ? undefined : effective.className;
 };
