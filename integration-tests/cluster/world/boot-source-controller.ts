@@ -1,11 +1,21 @@
 import { ApiError, type Controller, type K8sObject, type SimContext } from '../sim-api';
-import { deployableTemplates, type TemplateItem } from './golden-images';
+import { BUNDLE_DATA_SOURCES, deployableTemplates, type TemplateItem } from './golden-images';
 import { GOLDEN_IMAGES_NAMESPACE, clone, eventDriven, jsonEqual, mutateObject } from './util';
 
 /**
- * SSP's golden-image effect: one DataImportCron per deployable item of HyperConverged
- * `status.dataImportCronTemplates`, in the item's namespace or the golden-images namespace; crons it made
- * for items that are gone are deleted. DataImportCron spec is immutable, so a changed item is re-created.
+ * SSP's golden-image effect (ssp-operator v0.26.0 internal/operands/data-sources/reconcile.go): one
+ * DataImportCron per deployable item of HyperConverged `status.dataImportCronTemplates`, in the item's namespace
+ * or the golden-images namespace; crons it made for items that are gone are deleted. DataImportCron spec is
+ * immutable, so a changed item is re-created.
+ *
+ * The template bundle's DataSources (BUNDLE_DATA_SOURCES, in the golden-images namespace) stay whatever happens
+ * to their crons. While a cron imports one ("auto-update", dataSourceAutoUpdateEnabled :509-554) SSP keeps its
+ * `cdi.kubevirt.io/dataImportCron` label (reconcileDataSource :673-695) and CDI owns its spec. Without a cron
+ * (disabled, or common imports off) SSP takes it back: its own app labels, the cron label removed and the spec
+ * reset to `pvc: {name: <name>, namespace: <golden-images>}` (newDataSource, resource.go:19-34), so CDI's
+ * retentionPolicy None cleanup, which selects by that label, no longer deletes it. A DataSource a user points
+ * at a PVC that exists (Ready) keeps auto-update off, and then SSP does not deploy its cron (:252-256).
+ * Simplification: SSP creates a missing bundle DataSource only when no cron imports it (CDI creates the others).
  */
 
 export const SSP_LABELS = {
@@ -46,10 +56,66 @@ function ensureNamespace(ctx: SimContext, name: string): boolean {
   return true;
 }
 
+const LABEL_CRON = 'cdi.kubevirt.io/dataImportCron';
+
+const defaultDataSourceSpec = (name: string) => ({
+  source: { pvc: { name, namespace: GOLDEN_IMAGES_NAMESPACE } },
+});
+
+/** dataSourceAutoUpdateEnabled (reconcile.go:509-554) for a bundle DataSource some cron would import. */
+function autoUpdateEnabled(ctx: SimContext, name: string): boolean {
+  const pvcExists = () => !!ctx.store.get('PersistentVolumeClaim', name, GOLDEN_IMAGES_NAMESPACE);
+  const found = ctx.store.get('DataSource', name, GOLDEN_IMAGES_NAMESPACE);
+  if (!found) return !pvcExists();
+  if (found.metadata.labels?.[LABEL_CRON] !== undefined) return true;
+  const ready = (found.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready');
+  if (ready && jsonEqual(found.spec?.source?.pvc, defaultDataSourceSpec(name).source.pvc))
+    return ready.status !== 'True';
+  return !pvcExists();
+}
+
+/** reconcileDataSource (reconcile.go:673-695). */
+function reconcileBundleDataSource(ctx: SimContext, name: string, cronName: string | undefined): void {
+  const existing = ctx.store.get('DataSource', name, GOLDEN_IMAGES_NAMESPACE);
+  if (cronName) {
+    if (existing)
+      mutateObject(ctx.store, existing, (ds) => {
+        ds.metadata.labels = { ...ds.metadata.labels, [LABEL_CRON]: cronName };
+      });
+    return;
+  }
+  if (!existing) {
+    ctx.store.create({
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataSource',
+      metadata: { name, namespace: GOLDEN_IMAGES_NAMESPACE, labels: { ...SSP_LABELS } },
+      spec: defaultDataSourceSpec(name),
+    });
+    return;
+  }
+  mutateObject(ctx.store, existing, (ds) => {
+    const labels: Record<string, string> = { ...ds.metadata.labels, ...SSP_LABELS };
+    delete labels[LABEL_CRON];
+    ds.metadata.labels = labels;
+    ds.spec = defaultDataSourceSpec(name);
+  });
+}
+
 function reconcile(ctx: SimContext): void {
   const hc = ctx.store.list('HyperConverged')[0];
   if (!hc?.status?.dataImportCronTemplates) return;
-  const wanted = deployableTemplates(hc.status.dataImportCronTemplates as TemplateItem[]).map(desiredCron);
+  let wanted = deployableTemplates(hc.status.dataImportCronTemplates as TemplateItem[]).map(desiredCron);
+  if (ensureNamespace(ctx, GOLDEN_IMAGES_NAMESPACE)) {
+    for (const name of BUNDLE_DATA_SOURCES) {
+      const cron = wanted.find(
+        (c) => c.metadata.namespace === GOLDEN_IMAGES_NAMESPACE && c.spec?.managedDataSource === name,
+      );
+      const auto = !!cron && autoUpdateEnabled(ctx, name);
+      // getDataSourcesAndCrons (:252-256): no auto-update, no cron.
+      if (cron && !auto) wanted = wanted.filter((c) => c !== cron);
+      reconcileBundleDataSource(ctx, name, auto ? cron!.metadata.name : undefined);
+    }
+  }
   const wantedKeys = new Set(wanted.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
 
   for (const cron of ctx.store.list('DataImportCron')) {
@@ -80,4 +146,8 @@ function reconcile(ctx: SimContext): void {
 }
 
 export const createBootSourceController = (): Controller =>
-  eventDriven('ssp-golden-images', ['HyperConverged', 'DataImportCron', 'Namespace'], reconcile);
+  eventDriven(
+    'ssp-golden-images',
+    ['HyperConverged', 'DataImportCron', 'Namespace', 'DataSource'],
+    reconcile,
+  );

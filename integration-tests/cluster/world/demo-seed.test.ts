@@ -145,15 +145,38 @@ describe('demo seed', () => {
       UpToDate: 'ImportProgressing',
     });
     expect(reasons(cron('legacy-app-image-cron')).UpToDate).toBe('NoDigest');
+    // Outdated: the registry (registry.json) serves a newer digest than the import still running.
+    const rhel9 = cron('rhel9-image-cron')!;
+    expect(reasons(rhel9)).toEqual({ Progressing: 'ImportProgressing', UpToDate: 'Outdated' });
+    const desired = rhel9.metadata.annotations!['cdi.kubevirt.io/storage.import.sourceDesiredDigest'];
+    expect(desired).not.toContain(rhel9.status.lastImportedPVC.name.replace('rhel9-', ''));
+    expect(desired).not.toContain(rhel9.status.currentImports[0].DataVolumeName.replace('rhel9-', ''));
+    const registry = JSON.parse(fs.readFileSync(path.join(DEMO_SEED_DIR, 'registry.json'), 'utf8'));
+    expect(registry.digests[rhel9.spec.template.spec.source.registry.url]).toBe(desired);
+    // Disabled: no cron, SSP's DataSource stays (not Ready).
+    const rhel8 = store.get('DataSource', 'rhel8', 'openshift-virtualization-os-images')!;
+    expect(reasons(rhel8)).toEqual({ Ready: 'NotFound' });
+    expect(rhel8.metadata.labels?.['cdi.kubevirt.io/dataImportCron']).toBeUndefined();
     expect(cron('tools-image-cron')!.status.sourceFormat).toBe('pvc');
     expect(cron('rhel8-image-cron')).toBeUndefined();
     const hc = store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;
     const status = (name: string) =>
       hc.status.dataImportCronTemplates.find((t: { metadata: { name: string } }) => t.metadata.name === name)
         ?.status;
-    expect(status('centos-stream10-image-cron')).toEqual({ commonTemplate: true, modified: true });
+    expect(status('centos-stream10-image-cron')).toEqual({
+      commonTemplate: true,
+      modified: true,
+      originalSupportedArchitectures: 'amd64,arm64,s390x',
+    });
     expect(status('tools-image-cron')).toEqual({});
+    expect(hc.spec.featureGates.enableMultiArchBootImageImport).toBe(true);
     expect(status('rhel8-image-cron')).toBeUndefined();
+    // Not deployed: s390x only, the workload nodes are amd64.
+    expect(status('zos-tools-image-cron')).toMatchObject({
+      originalSupportedArchitectures: 's390x',
+      conditions: [{ type: 'Deployed', status: 'False', reason: 'UnsupportedArchitectures' }],
+    });
+    expect(cron('zos-tools-image-cron')).toBeUndefined();
   });
 
   it('grants viewer read-only access everywhere and project-user admin of team-a only', () => {

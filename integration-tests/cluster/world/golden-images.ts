@@ -65,6 +65,12 @@ const COMMON_IMAGES: CommonImage[] = [
 
 export const COMMON_TEMPLATE_NAMES: readonly string[] = COMMON_IMAGES.map((i) => i.name);
 
+/**
+ * The DataSources SSP's template bundle names (the boot sources of the common VM templates): SSP keeps one of
+ * each in its golden-images namespace, whether or not a cron imports it.
+ */
+export const BUNDLE_DATA_SOURCES: readonly string[] = COMMON_IMAGES.map((i) => i.dataSource);
+
 export interface TemplateItem {
   metadata: {
     name: string;
@@ -115,7 +121,12 @@ export const isTemplateEnabled = (item: TemplateItem): boolean =>
  * `enableCommonBootImageImport` is false), customised commons with `modified`, then custom images.
  * With multi-arch on, the architecture list is cut to the workload nodes' architectures.
  */
-export function effectiveTemplates(hc: K8sObject, schedule: string, workloadArchs: string[]): TemplateItem[] {
+export function effectiveTemplates(
+  hc: K8sObject,
+  schedule: string,
+  workloadArchs: string[],
+  now: string,
+): TemplateItem[] {
   const spec = hc.spec ?? {};
   const userItems = (spec.dataImportCronTemplates ?? []) as TemplateItem[];
   const commonEnabled = spec.enableCommonBootImageImport !== false;
@@ -136,7 +147,9 @@ export function effectiveTemplates(hc: K8sObject, schedule: string, workloadArch
           spec: clone(user.spec),
           status: { commonTemplate: true, modified: true },
         };
-        customised.spec!.schedule ||= common.spec!.schedule;
+        // customizeCommonDICT copies the common template's schedule, which ApplyDataImportSchedule has already
+        // replaced by status.dataImportSchedule (golden_images.go:104-108, :218-220, :316-321, HCO v1.18.1).
+        customised.spec!.schedule ||= schedule;
         out.push(customised);
       } else {
         common.spec!.schedule = schedule;
@@ -151,27 +164,44 @@ export function effectiveTemplates(hc: K8sObject, schedule: string, workloadArch
     if (!name || COMMON_TEMPLATE_NAMES.includes(name) || !isTemplateEnabled(user) || !user.spec) continue;
     out.push({ metadata: clone(user.metadata), spec: clone(user.spec), status: {} });
   }
-  if (multiArch) for (const item of out) applyArchitectures(item, workloadArchs);
+  if (multiArch) {
+    const previous = (hc.status?.dataImportCronTemplates ?? []) as TemplateItem[];
+    for (const item of out) {
+      const before = previous.find((p) => p.metadata?.name === item.metadata.name)?.status?.conditions;
+      applyArchitectures(item, workloadArchs, before, now);
+    }
+  }
   return out.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
 }
 
-function applyArchitectures(item: TemplateItem, workloadArchs: string[]): void {
+/**
+ * setDataImportCronTemplateStatusMultiArch (golden_images.go:331-353): the annotation cut to the workload
+ * architectures (empty when none is left, with condition Deployed=False). meta.SetStatusCondition stamps
+ * lastTransitionTime; the previous status's time is kept so an unchanged list is not rewritten.
+ */
+function applyArchitectures(
+  item: TemplateItem,
+  workloadArchs: string[],
+  before: { type: string; status: string; lastTransitionTime?: string }[] | undefined,
+  now: string,
+): void {
   const original = item.metadata.annotations?.[ANN_ARCHITECTURES];
   if (original === undefined) return;
   const supported = original.split(',').filter((a) => workloadArchs.includes(a.trim()));
   item.status = { ...item.status, originalSupportedArchitectures: original };
+  item.metadata.annotations = { ...item.metadata.annotations, [ANN_ARCHITECTURES]: supported.join(',') };
   if (supported.length === 0) {
+    const old = before?.find((c) => c.type === 'Deployed' && c.status === 'False');
     item.status.conditions = [
       {
         type: 'Deployed',
         status: 'False',
         reason: 'UnsupportedArchitectures',
         message: 'DataImportCronTemplate has no supported architectures for the current cluster',
+        lastTransitionTime: old?.lastTransitionTime ?? now,
       },
     ];
-    return;
   }
-  item.metadata.annotations = { ...item.metadata.annotations, [ANN_ARCHITECTURES]: supported.join(',') };
 }
 
 /** Items SSP deploys: everything in the effective list except those HCO marked as not deployable. */

@@ -187,7 +187,7 @@ function hcStatus(ctx: SimContext, hc: K8sObject): Record<string, unknown> {
     ...hc.status,
     conditions,
     dataImportSchedule: schedule,
-    dataImportCronTemplates: effectiveTemplates(hc, schedule, WORKLOAD_ARCHS),
+    dataImportCronTemplates: effectiveTemplates(hc, schedule, WORKLOAD_ARCHS, now),
     infrastructureHighlyAvailable: true,
     nodeInfo: { controlPlaneArchitectures: [...WORKLOAD_ARCHS], workloadsArchitectures: [...WORKLOAD_ARCHS] },
     observedGeneration: generation,
