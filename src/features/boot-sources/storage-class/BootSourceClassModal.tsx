@@ -1,0 +1,557 @@
+import {
+  Alert,
+  Button,
+  CodeBlock,
+  CodeBlockCode,
+  Content,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  ModalVariant,
+  Radio,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { PatchPreview } from '../../../components/PatchPreview';
+import { StatusIcon, type StatusKind } from '../../../components/StatusIcon';
+import {
+  classesAfter,
+  defaultAnnotation,
+  defaultClasses,
+  effectiveBootSourceClass,
+  ignoredDefaultValues,
+  type DefaultKind,
+  type EffectiveClass,
+} from '../../../k8s/default-storage-class';
+import { readK8sError } from '../../../k8s/k8s-errors';
+import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
+import {
+  useDefaultClassSwitch,
+  type ManualFix,
+  type PreviewStep,
+  type StepStatus,
+} from '../../../k8s/use-default-class-switch';
+import { profileReadiness } from './storage-class-logic';
+import '../../../components/plugin.css';
+
+export interface BootSourceClassModalProps {
+  storageClasses: StorageClass[];
+  storageProfiles: StorageProfile[];
+  snapshotClasses: VolumeSnapshotClass[];
+  onClose: () => void;
+}
+
+const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
+
+const STATUS_ICON: Record<StepStatus, StatusKind> = {
+  pending: 'unknown',
+  running: 'in-progress',
+  done: 'success',
+  failed: 'danger',
+  'not-run': 'unknown',
+  undoing: 'in-progress',
+  'rolled-back': 'info',
+  'rollback-failed': 'danger',
+};
+
+/** `oc annotate` for a manual fix: `key=value --overwrite`, or `key-` to remove. */
+const fixCommand = (fix: ManualFix): string =>
+  `oc annotate storageclass ${fix.className} ${fix.changes
+    .map(({ path, value }) =>
+      value === undefined ? `${String(path[2])}-` : `${String(path[2])}=${String(value)}`,
+    )
+    .join(' ')} --overwrite`;
+
+/** An API error's message and causes, verbatim, without ErrorAlert's "nothing was saved" hint. */
+const VerbatimError = ({ error }: { error: unknown }) => {
+  const e = readK8sError(error);
+  return (
+    <>
+      <Content component="p" data-testid="api-error-message">
+        {e.message}
+      </Content>
+      {e.causes.length > 0 && (
+        <ul>
+          {e.causes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+};
+
+/**
+ * Where boot sources without their own class are imported (8.3.2.1), and the guided switch of the virt or
+ * cluster default: set the new class, unset the old one(s), and undo the first write if a later one fails.
+ */
+export const BootSourceClassModal = ({
+  storageClasses,
+  storageProfiles,
+  snapshotClasses,
+  onClose,
+}: BootSourceClassModalProps) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const [newName, setNewName] = useState('');
+  const [kind, setKind] = useState<DefaultKind>('virt');
+  const sw = useDefaultClassSwitch({ classes: storageClasses, newName, kind });
+  const started = sw.isRunning || sw.outcome !== undefined;
+
+  const sorted = useMemo(
+    () => [...storageClasses].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
+    [storageClasses],
+  );
+  const current = useMemo(() => effectiveBootSourceClass(storageClasses), [storageClasses]);
+  const virtDefaults = useMemo(() => defaultClasses(storageClasses, 'virt').map(nameOf), [storageClasses]);
+  const k8sDefaults = useMemo(() => defaultClasses(storageClasses, 'k8s').map(nameOf), [storageClasses]);
+  const ignored = useMemo(
+    () => [...ignoredDefaultValues(storageClasses, 'virt'), ...ignoredDefaultValues(storageClasses, 'k8s')],
+    [storageClasses],
+  );
+  const chosen = storageClasses.find((sc) => nameOf(sc) === newName);
+  const readiness = chosen
+    ? profileReadiness(
+        chosen,
+        storageProfiles.find((p) => nameOf(p) === newName),
+        snapshotClasses,
+      )
+    : undefined;
+  const after =
+    sw.plan.status === 'ready'
+      ? effectiveBootSourceClass(classesAfter(storageClasses, sw.plan.steps))
+      : undefined;
+  const kindName = (k: DefaultKind) =>
+    k === 'virt' ? t('default for virtualization') : t('cluster default');
+  const annotation = defaultAnnotation(kind);
+
+  const describeCurrent = (e: EffectiveClass) => {
+    switch (e.source) {
+      case 'virt-default':
+        return t(
+          'Boot sources without their own storage class are imported to {{className}}: it is the default storage class for virtualization (annotation storageclass.kubevirt.io/is-default-virt-class: "true"), which CDI prefers to the cluster default.',
+          { className: e.className },
+        );
+      case 'k8s-default':
+        return t(
+          'Boot sources without their own storage class are imported to {{className}}: no class is the default for virtualization, so CDI uses the cluster default (annotation storageclass.kubernetes.io/is-default-class: "true").',
+          { className: e.className },
+        );
+      case 'none':
+        return t(
+          'No class is the default for virtualization or the cluster default: boot sources without their own storage class cannot be imported and wait (alert CDINoDefaultStorageClass).',
+        );
+      default:
+        return '';
+    }
+  };
+
+  const stepTitle = (s: PreviewStep, n: number) => {
+    switch (s.role) {
+      case 'set-new':
+        return t('Step {{n}}: make {{className}} the {{kind}} ({{annotation}}: "true")', {
+          n,
+          className: s.className,
+          kind: kindName(kind),
+          annotation,
+        });
+      case 'unset-old':
+        return t(
+          'Step {{n}}: the previous default {{className}} is no longer the {{kind}} (annotation set to "false")',
+          {
+            n,
+            className: s.className,
+            kind: kindName(kind),
+          },
+        );
+      default:
+        return t('Only if a later step fails: undo the change on {{className}}', { className: s.className });
+    }
+  };
+
+  const statusText: Record<StepStatus, string> = {
+    pending: t('Waiting'),
+    running: t('Sending'),
+    done: t('Done'),
+    failed: t('Failed'),
+    'not-run': t('Not sent'),
+    undoing: t('Undoing'),
+    'rolled-back': t('Undone'),
+    'rollback-failed': t('Undo failed'),
+  };
+
+  const describeFix = (fix: ManualFix) =>
+    fix.changes
+      .map(({ path, value }) =>
+        value === undefined
+          ? t('remove the annotation {{annotation}}', { annotation: String(path[2]) })
+          : t('set {{annotation}} to "{{value}}"', { annotation: String(path[2]), value: String(value) }),
+      )
+      .join('; ');
+
+  const outcome = sw.outcome;
+
+  return (
+    <Modal
+      variant={ModalVariant.medium}
+      isOpen
+      onClose={sw.isRunning ? undefined : onClose}
+      aria-labelledby="vsp-boot-source-class-title"
+      aria-describedby="vsp-boot-source-class-today"
+    >
+      <ModalHeader title={t('Boot-source storage class')} labelId="vsp-boot-source-class-title" />
+      <ModalBody>
+        <Stack hasGutter>
+          <StackItem>
+            <Title headingLevel="h3" size="md">
+              {t('Where boot sources go today')}
+            </Title>
+            <Content component="p" id="vsp-boot-source-class-today">
+              {describeCurrent(current)}
+            </Content>
+            {current.source === 'virt-default' && current.others.length > 0 && (
+              <Alert
+                variant="warning"
+                isInline
+                title={t('{{count}} classes are marked as default for virtualization', {
+                  count: virtDefaults.length,
+                })}
+              >
+                {t(
+                  'Marked: {{names}}. CDI uses the most recently created one, {{className}} (alert CDIMultipleDefaultVirtStorageClasses). Switching below leaves only the chosen class marked.',
+                  { names: virtDefaults.join(', '), className: current.className },
+                )}
+              </Alert>
+            )}
+            {ignored.map((i) => (
+              <Alert
+                key={`${i.className}/${i.annotation}`}
+                variant="info"
+                isInline
+                isPlain
+                title={t('{{className}}: {{annotation}} is "{{value}}", which counts as not default', i)}
+              >
+                {t('Kubernetes and CDI accept only the exact value "true".')}
+              </Alert>
+            ))}
+            <Content component="p">
+              {t(
+                'A boot source with its own storage class keeps it; set that per source in the boot-source wizard\'s "Customise storage" step or with its "Edit" action.',
+              )}
+            </Content>
+          </StackItem>
+
+          <StackItem>
+            <Form onSubmit={(e) => e.preventDefault()}>
+              <FormGroup label={t('Storage class')} fieldId="vsp-boot-source-class-select" isRequired>
+                <FormSelect
+                  id="vsp-boot-source-class-select"
+                  value={newName}
+                  isDisabled={started}
+                  onChange={(_e, v) => setNewName(v)}
+                >
+                  <FormSelectOption value="" label={t('Select a storage class')} isPlaceholder isDisabled />
+                  {sorted.map((sc) => {
+                    const name = nameOf(sc);
+                    const marks = [
+                      virtDefaults.includes(name) ? t('default for virtualization') : undefined,
+                      k8sDefaults.includes(name) ? t('cluster default') : undefined,
+                    ].filter(Boolean);
+                    return (
+                      <FormSelectOption
+                        key={name}
+                        value={name}
+                        label={marks.length > 0 ? `${name} (${marks.join(', ')})` : name}
+                      />
+                    );
+                  })}
+                </FormSelect>
+              </FormGroup>
+              <FormGroup
+                role="radiogroup"
+                isInline={false}
+                fieldId="vsp-boot-source-class-kind"
+                label={t('Make it')}
+              >
+                <Radio
+                  id="vsp-boot-source-class-kind-virt"
+                  name="vsp-boot-source-class-kind"
+                  label={t('The default for virtualization (recommended)')}
+                  description={t(
+                    'Used by CDI for boot sources, VM disks and other DataVolumes that name no storage class. Other PVCs are not affected.',
+                  )}
+                  isChecked={kind === 'virt'}
+                  isDisabled={started}
+                  onChange={() => setKind('virt')}
+                />
+                <Radio
+                  id="vsp-boot-source-class-kind-k8s"
+                  name="vsp-boot-source-class-kind"
+                  label={t('The cluster default')}
+                  description={t(
+                    'Used by every PVC without a storage class, in every namespace, not only by VMs. Boot sources follow it only while no class is the default for virtualization.',
+                  )}
+                  isChecked={kind === 'k8s'}
+                  isDisabled={started}
+                  onChange={() => setKind('k8s')}
+                />
+              </FormGroup>
+            </Form>
+          </StackItem>
+
+          {chosen && readiness && (
+            <StackItem>
+              <Title headingLevel="h3" size="md">
+                {t('Storage profile of {{className}}', { className: newName })}
+              </Title>
+              {readiness.kind === 'missing' && (
+                <Alert variant="warning" isInline title={t('No storage profile yet')}>
+                  {t(
+                    'CDI creates a storage profile for every storage class. Until it exists, CDI cannot work out how to import boot sources onto {{className}}.',
+                    { className: newName },
+                  )}
+                </Alert>
+              )}
+              {readiness.kind === 'incomplete' && (
+                <Alert
+                  variant="warning"
+                  isInline
+                  title={t('Boot sources will fail to import onto {{className}}', { className: newName })}
+                >
+                  {t(
+                    'Its storage profile has no claim property sets (access and volume modes), so imports fail with "DataVolume.storage spec is missing accessMode and cannot get access mode from StorageProfile {{className}}". Complete the storage profile first.',
+                    { className: newName },
+                  )}
+                </Alert>
+              )}
+              {readiness.kind === 'ready' && (
+                <Content component="p">
+                  <StatusIcon status="success">
+                    {readiness.format === 'snapshot'
+                      ? t(
+                          'Ready: boot sources are kept as VolumeSnapshots (VolumeSnapshotClass {{snapshotClass}}).',
+                          {
+                            snapshotClass: readiness.snapshotClass ?? t('none'),
+                          },
+                        )
+                      : t('Ready: boot sources are kept as PVCs.')}
+                  </StatusIcon>
+                </Content>
+              )}
+            </StackItem>
+          )}
+
+          {sw.plan.status === 'already-default' && newName && (
+            <StackItem>
+              <Alert
+                variant="info"
+                isInline
+                title={t('{{className}} is already the only {{kind}}', {
+                  className: newName,
+                  kind: kindName(kind),
+                })}
+              >
+                {t('Nothing to change.')}
+              </Alert>
+            </StackItem>
+          )}
+
+          {sw.plan.status === 'ready' && (
+            <StackItem>
+              <Title headingLevel="h3" size="md">
+                {t('What happens')}
+              </Title>
+              {after &&
+              after.source !== 'none' &&
+              after.className !== (current.source === 'none' ? '' : current.className) ? (
+                <Content component="p">
+                  {t(
+                    'Boot sources without their own storage class move to {{className}}: for each one, CDI deletes its newest image on {{old}} and imports it again onto {{className}}. VMs created earlier keep their disks.',
+                    {
+                      className: after.className,
+                      old: current.source === 'none' ? t('no class') : current.className,
+                    },
+                  )}
+                </Content>
+              ) : (
+                <Content component="p">
+                  {kind === 'k8s' && virtDefaults.length > 0
+                    ? t(
+                        '{{virt}} stays the default for virtualization, so boot sources stay where they are; the change affects PVCs without a storage class.',
+                        { virt: virtDefaults[0] },
+                      )
+                    : t('Boot sources stay where they are.')}
+                </Content>
+              )}
+              <Content component="p">
+                {t(
+                  'The switch is sent as guarded patches in this order. The new class is marked first, so there is never a moment without a default; if a later step fails, the earlier ones are undone.',
+                )}
+              </Content>
+              <ol className="vsp-plain-list">
+                {sw.preview.map((s, i) => (
+                  <li key={s.id}>
+                    <Content component="p">{stepTitle(s, i + 1)}</Content>
+                    <PatchPreview patch={s.patch} id={`vsp-boot-source-class-patch-${i}`} />
+                  </li>
+                ))}
+                {sw.rollbackPreview.map((s, i) => (
+                  <li key={s.id}>
+                    <Content component="p">{stepTitle(s, 0)}</Content>
+                    <PatchPreview patch={s.patch} id={`vsp-boot-source-class-undo-${i}`} />
+                  </li>
+                ))}
+              </ol>
+            </StackItem>
+          )}
+
+          {sw.progress.length > 0 && (
+            <StackItem>
+              <Title headingLevel="h3" size="md" id="vsp-boot-source-class-progress">
+                {t('Progress')}
+              </Title>
+              <ol
+                className="vsp-plain-list"
+                aria-labelledby="vsp-boot-source-class-progress"
+                aria-live="polite"
+              >
+                {sw.progress.map((p, i) => (
+                  <li key={p.id} data-testid={`switch-step-${p.id}`}>
+                    <StatusIcon status={STATUS_ICON[p.status]} srText="">
+                      {t('Step {{n}} ({{className}}): {{status}}', {
+                        n: i + 1,
+                        className: p.className,
+                        status: statusText[p.status],
+                      })}
+                    </StatusIcon>
+                  </li>
+                ))}
+              </ol>
+            </StackItem>
+          )}
+
+          {outcome && (
+            <StackItem>
+              {outcome.kind === 'done' && (
+                <Alert
+                  variant="success"
+                  isInline
+                  title={t('{{className}} is now the {{kind}}', {
+                    className: outcome.newClass,
+                    kind: kindName(sw.plan.kind),
+                  })}
+                />
+              )}
+              {outcome.kind === 'failed' && (
+                <ErrorAlert
+                  error={outcome.failed.error}
+                  title={
+                    outcome.failed.conflict
+                      ? t('{{className}} was changed by someone else meanwhile; nothing was changed', {
+                          className: outcome.failed.className,
+                        })
+                      : t('Could not change {{className}}; nothing was changed', {
+                          className: outcome.failed.className,
+                        })
+                  }
+                />
+              )}
+              {outcome.kind === 'rolled-back' && (
+                <ErrorAlert
+                  error={outcome.failed.error}
+                  title={
+                    outcome.failed.conflict
+                      ? t(
+                          '{{className}} was changed by someone else meanwhile; the earlier steps were undone and the defaults are as before',
+                          { className: outcome.failed.className },
+                        )
+                      : t(
+                          'Could not change {{className}}; the earlier steps were undone and the defaults are as before',
+                          { className: outcome.failed.className },
+                        )
+                  }
+                />
+              )}
+              {outcome.kind === 'rollback-failed' && (
+                <Stack hasGutter>
+                  <Alert
+                    variant="danger"
+                    isInline
+                    title={t('Could not change {{className}}', { className: outcome.failed.className })}
+                  >
+                    <VerbatimError error={outcome.failed.error} />
+                  </Alert>
+                  <Alert
+                    variant="danger"
+                    isInline
+                    title={t('The switch could not be undone: fix it by hand')}
+                  >
+                    <Content component="p">
+                      {outcome.defaultsNow.length === 0
+                        ? t('As far as this dialog knows, no class is the {{kind}} now.', {
+                            kind: kindName(sw.plan.kind),
+                          })
+                        : t(
+                            'As far as this dialog knows, the {{kind}} is now marked on: {{names}}. In use: {{first}} (the most recently created).',
+                            {
+                              kind: kindName(sw.plan.kind),
+                              names: outcome.defaultsNow.join(', '),
+                              first: outcome.defaultsNow[0],
+                            },
+                          )}
+                    </Content>
+                    {outcome.fixes.map((fix) => (
+                      <div key={fix.className}>
+                        <Content component="p">
+                          {t('On {{className}}: {{fix}}.', {
+                            className: fix.className,
+                            fix: describeFix(fix),
+                          })}
+                        </Content>
+                        <CodeBlock>
+                          <CodeBlockCode>{fixCommand(fix)}</CodeBlockCode>
+                        </CodeBlock>
+                        <Content component="p">
+                          {t('Why undoing on {{className}} failed:', { className: fix.className })}
+                        </Content>
+                        <VerbatimError error={fix.error} />
+                      </div>
+                    ))}
+                  </Alert>
+                </Stack>
+              )}
+            </StackItem>
+          )}
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        {!outcome && (
+          <Button
+            variant="primary"
+            onClick={sw.run}
+            isLoading={sw.isRunning}
+            isDisabled={sw.isRunning || sw.plan.status !== 'ready'}
+          >
+            {t('Switch default')}
+          </Button>
+        )}
+        {outcome && outcome.kind !== 'done' && (
+          <Button variant="secondary" onClick={sw.reset}>
+            {t('Start over')}
+          </Button>
+        )}
+        <Button variant={outcome ? 'primary' : 'link'} onClick={onClose} isDisabled={sw.isRunning}>
+          {outcome ? t('Close') : t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
