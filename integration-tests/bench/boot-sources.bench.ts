@@ -1,0 +1,263 @@
+import type { Browser, Page } from '@playwright/test';
+import { parseArgs } from 'node:util';
+import { DEMO_SEED } from '../console/cluster-launcher';
+import {
+  abba,
+  checkFirstRows,
+  distDirOf,
+  measure,
+  positiveCount,
+  reportPluginJs,
+  reportTimes,
+  ROWS,
+  runBench,
+  withClusterAndHost,
+  type BenchPage,
+  type BenchWindow,
+  type RunHooks,
+} from './harness';
+
+/**
+ * Benchmark (not a test): the boot-sources dashboard with hundreds of golden-image DataImportCrons (the demo
+ * seed plus `generate: {dataimportcrons: N}`: crons, their DataSources and PVCs, one in ten failing), in
+ * Chromium, against a raw-DOM floor measured in the same run (see harness.ts for how a run is measured):
+ * - plugin: from the click on the "Boot sources" nav link to the first frame painted with rows in the
+ *   "Boot sources" table (HyperConverged gate, six watched lists, rows merged and sorted worst first);
+ * - floor: fetches the HyperConverged list, the DataImportCrons and the DataSources through the same host
+ *   proxy, joins crons to DataSources by namespace and managedDataSource, computes each cron's health from its
+ *   UpToDate/Progressing conditions, sorts worst first then by name and writes the first 50 rows with
+ *   document.createElement.
+ * Also counted in every plugin run: the watches the page opened (WebSockets, and any `watch=true` HTTP
+ * request, from the click until no new one came for a second) per resource kind; more than one watch of a
+ * kind fails the bench. The last line is the ratio at each size.
+ *
+ *   npm run bench:boot-sources [-- --crons 500] [--runs 5] [--dist DIR]
+ *
+ * `--dist DIR` measures another plugin build (no rebuild of dist/). Exits non-zero on errors (page
+ * exceptions, failed requests, missing rows, plugin and floor disagreeing on the first row, a kind watched
+ * more than once), never on a slow ratio.
+ */
+const { values } = parseArgs({
+  options: {
+    crons: { type: 'string', default: '500' },
+    runs: { type: 'string', default: '5' },
+    dist: { type: 'string' },
+  },
+});
+const sizes = values.crons.split(',').map(Number);
+const runs = positiveCount(values.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || runs === undefined) {
+  throw new Error(`--crons wants counts like 500 and --runs a count; got ${values.crons} / ${values.runs}`);
+}
+const distDir = distDirOf(values.dist);
+
+/** The floor: fetch three lists through the host proxy, join, health, sort, 50 rows of plain DOM. */
+const runFloor = (page: Page) =>
+  page.evaluate(async (rowCount) => {
+    const w = window as unknown as BenchWindow;
+    w.benchT0 = performance.now();
+    type Condition = { type: string; status: string; reason?: string };
+    type Obj = {
+      metadata: { name: string; namespace?: string };
+      spec?: {
+        managedDataSource?: string;
+        schedule?: string;
+        template?: { spec?: { source?: { registry?: { url?: string } } } };
+      };
+      status?: {
+        conditions?: Condition[];
+        currentImports?: unknown[];
+        dataImportCronTemplates?: { metadata: { name: string } }[];
+      };
+    };
+    // No named inner functions here: tsx would wrap them in a helper the page does not have.
+    const [hcos, crons, sources] = await Promise.all(
+      [
+        '/apis/hco.kubevirt.io/v1beta1/hyperconvergeds',
+        '/apis/cdi.kubevirt.io/v1beta1/dataimportcrons',
+        '/apis/cdi.kubevirt.io/v1beta1/datasources',
+      ].map((p) =>
+        fetch(`/api/kubernetes${p}`, {
+          headers: { Accept: 'application/json' },
+          credentials: 'same-origin',
+        }).then((r) => {
+          if (!r.ok) {
+            throw new Error(`floor: ${p}: HTTP ${r.status}`);
+          }
+          return r.json() as Promise<{ items: Obj[] }>;
+        }),
+      ),
+    );
+    const fromHco = new Set(
+      (hcos.items[0]?.status?.dataImportCronTemplates ?? []).map((t) => t.metadata.name),
+    );
+    const dsByKey = new Map(sources.items.map((d) => [`${d.metadata.namespace}/${d.metadata.name}`, d]));
+    // Worst first, as the dashboard orders rows.
+    const order = ['failing', 'outdated', 'importing', 'pending', 'unknown', 'up-to-date'];
+    const failedPhases = ['Failed', 'ImportFailed', 'Unknown'];
+    const rows = crons.items.map((c) => {
+      const conditions = c.status?.conditions ?? [];
+      const upToDate = conditions.find((x) => x.type === 'UpToDate');
+      const progressing = conditions.find((x) => x.type === 'Progressing');
+      const health =
+        upToDate?.reason === 'NoDigest' || failedPhases.includes(progressing?.reason ?? '')
+          ? 'failing'
+          : upToDate?.reason === 'Outdated'
+            ? 'outdated'
+            : (c.status?.currentImports ?? []).length > 0 ||
+                progressing?.status === 'True' ||
+                upToDate?.reason === 'ImportProgressing'
+              ? 'importing'
+              : upToDate?.status === 'True'
+                ? 'up-to-date'
+                : !upToDate
+                  ? 'pending'
+                  : 'unknown';
+      const dsName = c.spec?.managedDataSource ?? '';
+      const ds = dsByKey.get(`${c.metadata.namespace}/${dsName}`);
+      const ready = ds?.status?.conditions?.find((x) => x.type === 'Ready')?.status === 'True';
+      return {
+        name: c.metadata.name,
+        health,
+        rank: order.indexOf(health),
+        kind: fromHco.has(c.metadata.name) ? 'From HyperConverged' : 'Not from HyperConverged',
+        namespace: c.metadata.namespace ?? '',
+        schedule: c.spec?.schedule ?? '',
+        url: c.spec?.template?.spec?.source?.registry?.url ?? '',
+        dataSource: ds ? `${dsName} (${ready ? 'ready' : 'not ready'})` : `${dsName} (not created yet)`,
+      };
+    });
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    rows.sort((a, b) => a.rank - b.rank || collator.compare(a.name, b.name));
+    const table = document.createElement('table');
+    table.setAttribute('aria-label', 'Boot sources (floor)');
+    const head = table.createTHead().insertRow();
+    for (const title of ['Name', 'Status', 'Kind', 'Namespace', 'Schedule', 'Source', 'DataSource']) {
+      const th = document.createElement('th');
+      th.textContent = title;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const r of rows.slice(0, rowCount)) {
+      const tr = document.createElement('tr');
+      for (const text of [r.name, r.health, r.kind, r.namespace, r.schedule, r.url, r.dataSource]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    }
+    (document.querySelector('main') ?? document.body).replaceChildren(table);
+  }, ROWS);
+
+/** Watches opened per resource kind (`plural.group`, `plural` for the core group). */
+type WatchCounts = Record<string, number>;
+
+/** `plural.group` of an API path through the host proxy (`/api/kubernetes/apis/g/v/[namespaces/ns/]plural`). */
+const kindOf = (url: string): string => {
+  const parts = new URL(url).pathname.replace(/^\/api\/kubernetes\//, '').split('/');
+  const [root, ...rest] = parts;
+  const group = root === 'apis' ? rest.shift() : undefined;
+  rest.shift(); // version
+  if (rest[0] === 'namespaces' && rest.length > 2) rest.splice(0, 2);
+  return group ? `${rest[0]}.${group}` : (rest[0] ?? url);
+};
+
+/** Quiet time after which no more watches are expected, and the longest wait for it. */
+const WATCH_QUIET_MS = 1000;
+const WATCH_WAIT_MS = 10_000;
+
+/**
+ * Counts the watches the page opens from the nav-link click: WebSockets to the API proxy, and HTTP requests
+ * with `watch=true` (none expected: the host's SDK watches over WebSocket). Read once the rows are painted
+ * and no new watch came for WATCH_QUIET_MS.
+ */
+const watchCounter = (page: Page): RunHooks<WatchCounts> => {
+  let armed = false;
+  let last = Date.now();
+  const counts: WatchCounts = {};
+  const count = (url: string) => {
+    if (!armed || !new URL(url).pathname.startsWith('/api/kubernetes/')) return;
+    const kind = kindOf(url);
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    last = Date.now();
+  };
+  page.on('websocket', (ws) => count(ws.url()));
+  page.on('request', (r) => {
+    if (new URL(r.url()).searchParams.get('watch') === 'true') count(r.url());
+  });
+  return {
+    beforeStart: () => {
+      armed = true;
+      last = Date.now();
+    },
+    afterPlugin: async () => {
+      const started = Date.now();
+      while (Date.now() - last < WATCH_QUIET_MS && Date.now() - started < WATCH_WAIT_MS) {
+        await page.waitForTimeout(100);
+      }
+      return { ...counts };
+    },
+  };
+};
+
+interface SizeResult {
+  crons: number;
+  plugin: number;
+  floor: number;
+}
+
+const benchSize = async (browser: Browser, crons: number): Promise<SizeResult> =>
+  withClusterAndHost(
+    { port: 0, seeds: [DEMO_SEED], generate: { dataimportcrons: crons } },
+    distDir,
+    async (hostUrl) => {
+      const bench: BenchPage = {
+        hostUrl,
+        navLink: 'Boot sources',
+        pluginRows: 'table[aria-label="Boot sources"] tbody tr',
+        floorRows: 'table[aria-label="Boot sources (floor)"] tbody tr',
+        // The plugin's name cell: the name in <strong>, then the source's kind and namespace.
+        nameSelector: 'strong',
+        lists:
+          /\/(hyperconvergeds|dataimportcrons|datasources|storageclasses|storageprofiles|volumesnapshotclasses)$/,
+        floor: runFloor,
+      };
+      const results = await abba(runs, (kind) => measure(browser, bench, kind, watchCounter));
+      checkFirstRows(results);
+      const times = reportTimes(
+        `${crons} crons`,
+        'fetch 3 lists + join + health + sort + 50 DOM rows',
+        results,
+      );
+      reportPluginJs(distDir, results.plugin);
+      // Per kind, the most watches any plugin run opened.
+      const watches: WatchCounts = {};
+      for (const r of results.plugin) {
+        for (const [kind, n] of Object.entries(r.extra ?? {}))
+          watches[kind] = Math.max(watches[kind] ?? 0, n);
+      }
+      const listed = Object.entries(watches).sort(([a], [b]) => a.localeCompare(b));
+      console.log(
+        `  watches opened by the page (per kind, most in one run): ` +
+          (listed.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'),
+      );
+      const twice = listed.filter(([, n]) => n > 1);
+      if (twice.length) {
+        throw new Error(
+          `kinds watched more than once: ${twice.map(([kind, n]) => `${kind} (${n})`).join(', ')}`,
+        );
+      }
+      return { crons, ...times };
+    },
+  );
+
+runBench(values.dist, async (browser) => {
+  const results: SizeResult[] = [];
+  for (const crons of sizes) {
+    results.push(await benchSize(browser, crons));
+  }
+  return `first rows: plugin/floor = ${results
+    .map((r) => `${(r.plugin / r.floor).toFixed(2)}x at ${r.crons} crons`)
+    .join(', ')}`;
+});
