@@ -369,9 +369,9 @@ export const BootSourceClassModal = ({
               <Title headingLevel="h3" size="md">
                 {t('What happens')}
               </Title>
-              {after &&
-              after.source !== 'none' &&
-              after.className !== (current.source === 'none' ? '' : current.className) ? (
+              {started ? null : after &&
+                after.source !== 'none' &&
+                after.className !== (current.source === 'none' ? '' : current.className) ? (
                 <Content component="p">
                   {t(
                     'Boot sources without their own storage class move to {{className}}: for each one, CDI deletes its newest image on {{old}} and imports it again onto {{className}}. VMs created earlier keep their disks.',
