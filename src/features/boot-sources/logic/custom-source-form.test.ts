@@ -238,7 +238,7 @@ describe('validateCustomSource', () => {
     ]);
     expect(codes({ ...good, importsToKeep: '-1' })).toEqual(['importsToKeep:error:whole-number']);
     expect(codes({ ...good, importsToKeep: '1.5' })).toEqual(['importsToKeep:error:whole-number']);
-    expect(codes({ ...good, importsToKeep: '0' })).toEqual([]);
+    expect(codes({ ...good, importsToKeep: '0' })).toEqual(['importsToKeep:warning:keeps-no-import']);
     expect(codes({ ...good, importsToKeep: '3000000000' })).toEqual(['importsToKeep:error:number-too-large']);
     expect(codes({ ...good, retentionPolicy: 'Some' as never })).toEqual([
       'retentionPolicy:error:retention-policy',

@@ -231,7 +231,8 @@ export type FormMessage =
     }
   | { field: 'retentionPolicy'; severity: 'error'; code: 'retention-policy' }
   | { field: 'importsToKeep'; severity: 'error'; code: 'whole-number' }
-  | { field: 'importsToKeep'; severity: 'error'; code: 'number-too-large'; max: number };
+  | { field: 'importsToKeep'; severity: 'error'; code: 'number-too-large'; max: number }
+  | { field: 'importsToKeep'; severity: 'warning'; code: 'keeps-no-import' };
 
 export interface CustomSourceContext {
   mode: WizardModeKind;
@@ -303,8 +304,13 @@ const checkImportsToKeep = (text: string): FormMessage | undefined => {
   const t = text.trim();
   if (t === '') return { field: 'importsToKeep', severity: 'error', code: 'required' };
   if (!/^\d+$/.test(t)) return { field: 'importsToKeep', severity: 'error', code: 'whole-number' };
-  return Number(t) > MAX_INT32
-    ? { field: 'importsToKeep', severity: 'error', code: 'number-too-large', max: MAX_INT32 }
+  if (Number(t) > MAX_INT32) {
+    return { field: 'importsToKeep', severity: 'error', code: 'number-too-large', max: MAX_INT32 };
+  }
+  // CDI's garbage collection keeps the newest `importsToKeep` imports (dataimportcron-controller.go
+  // garbageCollectPVCs): with 0 it deletes the one the DataSource points at too.
+  return Number(t) === 0
+    ? { field: 'importsToKeep', severity: 'warning', code: 'keeps-no-import' }
     : undefined;
 };
 
@@ -380,7 +386,7 @@ export const validateCustomSource = (values: CustomSourceValues, ctx: CustomSour
           t.metadata.name !== ctx.editing &&
           t.metadata.name !== values.name.trim() &&
           t.spec?.managedDataSource === ds &&
-          (t.metadata.namespace ?? '') === namespace,
+          (t.metadata.namespace || GOLDEN_IMAGES_NAMESPACE) === (namespace || GOLDEN_IMAGES_NAMESPACE),
       );
       if (!bad && other) {
         push({
