@@ -479,4 +479,51 @@ spec:
       count: 1,
     });
   });
+
+  it('shows a published digest through get dataimportcrons: Outdated at the next poll, then imported', async () => {
+    const url = 'docker://quay.io/containerdisks/fedora:latest';
+    const post = async (endpoint: string, body: unknown) => {
+      const res = await fetch(`${c.url}/_sim/${endpoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const published = await post('publish-digest', { url });
+    expect(published).toEqual({ url, digest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    const columns =
+      'custom-columns=NAME:.metadata.name,UPTODATE:.status.conditions[?(@.type=="UpToDate")].reason,' +
+      'DESIRED:.metadata.annotations.cdi\\.kubevirt\\.io/storage\\.import\\.sourceDesiredDigest,' +
+      'LAST:.status.lastImportedPVC.name';
+    const fedora = async () =>
+      (
+        await kubectl(
+          'get',
+          'dataimportcrons',
+          '-n',
+          'openshift-virtualization-os-images',
+          'fedora-image-cron',
+          '-o',
+          columns,
+        )
+      ).out;
+    expect(await fedora()).not.toContain(published.digest);
+    // Within twelve simulated hours its "17 3/12 * * *" schedule comes due; the import then takes minutes.
+    await post('advance', { seconds: 12 * 3600 });
+    const polled = await fedora();
+    expect(polled).toContain(published.digest);
+    expect(polled).toMatch(/fedora-image-cron\s+(Outdated|ImportProgressing)\s/);
+    await post('advance', { seconds: 1800 });
+    const done = await fedora();
+    expect(done).toMatch(
+      new RegExp(
+        `fedora-image-cron\\s+UpToDate\\s+${published.digest}\\s+fedora-${published.digest.slice(7, 19)}\\n`,
+      ),
+    );
+    const table = await kubectl('get', 'dic', '-n', 'openshift-virtualization-os-images');
+    expect(table.out).toMatch(/^NAME\s+FORMAT\s+AGE\n/);
+    expect(table.out).toMatch(/\nfedora-image-cron\s+snapshot\s+\S+\n/);
+  });
 });

@@ -64,6 +64,14 @@ export class SimControls {
     return res.json();
   }
 
+  /**
+   * The simulated registry serves a new image for `url` (e.g. `docker://quay.io/containerdisks/fedora:latest`);
+   * crons with that source go Outdated at their next scheduled poll (move time with `advance`).
+   */
+  publishDigest(url: string) {
+    return this.post('publish-digest', { url }) as Promise<{ url: string; digest: string }>;
+  }
+
   /** Back to the seed state. */
   reset() {
     return this.post('reset');

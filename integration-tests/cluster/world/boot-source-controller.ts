@@ -1,6 +1,6 @@
-import { ApiError, type Controller, type K8sObject, type SimContext } from '../sim-api';
+import { ApiError, type Controller, type K8sObject, type SimContext, type StoreEvent } from '../sim-api';
 import { BUNDLE_DATA_SOURCES, deployableTemplates, type TemplateItem } from './golden-images';
-import { GOLDEN_IMAGES_NAMESPACE, clone, eventDriven, jsonEqual, mutateObject } from './util';
+import { GOLDEN_IMAGES_NAMESPACE, clone, jsonEqual, mutateObject, scan } from './util';
 
 /**
  * SSP's golden-image effect (ssp-operator v0.26.0 internal/operands/data-sources/reconcile.go): one
@@ -118,7 +118,7 @@ function reconcile(ctx: SimContext): void {
   }
   const wantedKeys = new Set(wanted.map((c) => `${c.metadata.namespace}/${c.metadata.name}`));
 
-  for (const cron of ctx.store.list('DataImportCron')) {
+  for (const cron of scan(ctx.store, 'DataImportCron')) {
     if (isSspOwned(cron) && !wantedKeys.has(`${cron.metadata.namespace}/${cron.metadata.name}`)) {
       ctx.store.delete('DataImportCron', cron.metadata.name ?? '', cron.metadata.namespace);
     }
@@ -145,9 +145,34 @@ function reconcile(ctx: SimContext): void {
   }
 }
 
-export const createBootSourceController = (): Controller =>
-  eventDriven(
-    'ssp-golden-images',
-    ['HyperConverged', 'DataImportCron', 'Namespace', 'DataSource'],
-    reconcile,
+/**
+ * What SSP watches: the HyperConverged (its SSP CR), namespaces, bundle DataSources, and crons appearing,
+ * going, or changing spec or labels. A cron's status and CDI's annotations (every poll) are not its business,
+ * so 500 crons polling do not make it list them all again.
+ */
+function concernsSsp(e: StoreEvent): boolean {
+  const { kind, metadata } = e.object;
+  if (kind === 'HyperConverged' || kind === 'Namespace') return true;
+  if (kind === 'DataSource')
+    return (
+      metadata.namespace === GOLDEN_IMAGES_NAMESPACE && BUNDLE_DATA_SOURCES.includes(metadata.name ?? '')
+    );
+  if (kind !== 'DataImportCron') return false;
+  return (
+    e.type !== 'MODIFIED' ||
+    !jsonEqual(e.object.spec, e.oldObject?.spec) ||
+    !jsonEqual(metadata.labels, e.oldObject?.metadata.labels)
   );
+}
+
+export function createBootSourceController(): Controller {
+  let primed = false;
+  return {
+    name: 'ssp-golden-images',
+    reconcile(ctx, events) {
+      if (primed && !events.some(concernsSsp)) return;
+      primed = true;
+      reconcile(ctx);
+    },
+  };
+}
