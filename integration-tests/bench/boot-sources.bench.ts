@@ -4,6 +4,7 @@ import { DEMO_SEED } from '../console/cluster-launcher';
 import {
   abba,
   checkFirstRows,
+  phase,
   distDirOf,
   measure,
   positiveCount,
@@ -150,42 +151,58 @@ const runFloor = (page: Page) =>
     (document.querySelector('main') ?? document.body).replaceChildren(table);
   }, ROWS);
 
-/** Watches opened per resource kind (`plural.group`, `plural` for the core group). */
-type WatchCounts = Record<string, number>;
+/** Per resource kind (`plural.group`, `plural` for the core group): watches opened and lists started. */
+interface WatchCounts {
+  watches: Record<string, number>;
+  lists: Record<string, number>;
+}
 
-/** `plural.group` of an API path through the host proxy (`/api/kubernetes/apis/g/v/[namespaces/ns/]plural`). */
-const kindOf = (url: string): string => {
-  const parts = new URL(url).pathname.replace(/^\/api\/kubernetes\//, '').split('/');
-  const [root, ...rest] = parts;
+/**
+ * The kind a request through the host proxy reads (`/api/kubernetes/apis/g/v/[namespaces/ns/]plural[/name]`)
+ * and whether it names one object, or undefined for discovery and anything outside the proxy.
+ */
+const kindOf = (url: string): { kind: string; named: boolean } | undefined => {
+  const { pathname } = new URL(url);
+  if (!pathname.startsWith('/api/kubernetes/')) return undefined;
+  const [root, ...rest] = pathname.slice('/api/kubernetes/'.length).split('/');
   const group = root === 'apis' ? rest.shift() : undefined;
   rest.shift(); // version
   if (rest[0] === 'namespaces' && rest.length > 2) rest.splice(0, 2);
-  return group ? `${rest[0]}.${group}` : (rest[0] ?? url);
+  if (!rest[0]) return undefined;
+  return { kind: group ? `${rest[0]}.${group}` : rest[0], named: rest.length > 1 };
 };
 
-/** Quiet time after which no more watches are expected, and the longest wait for it. */
+/** Quiet time after the last watch or list before the count is read, and the longest wait for it. */
 const WATCH_QUIET_MS = 1000;
-const WATCH_WAIT_MS = 10_000;
+const WATCH_WAIT_MS = 20_000;
 
 /**
- * Counts the watches the page opens from the nav-link click: WebSockets to the API proxy, and HTTP requests
- * with `watch=true` (none expected: the host's SDK watches over WebSocket). Read once the rows are painted
- * and no new watch came for WATCH_QUIET_MS.
+ * Counts what the page opens from the nav-link click: watches (WebSockets to the API proxy, and any HTTP
+ * request with `watch=true`) and lists (GETs of a collection without `continue`, i.e. first pages). Read
+ * once the rows are painted, every listed kind has a watch (the SDK opens it after the list's last page)
+ * and nothing new came for WATCH_QUIET_MS, or after WATCH_WAIT_MS.
  */
 const watchCounter = (page: Page): RunHooks<WatchCounts> => {
   let armed = false;
   let last = Date.now();
-  const counts: WatchCounts = {};
-  const count = (url: string) => {
-    if (!armed || !new URL(url).pathname.startsWith('/api/kubernetes/')) return;
-    const kind = kindOf(url);
-    counts[kind] = (counts[kind] ?? 0) + 1;
+  const counts: WatchCounts = { watches: {}, lists: {} };
+  const add = (into: Record<string, number>, kind: string) => {
+    into[kind] = (into[kind] ?? 0) + 1;
     last = Date.now();
   };
-  page.on('websocket', (ws) => count(ws.url()));
-  page.on('request', (r) => {
-    if (new URL(r.url()).searchParams.get('watch') === 'true') count(r.url());
+  page.on('websocket', (ws) => {
+    const read = kindOf(ws.url());
+    if (armed && read) add(counts.watches, read.kind);
   });
+  page.on('request', (r) => {
+    const read = kindOf(r.url());
+    const search = new URL(r.url()).searchParams;
+    if (!armed || !read || r.method() !== 'GET') return;
+    if (search.get('watch') === 'true') add(counts.watches, read.kind);
+    else if (!search.has('continue') && !read.named) add(counts.lists, read.kind);
+  });
+  const settled = () =>
+    Date.now() - last >= WATCH_QUIET_MS && Object.keys(counts.lists).every((k) => counts.watches[k]);
   return {
     beforeStart: () => {
       armed = true;
@@ -193,10 +210,10 @@ const watchCounter = (page: Page): RunHooks<WatchCounts> => {
     },
     afterPlugin: async () => {
       const started = Date.now();
-      while (Date.now() - last < WATCH_QUIET_MS && Date.now() - started < WATCH_WAIT_MS) {
+      while (!settled() && Date.now() - started < WATCH_WAIT_MS) {
         await page.waitForTimeout(100);
       }
-      return { ...counts };
+      return { watches: { ...counts.watches }, lists: { ...counts.lists } };
     },
   };
 };
@@ -231,18 +248,28 @@ const benchSize = async (browser: Browser, crons: number): Promise<SizeResult> =
         results,
       );
       reportPluginJs(distDir, results.plugin);
-      // Per kind, the most watches any plugin run opened.
-      const watches: WatchCounts = {};
-      for (const r of results.plugin) {
-        for (const [kind, n] of Object.entries(r.extra ?? {}))
-          watches[kind] = Math.max(watches[kind] ?? 0, n);
-      }
-      const listed = Object.entries(watches).sort(([a], [b]) => a.localeCompare(b));
       console.log(
-        `  watches opened by the page (per kind, most in one run): ` +
-          (listed.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none'),
+        `  plugin main thread before rows in DOM (medians): ${phase(results.plugin, 'longTasks')} long ` +
+          `task(s), ${phase(results.plugin, 'longTasksMs')} ms in them (longest ` +
+          `${phase(results.plugin, 'longestTask')}); first pages of the lists in by ` +
+          `${phase(results.plugin, 'firstPagesDone')}`,
       );
-      const twice = listed.filter(([, n]) => n > 1);
+      // Per kind, the most any plugin run opened.
+      const most = (key: keyof WatchCounts) => {
+        const out: Record<string, number> = {};
+        for (const r of results.plugin) {
+          for (const [kind, n] of Object.entries(r.extra?.[key] ?? {}))
+            out[kind] = Math.max(out[kind] ?? 0, n);
+        }
+        return Object.entries(out).sort(([a], [b]) => a.localeCompare(b));
+      };
+      const watches = most('watches');
+      const listed = (xs: [string, number][]) => xs.map(([kind, n]) => `${kind} ${n}`).join(', ') || 'none';
+      console.log(`  watches opened by the page (per kind, most in one run): ${listed(watches)}`);
+      console.log(
+        `  lists started by the page (first pages, per kind, most in one run): ${listed(most('lists'))}`,
+      );
+      const twice = watches.filter(([, n]) => n > 1);
       if (twice.length) {
         throw new Error(
           `kinds watched more than once: ${twice.map(([kind, n]) => `${kind} (${n})`).join(', ')}`,

@@ -51,6 +51,8 @@ export interface BenchWindow {
   benchPainted?: number;
   benchFirstRow?: string;
   benchRows?: number;
+  /** Long tasks (main thread busy over 50 ms) since the probe was armed: start and duration. */
+  benchLongTasks?: { start: number; duration: number }[];
 }
 
 /**
@@ -67,6 +69,11 @@ const armProbe = (page: Page, selector: string, nameSelector: string) =>
       w.benchT0 = undefined;
       w.benchDom = undefined;
       w.benchPainted = undefined;
+      const tasks: { start: number; duration: number }[] = [];
+      w.benchLongTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
       const observer = new MutationObserver(() => {
         const row = document.querySelector(sel);
         if (!row) {
@@ -95,6 +102,12 @@ export interface Phases {
   lists: number;
   listsStart: number;
   listsDone: number;
+  /** When the first page of every list was in (list requests without `continue`). */
+  firstPagesDone: number;
+  /** Long tasks that started before the rows were in the DOM: count, summed and longest duration. */
+  longTasks: number;
+  longTasksMs: number;
+  longestTask: number;
   /** Rows in the DOM, and the frame after that painted. */
   dom: number;
   painted: number;
@@ -117,6 +130,8 @@ const probeResult = async (page: Page, lists: RegExp) => {
       const api = paths.filter((x) => x.path.startsWith('/api/kubernetes/'));
       const listPattern = new RegExp(listSource);
       const listed = api.filter((x) => listPattern.test(x.path));
+      const firstPages = listed.filter((x) => !new URL(x.e.name).searchParams.has('continue'));
+      const tasks = w.benchLongTasks.filter((x) => x.start >= t0 && x.start < w.benchDom);
       const phases: Phases = {
         chunks: chunks.length,
         chunksDone: Math.max(0, ...chunks.map((x) => x.e.responseEnd - t0)),
@@ -124,6 +139,10 @@ const probeResult = async (page: Page, lists: RegExp) => {
         lists: listed.length,
         listsStart: Math.min(...listed.map((x) => x.e.startTime - t0)),
         listsDone: Math.max(...listed.map((x) => x.e.responseEnd - t0)),
+        firstPagesDone: Math.max(...firstPages.map((x) => x.e.responseEnd - t0)),
+        longTasks: tasks.length,
+        longTasksMs: tasks.reduce((sum, x) => sum + x.duration, 0),
+        longestTask: Math.max(0, ...tasks.map((x) => x.duration)),
         dom: w.benchDom - t0,
         painted: w.benchPainted - t0,
       };
@@ -265,6 +284,10 @@ export const checkFirstRows = (results: Record<Kind, RunResult<unknown>[]>) => {
   }
 };
 
+/** The median of one phase over runs, in whole ms. */
+export const phase = (rs: RunResult<unknown>[], key: keyof Phases) =>
+  median(rs.map((r) => r.phases![key])).toFixed(0);
+
 /**
  * Prints the medians of both kinds (header line `title`, what the floor did in `floorWhat`), the ratio and
  * both waterfalls; returns the medians.
@@ -282,8 +305,6 @@ export const reportTimes = (
   console.log(`  plugin ${ms(pm)}  [${all(plugin)}]  (click on the nav link -> rows painted)`);
   console.log(`  floor  ${ms(fm)}  [${all(floor)}]  (${floorWhat} -> painted)`);
   console.log(`  ratio  ${(pm / fm).toFixed(2)}x`);
-  const phase = (rs: RunResult<unknown>[], key: keyof Phases) =>
-    median(rs.map((r) => r.phases![key])).toFixed(0);
   console.log(
     `  plugin waterfall (medians, ms after the click): ${phase(plugin, 'chunks')} chunk(s) in by ` +
       `${phase(plugin, 'chunksDone')}; first API request ${phase(plugin, 'firstApi')}; ` +
