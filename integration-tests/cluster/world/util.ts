@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ApiError, type Controller, type K8sObject, type SimContext, type SimStore } from '../sim-api';
-import type { K8sCondition } from '../../../src/k8s/types';
 
 /** Namespace where SSP puts golden images on OpenShift when the HCO item does not name one. */
 export const GOLDEN_IMAGES_NAMESPACE = 'openshift-virtualization-os-images';
@@ -47,7 +46,16 @@ export function stableUid(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export type Condition = K8sCondition;
+/** A status condition as the CRDs define it (the simulator models upstream; it imports nothing from src/). */
+export interface Condition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastHeartbeatTime?: string;
+  observedGeneration?: number;
+}
 
 /**
  * Returns the conditions with `wanted` set. Timestamps move only when status, reason or message change,
