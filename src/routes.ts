@@ -13,11 +13,14 @@ export const STORAGE_PROFILES_PATH = `${SECTION_BASE_PATH}/storage-profiles`;
 export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
 export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/edit`;
 
+export const BOOT_SOURCES_PATH = `${SECTION_BASE_PATH}/boot-sources`;
+
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
   STORAGE_PROFILES_PATH,
   STORAGE_PROFILE_DETAILS_PATTERN,
   STORAGE_PROFILE_EDIT_PATTERN,
+  BOOT_SOURCES_PATH,
 ];
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
