@@ -1,13 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
-import { parseArgs } from 'node:util';
 import { DEMO_SEED } from '../console/cluster-launcher';
 import {
   abba,
+  benchArgs,
   checkFirstRows,
   phase,
-  distDirOf,
   measure,
-  positiveCount,
   reportPluginJs,
   reportTimes,
   ROWS,
@@ -38,19 +36,7 @@ import {
  * exceptions, failed requests, missing rows, plugin and floor disagreeing on the first row, a kind watched
  * more than once), never on a slow ratio.
  */
-const { values } = parseArgs({
-  options: {
-    crons: { type: 'string', default: '500' },
-    runs: { type: 'string', default: '5' },
-    dist: { type: 'string' },
-  },
-});
-const sizes = values.crons.split(',').map(Number);
-const runs = positiveCount(values.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || runs === undefined) {
-  throw new Error(`--crons wants counts like 500 and --runs a count; got ${values.crons} / ${values.runs}`);
-}
-const distDir = distDirOf(values.dist);
+const { sizes, runs, dist, distDir } = benchArgs('crons', '500');
 
 /** The floor: fetch three lists through the host proxy, join, health, sort, 50 rows of plain DOM. */
 const runFloor = (page: Page) =>
@@ -248,6 +234,7 @@ const benchSize = async (browser: Browser, crons: number): Promise<SizeResult> =
         results,
       );
       reportPluginJs(distDir, results.plugin);
+      console.log(`  first row (plugin and floor): ${results.plugin[0].firstRow}`);
       console.log(
         `  plugin main thread before rows in DOM (medians): ${phase(results.plugin, 'longTasks')} long ` +
           `task(s), ${phase(results.plugin, 'longTasksMs')} ms in them (longest ` +
@@ -279,7 +266,7 @@ const benchSize = async (browser: Browser, crons: number): Promise<SizeResult> =
     },
   );
 
-runBench(values.dist, async (browser) => {
+runBench(dist, async (browser) => {
   const results: SizeResult[] = [];
   for (const crons of sizes) {
     results.push(await benchSize(browser, crons));

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromiumLaunchOptions } from '../chromium';
 import { buildHost } from '../console/build';
@@ -36,14 +37,38 @@ export const median = (xs: number[]) => {
 export const ms = (x: number) => `${x.toFixed(0)} ms`;
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/** `--runs`: a positive count, or undefined when it is not one. */
-export const positiveCount = (text: string): number | undefined => {
-  const n = Number(text);
-  return Number.isInteger(n) && n >= 1 ? n : undefined;
+/**
+ * The command line every benchmark takes: `--<sizeFlag> N[,N…]` (the sizes, default `sizeDefault`),
+ * `--runs N` (default 5), `--dist DIR` (the plugin build measured, default the repository's dist/), and its own
+ * boolean `flags`. Throws on sizes or runs that are not positive counts.
+ */
+export const benchArgs = (sizeFlag: string, sizeDefault: string, flags: readonly string[] = []) => {
+  const { values } = parseArgs({
+    options: {
+      [sizeFlag]: { type: 'string', default: sizeDefault },
+      runs: { type: 'string', default: '5' },
+      dist: { type: 'string' },
+      ...Object.fromEntries(flags.map((f) => [f, { type: 'boolean', default: false } as const])),
+    },
+  });
+  const sizeText = String(values[sizeFlag]);
+  const runsText = String(values.runs);
+  const sizes = sizeText.split(',').map(Number);
+  const runs = Number(runsText);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+    throw new Error(
+      `--${sizeFlag} wants counts like ${sizeDefault} and --runs a count; got ${sizeText} / ${runsText}`,
+    );
+  }
+  const dist = typeof values.dist === 'string' ? values.dist : undefined;
+  return {
+    sizes,
+    runs,
+    dist,
+    distDir: path.resolve(dist ?? path.join(repoRoot, 'dist')),
+    flag: (name: string) => values[name] === true,
+  };
 };
-
-/** The plugin build measured: `--dist DIR`, else the repository's dist/. */
-export const distDirOf = (dist: string | undefined) => path.resolve(dist ?? path.join(repoRoot, 'dist'));
 
 export interface BenchWindow {
   benchT0?: number;

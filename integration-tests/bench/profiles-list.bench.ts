@@ -1,14 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
-import { parseArgs } from 'node:util';
 import { DEMO_SEED } from '../console/cluster-launcher';
 import {
   abba,
+  benchArgs,
   checkFirstRows,
-  distDirOf,
   measure,
   median,
   ms,
-  positiveCount,
   reportPluginJs,
   reportTimes,
   ROWS,
@@ -41,22 +39,7 @@ import {
  * exceptions, failed requests, missing rows, plugin and floor disagreeing on the first row), never on a
  * slow ratio.
  */
-const { values } = parseArgs({
-  options: {
-    classes: { type: 'string', default: '2000,10000' },
-    runs: { type: 'string', default: '5' },
-    dist: { type: 'string' },
-    'no-filter': { type: 'boolean', default: false },
-  },
-});
-const sizes = values.classes.split(',').map(Number);
-const runs = positiveCount(values.runs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || runs === undefined) {
-  throw new Error(
-    `--classes wants counts like 2000,10000 and --runs a count; got ${values.classes} / ${values.runs}`,
-  );
-}
-const distDir = distDirOf(values.dist);
+const { sizes, runs, dist, distDir, flag } = benchArgs('classes', '2000,10000', ['no-filter']);
 
 /** The floor: fetch both lists through the host proxy, join, sort, 50 rows of plain DOM. */
 const runFloor = (page: Page) =>
@@ -207,10 +190,10 @@ const benchSize = async (browser: Browser, classes: number, withFilter: boolean)
     },
   );
 
-runBench(values.dist, async (browser) => {
+runBench(dist, async (browser) => {
   const results: SizeResult[] = [];
   for (const [i, classes] of sizes.entries()) {
-    results.push(await benchSize(browser, classes, i === 0 && !values['no-filter']));
+    results.push(await benchSize(browser, classes, i === 0 && !flag('no-filter')));
   }
   return `first rows: plugin/floor = ${results
     .map((r) => `${(r.plugin / r.floor).toFixed(2)}x at ${r.classes} classes`)
