@@ -210,6 +210,124 @@ export const BootSourceClassModal = ({
       <ModalHeader title={t('Boot-source storage class')} labelId="vsp-boot-source-class-title" />
       <ModalBody>
         <Stack hasGutter>
+          {/* Once the switch runs, its progress and result come first: they are what the admin waits for. */}
+          {sw.progress.length > 0 && (
+            <StackItem>
+              <Title headingLevel="h3" size="md" id="vsp-boot-source-class-progress">
+                {t('Progress')}
+              </Title>
+              <ol
+                className="vsp-plain-list"
+                aria-labelledby="vsp-boot-source-class-progress"
+                aria-live="polite"
+              >
+                {sw.progress.map((p, i) => (
+                  <li key={p.id} data-testid={`switch-step-${p.id}`}>
+                    <StatusIcon status={STATUS_ICON[p.status]} srText="">
+                      {t('Step {{n}} ({{className}}): {{status}}', {
+                        n: i + 1,
+                        className: p.className,
+                        status: statusText[p.status],
+                      })}
+                    </StatusIcon>
+                  </li>
+                ))}
+              </ol>
+            </StackItem>
+          )}
+
+          {outcome && (
+            <StackItem>
+              {outcome.kind === 'done' && (
+                <Alert
+                  variant="success"
+                  isInline
+                  title={t('{{className}} is now the {{kind}}', {
+                    className: outcome.newClass,
+                    kind: kindName(sw.plan.kind),
+                  })}
+                />
+              )}
+              {outcome.kind === 'failed' && (
+                <ErrorAlert
+                  error={outcome.failed.error}
+                  title={
+                    outcome.failed.conflict
+                      ? t('{{className}} was changed by someone else meanwhile; nothing was changed', {
+                          className: outcome.failed.className,
+                        })
+                      : t('Could not change {{className}}; nothing was changed', {
+                          className: outcome.failed.className,
+                        })
+                  }
+                />
+              )}
+              {outcome.kind === 'rolled-back' && (
+                <ErrorAlert
+                  error={outcome.failed.error}
+                  title={
+                    outcome.failed.conflict
+                      ? t(
+                          '{{className}} was changed by someone else meanwhile; the earlier steps were undone and the defaults are as before',
+                          { className: outcome.failed.className },
+                        )
+                      : t(
+                          'Could not change {{className}}; the earlier steps were undone and the defaults are as before',
+                          { className: outcome.failed.className },
+                        )
+                  }
+                />
+              )}
+              {outcome.kind === 'rollback-failed' && (
+                <Stack hasGutter>
+                  <Alert
+                    variant="danger"
+                    isInline
+                    title={t('Could not change {{className}}', { className: outcome.failed.className })}
+                  >
+                    <VerbatimError error={outcome.failed.error} />
+                  </Alert>
+                  <Alert
+                    variant="danger"
+                    isInline
+                    title={t('The switch could not be undone: fix it by hand')}
+                  >
+                    <Content component="p">
+                      {outcome.defaultsNow.length === 0
+                        ? t('As far as this dialog knows, no class is the {{kind}} now.', {
+                            kind: kindName(sw.plan.kind),
+                          })
+                        : t(
+                            'As far as this dialog knows, the {{kind}} is now marked on: {{names}}. In use: {{first}} (the most recently created).',
+                            {
+                              kind: kindName(sw.plan.kind),
+                              names: outcome.defaultsNow.join(', '),
+                              first: outcome.defaultsNow[0],
+                            },
+                          )}
+                    </Content>
+                    {outcome.fixes.map((fix) => (
+                      <div key={fix.className}>
+                        <Content component="p">
+                          {t('On {{className}}: {{fix}}.', {
+                            className: fix.className,
+                            fix: describeFix(fix),
+                          })}
+                        </Content>
+                        <CodeBlock>
+                          <CodeBlockCode>{fixCommand(fix)}</CodeBlockCode>
+                        </CodeBlock>
+                        <Content component="p">
+                          {t('Why undoing on {{className}} failed:', { className: fix.className })}
+                        </Content>
+                        <VerbatimError error={fix.error} />
+                      </div>
+                    ))}
+                  </Alert>
+                </Stack>
+              )}
+            </StackItem>
+          )}
           <StackItem>
             <Title headingLevel="h3" size="md">
               {t('Where boot sources go today')}
@@ -396,138 +514,20 @@ export const BootSourceClassModal = ({
                   'The switch is sent as guarded patches in this order. The new class is marked first, so there is never a moment without a default; if a later step fails, the earlier ones are undone.',
                 )}
               </Content>
-              <ol className="vsp-plain-list">
+              <Stack hasGutter component="ol" className="vsp-plain-list">
                 {sw.preview.map((s, i) => (
-                  <li key={s.id}>
+                  <StackItem component="li" key={s.id}>
                     <Content component="p">{stepTitle(s, i + 1)}</Content>
                     <PatchPreview patch={s.patch} id={`vsp-boot-source-class-patch-${i}`} />
-                  </li>
+                  </StackItem>
                 ))}
                 {sw.rollbackPreview.map((s, i) => (
-                  <li key={s.id}>
+                  <StackItem component="li" key={s.id}>
                     <Content component="p">{stepTitle(s, 0)}</Content>
                     <PatchPreview patch={s.patch} id={`vsp-boot-source-class-undo-${i}`} />
-                  </li>
+                  </StackItem>
                 ))}
-              </ol>
-            </StackItem>
-          )}
-
-          {sw.progress.length > 0 && (
-            <StackItem>
-              <Title headingLevel="h3" size="md" id="vsp-boot-source-class-progress">
-                {t('Progress')}
-              </Title>
-              <ol
-                className="vsp-plain-list"
-                aria-labelledby="vsp-boot-source-class-progress"
-                aria-live="polite"
-              >
-                {sw.progress.map((p, i) => (
-                  <li key={p.id} data-testid={`switch-step-${p.id}`}>
-                    <StatusIcon status={STATUS_ICON[p.status]} srText="">
-                      {t('Step {{n}} ({{className}}): {{status}}', {
-                        n: i + 1,
-                        className: p.className,
-                        status: statusText[p.status],
-                      })}
-                    </StatusIcon>
-                  </li>
-                ))}
-              </ol>
-            </StackItem>
-          )}
-
-          {outcome && (
-            <StackItem>
-              {outcome.kind === 'done' && (
-                <Alert
-                  variant="success"
-                  isInline
-                  title={t('{{className}} is now the {{kind}}', {
-                    className: outcome.newClass,
-                    kind: kindName(sw.plan.kind),
-                  })}
-                />
-              )}
-              {outcome.kind === 'failed' && (
-                <ErrorAlert
-                  error={outcome.failed.error}
-                  title={
-                    outcome.failed.conflict
-                      ? t('{{className}} was changed by someone else meanwhile; nothing was changed', {
-                          className: outcome.failed.className,
-                        })
-                      : t('Could not change {{className}}; nothing was changed', {
-                          className: outcome.failed.className,
-                        })
-                  }
-                />
-              )}
-              {outcome.kind === 'rolled-back' && (
-                <ErrorAlert
-                  error={outcome.failed.error}
-                  title={
-                    outcome.failed.conflict
-                      ? t(
-                          '{{className}} was changed by someone else meanwhile; the earlier steps were undone and the defaults are as before',
-                          { className: outcome.failed.className },
-                        )
-                      : t(
-                          'Could not change {{className}}; the earlier steps were undone and the defaults are as before',
-                          { className: outcome.failed.className },
-                        )
-                  }
-                />
-              )}
-              {outcome.kind === 'rollback-failed' && (
-                <Stack hasGutter>
-                  <Alert
-                    variant="danger"
-                    isInline
-                    title={t('Could not change {{className}}', { className: outcome.failed.className })}
-                  >
-                    <VerbatimError error={outcome.failed.error} />
-                  </Alert>
-                  <Alert
-                    variant="danger"
-                    isInline
-                    title={t('The switch could not be undone: fix it by hand')}
-                  >
-                    <Content component="p">
-                      {outcome.defaultsNow.length === 0
-                        ? t('As far as this dialog knows, no class is the {{kind}} now.', {
-                            kind: kindName(sw.plan.kind),
-                          })
-                        : t(
-                            'As far as this dialog knows, the {{kind}} is now marked on: {{names}}. In use: {{first}} (the most recently created).',
-                            {
-                              kind: kindName(sw.plan.kind),
-                              names: outcome.defaultsNow.join(', '),
-                              first: outcome.defaultsNow[0],
-                            },
-                          )}
-                    </Content>
-                    {outcome.fixes.map((fix) => (
-                      <div key={fix.className}>
-                        <Content component="p">
-                          {t('On {{className}}: {{fix}}.', {
-                            className: fix.className,
-                            fix: describeFix(fix),
-                          })}
-                        </Content>
-                        <CodeBlock>
-                          <CodeBlockCode>{fixCommand(fix)}</CodeBlockCode>
-                        </CodeBlock>
-                        <Content component="p">
-                          {t('Why undoing on {{className}} failed:', { className: fix.className })}
-                        </Content>
-                        <VerbatimError error={fix.error} />
-                      </div>
-                    ))}
-                  </Alert>
-                </Stack>
-              )}
+              </Stack>
             </StackItem>
           )}
         </Stack>
