@@ -1,6 +1,7 @@
 import { Alert } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HyperConvergedLookup } from '../k8s/hyperconverged';
 import type { HyperConverged } from '../k8s/types';
 import { useHyperConverged } from '../k8s/use-hyperconverged';
 import { ErrorAlert } from './ErrorAlert';
@@ -12,11 +13,25 @@ import { LoadingState, PageEmptyState } from './StatusStates';
  */
 export const HyperConvergedGate = ({
   children,
+  lookup,
 }: {
   children: (hyperConverged: HyperConverged) => ReactNode;
+  /** The page's own lookup, when it watches the HyperConverged itself (one watch, not two). */
+  lookup?: HyperConvergedLookup;
+}) => (lookup ? <GateFor lookup={lookup}>{children}</GateFor> : <WatchedGate>{children}</WatchedGate>);
+
+const WatchedGate = ({ children }: { children: (hyperConverged: HyperConverged) => ReactNode }) => (
+  <GateFor lookup={useHyperConverged()}>{children}</GateFor>
+);
+
+const GateFor = ({
+  children,
+  lookup,
+}: {
+  children: (hyperConverged: HyperConverged) => ReactNode;
+  lookup: HyperConvergedLookup;
 }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const lookup = useHyperConverged();
   switch (lookup.state) {
     case 'loading':
       return <LoadingState label={t('Loading the HyperConverged resource')} />;

@@ -9,8 +9,14 @@ import {
   ToolbarContent,
   ToolbarItem,
 } from '@patternfly/react-core';
-import { SearchIcon, TimesIcon } from '@patternfly/react-icons';
-import { Table, Tbody, Th, Thead, Tr, type TableProps, type ThProps } from '@patternfly/react-table';
+import {
+  ArrowsAltVIcon,
+  LongArrowAltDownIcon,
+  LongArrowAltUpIcon,
+  SearchIcon,
+  TimesIcon,
+} from '@patternfly/react-icons';
+import { Table, Tbody, Thead, Tr, type TableProps, type ThProps } from '@patternfly/react-table';
 import { memo, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pfModifier } from './plain-markup';
@@ -215,29 +221,31 @@ export const ResourceTable = <T,>({
           <Table aria-label={ariaLabel} variant="compact" role="table" gridBreakPoint={gridBreakPoint}>
             <Thead>
               <Tr>
-                {columns.map((col, index) => (
-                  <Th
+                {columns.map((col) => (
+                  <HeaderCell
                     key={col.id}
-                    width={col.width}
-                    visibility={col.visibility}
-                    modifier="wrap"
-                    sort={
+                    col={col}
+                    sorted={col.id === sort.columnId && !!col.sortValue ? sort.direction : undefined}
+                    onSort={
                       col.sortValue
-                        ? {
-                            columnIndex: index,
-                            sortBy: { index: sortIndex, direction: sort.direction },
-                            onSort: (_e, _i, direction) => {
-                              setSort({ columnId: col.id, direction });
-                              setPage(1);
-                            },
+                        ? () => {
+                            setSort({
+                              columnId: col.id,
+                              // A first click sorts ascending, a second one on the same column flips it.
+                              direction:
+                                col.id === sort.columnId && sort.direction === 'asc' ? 'desc' : 'asc',
+                            });
+                            setPage(1);
                           }
                         : undefined
                     }
-                  >
-                    {col.title}
-                  </Th>
+                  />
                 ))}
-                {renderRowActions && <Th screenReaderText={t('Actions')} />}
+                {renderRowActions && (
+                  <th tabIndex={-1} scope="col" className="pf-v6-c-table__th">
+                    <span className="pf-v6-u-screen-reader">{t('Actions')}</span>
+                  </th>
+                )}
               </Tr>
             </Thead>
             <Tbody>
@@ -255,6 +263,56 @@ export const ResourceTable = <T,>({
         </>
       )}
     </>
+  );
+};
+
+/**
+ * PatternFly's `Th` markup (wrapping header, optional sort button) as a plain element: PatternFly's Th
+ * measures itself after mount for a truncation tooltip, which lays the whole table out before its first paint.
+ */
+const HeaderCell = <Row,>({
+  col,
+  sorted,
+  onSort,
+}: {
+  col: ResourceTableColumn<Row>;
+  sorted?: SortDirection;
+  onSort?: () => void;
+}) => {
+  const className = [
+    'pf-v6-c-table__th pf-m-wrap',
+    onSort && 'pf-v6-c-table__sort',
+    sorted && 'pf-m-selected',
+    col.width && `pf-m-width-${col.width}`,
+    ...(col.visibility ?? []).map(pfModifier),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (!onSort) {
+    return (
+      <th tabIndex={-1} scope="col" className={className}>
+        {col.title}
+      </th>
+    );
+  }
+  const Indicator =
+    sorted === 'asc' ? LongArrowAltUpIcon : sorted === 'desc' ? LongArrowAltDownIcon : ArrowsAltVIcon;
+  return (
+    <th
+      tabIndex={-1}
+      scope="col"
+      className={className}
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+    >
+      <button type="button" className="pf-v6-c-table__button" onClick={onSort}>
+        <div className="pf-v6-c-table__button-content">
+          <span className="pf-v6-c-table__text">{col.title}</span>
+          <span className="pf-v6-c-table__sort-indicator">
+            <Indicator />
+          </span>
+        </div>
+      </button>
+    </th>
   );
 };
 

@@ -79,3 +79,14 @@ export const CompactLabelGroup = ({ children }: { children: ReactNode[] }) => (
 /** PatternFly's modifier class for a camelCase modifier name: `hiddenOnXl` -> `pf-m-hidden-on-xl`. */
 export const pfModifier = (name: string) =>
   `pf-m-${name.replace(/([A-Z0-9]+)/g, (m) => `-${m.toLowerCase()}`)}`;
+
+// One formatter for every cell: the SDK's <Timestamp> makes a new Intl.DateTimeFormat per render.
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+
+/** A date and time in the user's locale, as a `<time>` element (table cells; details pages use <Timestamp>). */
+export const PlainTimestamp = ({ timestamp }: { timestamp: string | Date }) => {
+  const date = typeof timestamp === 'string' ? new Date(timestamp) : timestamp;
+  if (Number.isNaN(date.getTime())) return <>{String(timestamp)}</>;
+  dateTimeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return <time dateTime={date.toISOString()}>{dateTimeFormat.format(date)}</time>;
+};

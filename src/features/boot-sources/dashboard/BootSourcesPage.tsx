@@ -12,6 +12,7 @@ import { HyperConvergedModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
 import type { HyperConverged } from '../../../k8s/types';
 import { useModelAccess } from '../../../k8s/use-access';
+import { useHyperConverged } from '../../../k8s/use-hyperconverged';
 import { useIntentWrite } from '../../../k8s/use-intent-write';
 import { isUnreadable } from '../../../k8s/watch-state';
 import type { BootSourceRow } from '../logic/boot-source-rows';
@@ -21,7 +22,7 @@ import { ClusterProblemAlerts } from './ClusterProblemAlerts';
 import { HealthSummary } from './HealthSummary';
 import { RowActionsMenu, type RowAction } from './row-actions';
 import { SourceChangeModal, type SourceChange } from './SourceChangeModal';
-import { useBootSourceData } from './use-boot-source-data';
+import { useBootSourceData, type BootSourceData } from './use-boot-source-data';
 
 // Dialogs load when opened: the dashboard's first rows do not wait for the wizard's code.
 const CustomSourceWizard = lazy(() =>
@@ -44,11 +45,10 @@ const rowKey = (row: BootSourceRow) => `${row.namespace}/${row.name}`;
 const rowText = (row: BootSourceRow) =>
   `${row.name} ${row.namespace} ${row.url ?? ''} ${row.dataSourceName ?? ''}`;
 
-const Dashboard = ({ hco }: { hco: HyperConverged }) => {
+const Dashboard = ({ hco, data }: { hco: HyperConverged; data: BootSourceData }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const access = useModelAccess(HyperConvergedModel, 'patch', hco.metadata?.name, hco.metadata?.namespace);
   const canWrite = access.allowed && !access.loading;
-  const data = useBootSourceData(hco);
   const write = useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: hco });
   const [dialog, setDialog] = useState<Dialog>();
   const [notice, setNotice] = useState<string>();
@@ -239,6 +239,12 @@ const Dashboard = ({ hco }: { hco: HyperConverged }) => {
   );
 };
 
-const BootSourcesPage = () => <HyperConvergedGate>{(hco) => <Dashboard hco={hco} />}</HyperConvergedGate>;
+const BootSourcesPage = () => {
+  const lookup = useHyperConverged();
+  const data = useBootSourceData(lookup.state === 'found' ? lookup.hyperConverged : undefined);
+  return (
+    <HyperConvergedGate lookup={lookup}>{(hco) => <Dashboard hco={hco} data={data} />}</HyperConvergedGate>
+  );
+};
 
 export default withQueryClient(BootSourcesPage);

@@ -1,9 +1,9 @@
-import { ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
+import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BreakableText } from '../../../components/BreakableText';
-import { CellStack, CompactLabel, Muted } from '../../../components/plain-markup';
+import { CellStack, CompactLabel, Muted, PlainTimestamp } from '../../../components/plain-markup';
 import type { ResourceTableColumn } from '../../../components/ResourceTable';
 import { StatusIcon, type StatusKind } from '../../../components/StatusIcon';
 import type { BootSourceRow, SourceHealth, SourceKind } from '../logic/boot-source-rows';
@@ -75,7 +75,7 @@ const ScheduleCell = ({ row, t, now }: { row: BootSourceRow; t: TFunction; now: 
         </span>,
         next && (
           <Muted key="next">
-            {t('Next check:')} <Timestamp timestamp={next.toISOString()} simple />
+            {t('Next check:')} <PlainTimestamp timestamp={next} />
           </Muted>
         ),
       ]}
@@ -217,13 +217,13 @@ const columns = (t: TFunction, now: Date): BootSourceColumn[] => [
       <CellStack>
         {[
           row.lastImport ? (
-            <Timestamp key="import" timestamp={row.lastImport} simple />
+            <PlainTimestamp key="import" timestamp={row.lastImport} />
           ) : (
             <Muted key="import">{t('Never')}</Muted>
           ),
           row.lastExecution && (
             <Muted key="exec">
-              {t('Last check:')} <Timestamp timestamp={row.lastExecution} simple />
+              {t('Last check:')} <PlainTimestamp timestamp={row.lastExecution} />
             </Muted>
           ),
         ]}

@@ -37,8 +37,11 @@ export interface BootSourceData {
   snapshotClassList: VolumeSnapshotClass[];
 }
 
-/** One watch per kind for the whole page; the dialogs get what they need from here. */
-export const useBootSourceData = (hco: HyperConverged): BootSourceData => {
+/**
+ * One watch per kind for the whole page; the dialogs get what they need from here. The lists start at once,
+ * alongside the HyperConverged lookup (`hco` undefined until it is found), not after it.
+ */
+export const useBootSourceData = (hco: HyperConverged | undefined): BootSourceData => {
   const crons = useWatchList<DataImportCron>({ groupVersionKind: gvk(DataImportCronModel) });
   const dataSources = useWatchList<DataSource>({ groupVersionKind: gvk(DataSourceModel) });
   const storageClasses = useWatchList<StorageClass>({ groupVersionKind: gvk(StorageClassModel) });
@@ -54,7 +57,7 @@ export const useBootSourceData = (hco: HyperConverged): BootSourceData => {
   const snapshotClassList = listOrEmpty(snapshotClasses);
 
   const rows = useMemo(() => {
-    if (!settled) return [];
+    if (!settled || !hco) return [];
     return buildBootSourceRows({
       hco,
       crons: listOrEmpty(crons) ?? [],
@@ -65,7 +68,7 @@ export const useBootSourceData = (hco: HyperConverged): BootSourceData => {
 
   const problems = useMemo(
     () =>
-      settled
+      settled && hco
         ? findClusterProblems({
             hco,
             rows,
