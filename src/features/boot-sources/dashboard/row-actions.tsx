@@ -1,6 +1,6 @@
-import { MenuToggle } from '@patternfly/react-core';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
-import { ActionsColumn, type IAction } from '@patternfly/react-table';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { BootSourceRow } from '../logic/boot-source-rows';
 
@@ -31,6 +31,11 @@ const actionTitle = (t: TFunction, action: RowAction): string =>
     'use-snapshots': t('Use snapshots for boot sources on this class'),
   })[action];
 
+/**
+ * The row's kebab menu. Until first opened it is a plain button with PatternFly's MenuToggle markup:
+ * PatternFly's Dropdown reads the computed text direction of its toggle on mount (a forced style
+ * recalculation), which for a page of rows cost more than the rows themselves.
+ */
 export const RowActionsMenu = ({
   row,
   t,
@@ -40,28 +45,54 @@ export const RowActionsMenu = ({
   t: TFunction;
   onAction: (action: RowAction, row: BootSourceRow) => void;
 }) => {
+  const [isOpen, setIsOpen] = useState(false);
+  const [armed, setArmed] = useState(false);
   const actions = rowActions(row);
   if (actions.length === 0) return null;
-  const items: IAction[] = actions.map((action) => ({
-    title: actionTitle(t, action),
-    onClick: () => onAction(action, row),
-    isDanger: action === 'remove',
-  }));
+  const label = t('Actions for {{name}}', { name: row.name });
+  if (!armed) {
+    return (
+      <button
+        type="button"
+        className="pf-v6-c-menu-toggle pf-m-plain"
+        aria-label={label}
+        aria-expanded={false}
+        onClick={() => {
+          setArmed(true);
+          setIsOpen(true);
+        }}
+      >
+        <span className="pf-v6-c-menu-toggle__icon">
+          <EllipsisVIcon />
+        </span>
+      </button>
+    );
+  }
   return (
-    <ActionsColumn
-      items={items}
+    <Dropdown
+      isOpen={isOpen}
+      onOpenChange={setIsOpen}
+      onSelect={() => setIsOpen(false)}
       popperProps={{ position: 'right' }}
-      actionsToggle={({ onToggle, isOpen, isDisabled, toggleRef }) => (
+      shouldFocusFirstItemOnOpen
+      toggle={(ref) => (
         <MenuToggle
-          ref={toggleRef}
+          ref={ref}
           variant="plain"
-          onClick={onToggle}
+          onClick={() => setIsOpen((o) => !o)}
           isExpanded={isOpen}
-          isDisabled={isDisabled}
-          aria-label={t('Actions for {{name}}', { name: row.name })}
+          aria-label={label}
           icon={<EllipsisVIcon />}
         />
       )}
-    />
+    >
+      <DropdownList>
+        {actions.map((action) => (
+          <DropdownItem key={action} isDanger={action === 'remove'} onClick={() => onAction(action, row)}>
+            {actionTitle(t, action)}
+          </DropdownItem>
+        ))}
+      </DropdownList>
+    </Dropdown>
   );
 };
