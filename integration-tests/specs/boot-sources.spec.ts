@@ -41,34 +41,44 @@ test.describe('Boot sources dashboard', () => {
   // Several writes and reads per test, each waiting for the watch: more than the default minute on 2 cores.
   test.describe.configure({ timeout: 150_000 });
 
-  test('lists every golden image worst first, with the cluster-level findings and counts', async ({
-    page,
-    consoleUI,
-  }) => {
-    await page.goto(PAGE);
-    await expect(page.getByRole('heading', { level: 1, name: 'Boot sources' })).toBeVisible();
-    const table = page.getByRole('table', { name: 'Boot sources' });
-    await expect(table).toBeVisible();
-    // The failing custom source (its registry does not resolve) is first, with CDI's reason.
-    const first = table.getByRole('row').nth(1);
-    await expect(first).toContainText('legacy-app-image-cron');
-    await expect(first).toContainText('Failing');
-    await expect(first).toContainText('NoDigest: No source digest');
-    // The disabled system source is still listed, last, so it can be turned back on.
-    await expect(row(page, 'rhel8-image-cron')).toContainText('Disabled');
-    await expect(table.getByRole('row').last()).toContainText('rhel8-image-cron');
-    await expect(row(page, 'centos-stream10-image-cron')).toContainText('Customised system');
-    await expect(row(page, 'tools-image-cron')).toContainText('Custom');
-    // Schedule in words with the next check, and the DataSource the VMs use.
-    await expect(row(page, 'tools-image-cron')).toContainText('At 04:00, only on Monday');
-    await expect(row(page, 'tools-image-cron')).toContainText('Next check:');
-    await expect(row(page, 'centos-stream9-image-cron')).toContainText('Ready');
-    await expect(page.getByRole('list', { name: 'Boot source summary' })).toContainText('1 disabled');
-    await expect(
-      page.getByRole('switch', { name: 'Automatic updates of system-defined boot sources' }),
-    ).toBeChecked();
-    await consoleUI.expectNoA11yViolations();
-    await consoleUI.saveScreenshots('boot-sources');
+  test.describe("with the seed's clock stopped", () => {
+    // Time stands still, so the seeded importing, outdated and scheduled sources stay so for the checks and the
+    // screenshots.
+    test.use({ clusterOptions: { timeScale: 0 } });
+    test('lists every golden image worst first, with the cluster-level findings and counts', async ({
+      page,
+      consoleUI,
+    }) => {
+      await page.goto(PAGE);
+      await expect(page.getByRole('heading', { level: 1, name: 'Boot sources' })).toBeVisible();
+      const table = page.getByRole('table', { name: 'Boot sources' });
+      await expect(table).toBeVisible();
+      // The failing custom source (its registry does not resolve) is first, with CDI's reason.
+      const first = table.getByRole('row').nth(1);
+      await expect(first).toContainText('legacy-app-image-cron');
+      await expect(first).toContainText('Failing');
+      await expect(first).toContainText('NoDigest: No source digest');
+      // The disabled system source is still listed, last, so it can be turned back on.
+      await expect(row(page, 'rhel8-image-cron')).toContainText('Disabled');
+      await expect(table.getByRole('row').last()).toContainText('rhel8-image-cron');
+      await expect(row(page, 'centos-stream10-image-cron')).toContainText('Customised system');
+      // The seed's other states: a newer digest published for rhel9, fedora importing, zos-tools not deployed.
+      await expect(row(page, 'rhel9-image-cron')).toContainText('Outdated');
+      await expect(row(page, 'fedora-image-cron')).toContainText('Importing');
+      await expect(row(page, 'zos-tools-image-cron')).toContainText('Not deployed');
+      await expect(page.getByText('Not deployed on this cluster’s architectures')).toBeVisible();
+      await expect(row(page, 'tools-image-cron')).toContainText('Custom');
+      // Schedule in words with the next check, and the DataSource the VMs use.
+      await expect(row(page, 'tools-image-cron')).toContainText('At 04:00, only on Monday');
+      await expect(row(page, 'tools-image-cron')).toContainText('Next check:');
+      await expect(row(page, 'centos-stream9-image-cron')).toContainText('Ready');
+      await expect(page.getByRole('list', { name: 'Boot source summary' })).toContainText('1 disabled');
+      await expect(
+        page.getByRole('switch', { name: 'Automatic updates of system-defined boot sources' }),
+      ).toBeChecked();
+      await consoleUI.expectNoA11yViolations();
+      await consoleUI.saveScreenshots('boot-sources');
+    });
   });
 
   test('turns one system source off and on again; nothing else in the HyperConverged changes', async ({

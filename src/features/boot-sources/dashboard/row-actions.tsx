@@ -59,7 +59,9 @@ export const RowActionsMenu = ({
         aria-expanded={false}
         onClick={() => {
           setArmed(true);
-          setIsOpen(true);
+          // Open once this click is over: the Dropdown's outside-click listener, added as it mounts,
+          // would otherwise see the same click and close it at once.
+          setTimeout(() => setIsOpen(true));
         }}
       >
         <span className="pf-v6-c-menu-toggle__icon">

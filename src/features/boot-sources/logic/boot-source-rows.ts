@@ -216,10 +216,11 @@ export const buildBootSourceRows = ({
       url: dvSpec?.source?.registry?.url,
       pullMethod: dvSpec?.source?.registry?.pullMethod,
       pvcSource: dvSpec?.source?.pvc,
+      // A source that is not deployed imports nowhere: only the class it names, if any.
       storageClass:
         cron?.metadata?.annotations?.['cdi.kubevirt.io/storage.import.storageClass'] ??
         templateClass ??
-        defaultClassName,
+        (enabled && !notDeployed ? defaultClassName : undefined),
       storageClassFromTemplate: !!templateClass,
       sourceFormat: status?.sourceFormat,
       upToDate,
