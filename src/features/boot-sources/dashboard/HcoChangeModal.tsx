@@ -5,6 +5,7 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { PatchPreview } from '../../../components/PatchPreview';
 import type { Intent, IntentWrite } from '../../../k8s/use-intent-write';
 import type { HyperConverged } from '../../../k8s/types';
+import { useEditErrorText } from '../shared/use-edit-error-text';
 
 export interface HcoChangeModalProps {
   title: string;
@@ -36,8 +37,9 @@ export const HcoChangeModal = ({
   onCancel,
 }: HcoChangeModalProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
+  const { localise } = useEditErrorText();
   const patch = write.preview(intent);
-  const failure = write.failure?.action === action ? write.failure.error : undefined;
+  const failure = write.failure?.action === action ? localise(write.failure.error) : undefined;
   return (
     <ConfirmModal
       isOpen
@@ -46,7 +48,7 @@ export const HcoChangeModal = ({
       confirmLabel={confirmLabel}
       isDanger={isDanger}
       isInProgress={write.pendingAction === action}
-      error={patch instanceof Error ? patch : failure}
+      error={patch instanceof Error ? localise(patch) : failure}
       onConfirm={() => {
         if (patch instanceof Error) return;
         write.run(action, intent, { onSuccess: (_saved, reapplied) => onDone(action, reapplied) });

@@ -11,6 +11,20 @@ import type { DataImportCronTemplate, HyperConverged } from '../../../k8s/types'
 
 export const ANN_TEMPLATE_ENABLE = 'dataimportcrontemplate.kubevirt.io/enable';
 
+/** An edit that no longer applies to the latest list; pages word it for the user from `reason`. */
+export class TemplateEditError extends Error {
+  constructor(
+    readonly reason: 'exists' | 'gone',
+    readonly templateName: string,
+  ) {
+    super(
+      reason === 'exists'
+        ? `A boot source named ${templateName} already exists in the HyperConverged.`
+        : `The boot source ${templateName} is no longer in the HyperConverged.`,
+    );
+  }
+}
+
 export type TemplateList = readonly DataImportCronTemplate[];
 
 /** The user's list as stored (absent = empty); never the effective status list. */
@@ -87,7 +101,7 @@ export const removeTemplate =
   (name: string) =>
   (list: TemplateList): TemplateList => {
     const i = indexOf(list, name);
-    if (i < 0) throw new Error(`The boot source ${name} is no longer in the HyperConverged.`);
+    if (i < 0) throw new TemplateEditError('gone', name);
     return list.filter((_, j) => j !== i);
   };
 
@@ -102,13 +116,13 @@ export const upsertTemplate =
     const i = indexOf(list, target);
     const clash = indexOf(list, item.metadata.name);
     if (replacing === undefined && i >= 0 && list[i].spec !== undefined) {
-      throw new Error(`A boot source named ${item.metadata.name} already exists in the HyperConverged.`);
+      throw new TemplateEditError('exists', item.metadata.name);
     }
     if (replacing !== undefined && replacing !== item.metadata.name && clash >= 0) {
-      throw new Error(`A boot source named ${item.metadata.name} already exists in the HyperConverged.`);
+      throw new TemplateEditError('exists', item.metadata.name);
     }
     if (replacing !== undefined && i < 0 && replacing !== item.metadata.name) {
-      throw new Error(`The boot source ${replacing} is no longer in the HyperConverged.`);
+      throw new TemplateEditError('gone', replacing);
     }
     return i >= 0 ? replaceAt(list, i, item) : [...list, item];
   };

@@ -37,6 +37,7 @@ import {
 } from '../logic/custom-source-form';
 import { describeSchedule, matchingPreset, schedulePresets } from '../logic/schedule';
 import { specTemplates, templateListIntent, upsertTemplate } from '../logic/template-edits';
+import { useEditErrorText } from '../shared/use-edit-error-text';
 import { DataSourceStep } from './DataSourceStep';
 import { fieldStates } from './FieldHelp';
 import { ReviewStep } from './ReviewStep';
@@ -150,6 +151,7 @@ export const CustomSourceWizard = ({
   const wffc = isWffc(storageClasses, inEffect);
 
   const write = useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: hco });
+  const { localise, localiseFailure } = useEditErrorText();
   const gone = (name: string) =>
     new Error(t('The boot source {{name}} is no longer in the HyperConverged.', { name }));
   /** Applied to whichever HyperConverged the write runs on, so a retry merges onto the latest entry. */
@@ -236,7 +238,7 @@ export const CustomSourceWizard = ({
   const close = () => {
     if (!write.isPending) onClose();
   };
-  const preview = write.preview(intent);
+  const preview = localise(write.preview(intent));
   const stepProps = { values: effective, set, touch, fieldState };
 
   return (
@@ -317,7 +319,7 @@ export const CustomSourceWizard = ({
             scheduleWords={customise ? undefined : describeSchedule(effective.schedule)}
             preview={preview}
             errors={errors.map(messageText)}
-            failure={write.failure}
+            failure={localiseFailure(write.failure)}
             reapplied={!!write.reappliedOnNewer}
           />
         </WizardStep>
