@@ -14,6 +14,7 @@ export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
 export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/edit`;
 
 export const BOOT_SOURCES_PATH = `${SECTION_BASE_PATH}/boot-sources`;
+export const STORAGE_SETTINGS_PATH = `${SECTION_BASE_PATH}/settings`;
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
@@ -21,6 +22,7 @@ export const ROUTE_PATTERNS: readonly string[] = [
   STORAGE_PROFILE_DETAILS_PATTERN,
   STORAGE_PROFILE_EDIT_PATTERN,
   BOOT_SOURCES_PATH,
+  STORAGE_SETTINGS_PATH,
 ];
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;

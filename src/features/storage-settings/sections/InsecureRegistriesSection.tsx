@@ -1,0 +1,4 @@
+import type { SettingsSectionProps } from './section-props';
+
+// Placeholder while the section is being built (not committed).
+export const InsecureRegistriesSection = (_props: SettingsSectionProps) => null;
