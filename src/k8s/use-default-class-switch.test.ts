@@ -1,39 +1,15 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_VIRT_CLASS_ANNOTATION } from './default-storage-class';
-import { applyAsApiserver } from './testing/apply-as-apiserver';
+import { apiserver as server, statusError } from './testing/fake-apiserver';
 import type { StorageClass } from './types';
 import { useDefaultClassSwitch } from './use-default-class-switch';
 
-// A fake apiserver behind the SDK's k8sPatch/k8sGet: objects by name, faults per (name, call number).
-const server = vi.hoisted(() => ({
-  objects: new Map<string, unknown>(),
-  sent: [] as { name: string; patch: unknown[] }[],
-  fail: new Map<string, unknown>(),
-}));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(
-    async ({ resource, data }: { resource: { metadata: { name: string } }; data: unknown[] }) => {
-      const name = resource.metadata.name;
-      server.sent.push({ name, patch: data });
-      const key = `${name}#${server.sent.filter((s) => s.name === name).length}`;
-      if (server.fail.has(key)) throw server.fail.get(key);
-      try {
-        const next = applyAsApiserver(server.objects.get(name) as object, data as Patch[]);
-        server.objects.set(name, next);
-        return next;
-      } catch {
-        throw statusError(422, 'Invalid', 'the server rejected our request due to an error in our request');
-      }
-    },
-  ),
-  k8sGet: vi.fn(async ({ name }: { name: string }) => structuredClone(server.objects.get(name))),
-}));
-
-const statusError = (code: number, reason: string, message: string) =>
-  Object.assign(new Error(message), { code, json: { kind: 'Status', code, reason, message } });
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('./testing/fake-apiserver')).fakeSdk,
+);
 
 const sc = (name: string, created: string, annotations?: Record<string, string>): StorageClass => ({
   apiVersion: 'storage.k8s.io/v1',
@@ -49,9 +25,7 @@ const annotation = (name: string) =>
   (server.objects.get(name) as StorageClass).metadata?.annotations?.[DEFAULT_VIRT_CLASS_ANNOTATION];
 
 beforeEach(() => {
-  server.objects = new Map(CLASSES.map((c) => [c.metadata?.name ?? '', structuredClone(c)]));
-  server.sent = [];
-  server.fail = new Map();
+  server.reset(CLASSES);
 });
 
 const start = () =>

@@ -1,42 +1,23 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HyperConvergedModel } from './models';
-import { applyAsApiserver } from './testing/apply-as-apiserver';
+import { apiserver as server, statusError } from './testing/fake-apiserver';
 import type { HyperConverged } from './types';
 import { useIntentWrite, type Intent } from './use-intent-write';
 
-// A fake apiserver behind the SDK's k8sPatch/k8sGet, with one object and queued faults.
-const server = vi.hoisted(() => ({
-  object: undefined as unknown,
-  sent: [] as unknown[][],
-  faults: [] as unknown[],
-}));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(async ({ data }: { data: unknown[] }) => {
-    server.sent.push(data);
-    const fault = server.faults.shift();
-    if (fault) throw fault;
-    try {
-      server.object = applyAsApiserver(server.object as object, data as Patch[]);
-      return structuredClone(server.object);
-    } catch {
-      throw statusError(422, 'Invalid', 'the server rejected our request due to an error in our request');
-    }
-  }),
-  k8sGet: vi.fn(async () => structuredClone(server.object)),
-}));
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('./testing/fake-apiserver')).fakeSdk,
+);
 
-const statusError = (code: number, reason: string, message: string) =>
-  Object.assign(new Error(message), { code, json: { kind: 'Status', code, reason, message } });
-
+const HCO = 'kubevirt-hyperconverged';
 const hco = (list: { metadata: { name: string } }[]): HyperConverged => ({
   apiVersion: 'hco.kubevirt.io/v1beta1',
   kind: 'HyperConverged',
-  metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv', resourceVersion: '1' },
+  metadata: { name: HCO, namespace: 'openshift-cnv', resourceVersion: '1' },
   spec: { enableCommonBootImageImport: true, dataImportCronTemplates: list as never },
 });
 const append =
@@ -47,8 +28,9 @@ const append =
       value: [...(o.spec.dataImportCronTemplates ?? []), { metadata: { name } }],
     },
   ];
-const names = () =>
-  ((server.object as HyperConverged).spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name);
+/** The HyperConverged as the server has it now. */
+const current = () => server.objects.get(HCO) as HyperConverged;
+const names = () => (current().spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name);
 
 const wrapper = ({ children }: { children: ReactNode }) => (
   <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
@@ -59,26 +41,24 @@ const start = (seen: HyperConverged) =>
   renderHook(() => useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: seen }), { wrapper });
 
 beforeEach(() => {
-  server.object = hco([{ metadata: { name: 'a' } }]);
-  server.sent = [];
-  server.faults = [];
+  server.reset([hco([{ metadata: { name: 'a' } }])]);
 });
 
 describe('useIntentWrite', () => {
   it('sends the guarded patch it previews', async () => {
-    const { result } = start(server.object as HyperConverged);
+    const { result } = start(current());
     const preview = result.current.preview(append('b'));
     const onSuccess = vi.fn();
     act(() => result.current.run('add', append('b'), { onSuccess }));
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.anything(), false));
-    expect(server.sent).toEqual([preview]);
+    expect(server.sent.map((s) => s.patch)).toEqual([preview]);
     expect(names()).toEqual(['a', 'b']);
   });
 
   it('re-applies the intent on the fresh object when the tested list changed meanwhile', async () => {
-    const seen = structuredClone(server.object) as HyperConverged;
+    const seen = structuredClone(current());
     // Someone else adds "x" after the page read the object.
-    server.object = hco([{ metadata: { name: 'a' } }, { metadata: { name: 'x' } }]);
+    server.objects.set(HCO, hco([{ metadata: { name: 'a' } }, { metadata: { name: 'x' } }]));
     const { result } = start(seen);
     const onSuccess = vi.fn();
     act(() => result.current.run('add', append('b'), { onSuccess }));
@@ -95,8 +75,8 @@ describe('useIntentWrite', () => {
       'Invalid',
       'admission webhook "validate-hco.kubevirt.io" denied the request: b DataImportCronTable is already defined',
     );
-    server.faults.push(webhook);
-    const { result } = start(server.object as HyperConverged);
+    server.fail.set(`${HCO}#1`, webhook);
+    const { result } = start(current());
     act(() => result.current.run('add', append('b')));
     await waitFor(() =>
       expect(result.current.failure).toEqual({ action: 'add', error: webhook, conflict: false }),
@@ -106,10 +86,10 @@ describe('useIntentWrite', () => {
   });
 
   it('stops after a second conflict and says so', async () => {
-    const seen = structuredClone(server.object) as HyperConverged;
-    server.object = hco([{ metadata: { name: 'x' } }]);
+    const seen = structuredClone(current());
+    server.objects.set(HCO, hco([{ metadata: { name: 'x' } }]));
     const conflict = statusError(409, 'Conflict', 'the object has been modified');
-    server.faults.push(undefined, conflict);
+    server.fail.set(`${HCO}#2`, conflict);
     const { result } = start(seen);
     act(() => result.current.run('add', append('b')));
     await waitFor(() => expect(result.current.failure?.conflict).toBe(true));
@@ -118,7 +98,7 @@ describe('useIntentWrite', () => {
   });
 
   it('sends nothing when the intent no longer applies', async () => {
-    const { result } = start(server.object as HyperConverged);
+    const { result } = start(current());
     const gone: Intent<HyperConverged> = () => {
       throw new Error('The boot source b is no longer in the HyperConverged.');
     };

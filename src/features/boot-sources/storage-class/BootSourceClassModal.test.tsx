@@ -1,38 +1,18 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CLASS_ANNOTATION, DEFAULT_VIRT_CLASS_ANNOTATION } from '../../../k8s/default-storage-class';
-import { applyAsApiserver } from '../../../k8s/testing/apply-as-apiserver';
+import { apiserver as server, statusError } from '../../../k8s/testing/fake-apiserver';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { BootSourceClassModal } from './BootSourceClassModal';
 
-// A fake apiserver behind the SDK: StorageClasses by name; `fail` answers the n-th PATCH of a class with an error.
-const server = vi.hoisted(() => ({
-  objects: new Map<string, unknown>(),
-  sent: [] as { name: string; patch: unknown[] }[],
-  fail: new Map<string, unknown>(),
-}));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(
-    async ({ resource, data }: { resource: { metadata: { name: string } }; data: unknown[] }) => {
-      const name = resource.metadata.name;
-      server.sent.push({ name, patch: data });
-      const key = `${name}#${server.sent.filter((s) => s.name === name).length}`;
-      if (server.fail.has(key)) throw server.fail.get(key);
-      const next = applyAsApiserver(server.objects.get(name) as object, data as Patch[]);
-      server.objects.set(name, next);
-      return next;
-    },
-  ),
-  k8sGet: vi.fn(async ({ name }: { name: string }) => structuredClone(server.objects.get(name))),
-}));
-
-const statusError = (code: number, reason: string, message: string) =>
-  Object.assign(new Error(message), { code, json: { kind: 'Status', code, reason, message } });
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('../../../k8s/testing/fake-apiserver')).fakeSdk,
+);
 
 const sc = (name: string, provisioner: string, created: string, annotations?: Record<string, string>) =>
   ({
@@ -89,9 +69,7 @@ beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
 });
 beforeEach(() => {
-  server.objects = new Map(CLASSES.map((c) => [c.metadata?.name ?? '', structuredClone(c)]));
-  server.sent = [];
-  server.fail = new Map();
+  server.reset(CLASSES);
 });
 afterEach(cleanup);
 
