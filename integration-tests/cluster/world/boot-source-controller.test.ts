@@ -2,26 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../sim-api';
 import { createWorld } from './index';
 import { COMMON_TEMPLATE_NAMES } from './golden-images';
-import { cdiCr, hyperConverged, snapshotClass, storageClass, testCluster } from './test-helpers';
+import {
+  cdiCr,
+  customCronTemplate,
+  hyperConverged,
+  snapshotClass,
+  storageClass,
+  testCluster,
+} from './test-helpers';
 import type { Json } from './util';
 
 const NS = 'openshift-virtualization-os-images';
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
-const IMMEDIATE = 'cdi.kubevirt.io/storage.bind.immediate.requested';
-
-const custom = (name: string, url: string, extra: Record<string, unknown> = {}) => ({
-  metadata: { name, annotations: { [IMMEDIATE]: 'true' } },
-  spec: {
-    managedDataSource: name.replace(/-image-cron$/, ''),
-    schedule: '0 3 * * *',
-    importsToKeep: 1,
-    retentionPolicy: 'None',
-    template: {
-      spec: { source: { registry: { url } }, storage: { resources: { requests: { storage: '5Gi' } } } },
-    },
-    ...extra,
-  },
-});
 
 function cluster(spec: Record<string, unknown>, extra: K8sObject[] = []) {
   const virtDefault = storageClass('rbd-virt', RBD, {
@@ -60,8 +52,10 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
             annotations: { 'dataimportcrontemplate.kubevirt.io/enable': 'false' },
           },
         },
-        custom('fedora-image-cron', 'docker://quay.io/containerdisks/fedora:41', { schedule: '' }),
-        custom('my-image-cron', 'docker://registry.example.com/my:1'),
+        customCronTemplate('fedora-image-cron', 'docker://quay.io/containerdisks/fedora:41', {
+          schedule: '',
+        }),
+        customCronTemplate('my-image-cron', 'docker://registry.example.com/my:1'),
       ],
     });
     const items = c.templates();
@@ -87,7 +81,7 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
   it('drops every common template when enableCommonBootImageImport is false, keeping custom ones', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+      dataImportCronTemplates: [customCronTemplate('my-image-cron', 'docker://registry.example.com/my:1')],
     });
     expect(c.templates().map((t) => t.metadata.name)).toEqual(['my-image-cron']);
     expect(c.store.list('DataImportCron').map((d) => d.metadata.name)).toEqual(['my-image-cron']);
@@ -96,7 +90,7 @@ describe('golden images: HCO status.dataImportCronTemplates', () => {
 
 describe('golden images: multi-arch', () => {
   it('cuts architectures to the workload nodes and does not deploy an image none of them can run', () => {
-    const armOnly = custom('arm-image-cron', 'docker://registry.example.com/arm:1');
+    const armOnly = customCronTemplate('arm-image-cron', 'docker://registry.example.com/arm:1');
     (armOnly.metadata.annotations as Record<string, string>)['ssp.kubevirt.io/dict.architectures'] =
       'arm64,s390x';
     const c = cluster({
@@ -131,7 +125,7 @@ describe('golden images: SSP crons and CDI imports', () => {
   it('imports to an up-to-date cron and a Ready DataSource over simulated time', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+      dataImportCronTemplates: [customCronTemplate('my-image-cron', 'docker://registry.example.com/my:1')],
     });
     let cron = c.store.get('DataImportCron', 'my-image-cron', NS)!;
     expect(c.cond(cron, 'UpToDate')?.reason).toBe('ImportProgressing');
@@ -163,7 +157,7 @@ describe('golden images: SSP crons and CDI imports', () => {
   });
 
   it('keeps a PVC when the profile says pvc format', () => {
-    const tpl = custom('lvms-image-cron', 'docker://registry.example.com/lvms:1');
+    const tpl = customCronTemplate('lvms-image-cron', 'docker://registry.example.com/lvms:1');
     tpl.spec.template.spec.storage = {
       storageClassName: 'lvms',
       resources: { requests: { storage: '5Gi' } },
@@ -181,7 +175,9 @@ describe('golden images: SSP crons and CDI imports', () => {
   it('leaves a source that cannot be reached at NoDigest, however long it waits', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('broken-image-cron', 'docker://registry.corp.invalid/app:1')],
+      dataImportCronTemplates: [
+        customCronTemplate('broken-image-cron', 'docker://registry.corp.invalid/app:1'),
+      ],
     });
     c.advance(c.world.controllers, 3600, 300);
     const cron = c.store.get('DataImportCron', 'broken-image-cron', NS)!;
@@ -201,7 +197,7 @@ describe('golden images: SSP crons and CDI imports', () => {
   it('deletes the cron of a disabled image, and with retentionPolicy None what it made', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+      dataImportCronTemplates: [customCronTemplate('my-image-cron', 'docker://registry.example.com/my:1')],
     });
     c.advance(c.world.controllers, 600);
     expect(c.store.get('DataSource', 'my', NS)).toBeDefined();
@@ -219,7 +215,7 @@ describe('golden images: SSP crons and CDI imports', () => {
   it('re-creates the cron when its template changes (DataImportCron spec is immutable)', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('my-image-cron', 'docker://registry.example.com/my:1')],
+      dataImportCronTemplates: [customCronTemplate('my-image-cron', 'docker://registry.example.com/my:1')],
     });
     const before = c.store.get('DataImportCron', 'my-image-cron', NS)!;
     const hc = c.store.get('HyperConverged', 'kubevirt-hyperconverged', 'openshift-cnv')!;

@@ -7,6 +7,7 @@ import { parseSchedule } from './dataimportcron-controller';
 import {
   cdiCr,
   CRDS_DIR,
+  customCronTemplate,
   DEMO_SEED_DIR,
   hyperConverged,
   snapshotClass,
@@ -19,24 +20,9 @@ import type { Json } from './util';
 
 const NS = 'openshift-virtualization-os-images';
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
-const IMMEDIATE = 'cdi.kubevirt.io/storage.bind.immediate.requested';
 const ANN = 'cdi.kubevirt.io/storage.import.';
 const VIRT_DEFAULT = 'storageclass.kubevirt.io/is-default-virt-class';
 const URL = 'docker://registry.example.com/my:1';
-
-const custom = (name: string, url: string, extra: Json = {}) => ({
-  metadata: { name, annotations: { [IMMEDIATE]: 'true' } },
-  spec: {
-    managedDataSource: name.replace(/-image-cron$/, ''),
-    schedule: '0 3 * * *',
-    importsToKeep: 1,
-    retentionPolicy: 'None',
-    template: {
-      spec: { source: { registry: { url } }, storage: { resources: { requests: { storage: '5Gi' } } } },
-    },
-    ...extra,
-  },
-});
 
 function cluster(spec: Json, extra: K8sObject[] = []) {
   const c = testCluster([
@@ -75,7 +61,7 @@ function cluster(spec: Json, extra: K8sObject[] = []) {
 
 const onlyMine = {
   enableCommonBootImageImport: false,
-  dataImportCronTemplates: [custom('my-image-cron', URL)],
+  dataImportCronTemplates: [customCronTemplate('my-image-cron', URL)],
 };
 
 describe('schedules', () => {
@@ -118,7 +104,9 @@ describe('scheduled polls', () => {
   it('never polls an unreachable source successfully (the poller writes nothing), nor a cron without schedule', () => {
     const c = cluster({
       enableCommonBootImageImport: false,
-      dataImportCronTemplates: [custom('broken-image-cron', 'docker://registry.corp.invalid/app:1')],
+      dataImportCronTemplates: [
+        customCronTemplate('broken-image-cron', 'docker://registry.corp.invalid/app:1'),
+      ],
     });
     c.run(2 * 86400, 3600);
     const cron = c.cron('broken-image-cron')!;
@@ -208,7 +196,7 @@ describe('a change of storage class or source format', () => {
   });
 
   it('snapshots the PVC when the format turns to snapshot, and re-imports a PVC when it turns back', () => {
-    const tpl = custom('lvms-image-cron', URL);
+    const tpl = customCronTemplate('lvms-image-cron', URL);
     tpl.spec.template.spec.storage = {
       storageClassName: 'lvms',
       resources: { requests: { storage: '5Gi' } },

@@ -165,3 +165,21 @@ export const hyperConverged = (spec: Record<string, unknown> = {}): K8sObject =>
   },
   spec,
 });
+
+/**
+ * A custom boot source's DataImportCron template for the HyperConverged's `dataImportCronTemplates`: a daily
+ * registry import of 5Gi into a DataSource named after it (`<name>` without `-image-cron`), bound at once.
+ */
+export const customCronTemplate = (name: string, url: string, extra: Record<string, unknown> = {}) => ({
+  metadata: { name, annotations: { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' } },
+  spec: {
+    managedDataSource: name.replace(/-image-cron$/, ''),
+    schedule: '0 3 * * *',
+    importsToKeep: 1,
+    retentionPolicy: 'None',
+    template: {
+      spec: { source: { registry: { url } }, storage: { resources: { requests: { storage: '5Gi' } } } },
+    },
+    ...extra,
+  },
+});
