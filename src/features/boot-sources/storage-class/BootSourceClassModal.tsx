@@ -1,8 +1,6 @@
 import {
   Alert,
   Button,
-  CodeBlock,
-  CodeBlockCode,
   Content,
   Form,
   FormGroup,
@@ -20,26 +18,22 @@ import {
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { PatchPreview } from '../../../components/PatchPreview';
-import { StatusIcon, type StatusKind } from '../../../components/StatusIcon';
+import {
+  DefaultClassSwitchProgress,
+  DefaultClassSwitchSteps,
+  useDefaultKindName,
+} from '../../../components/DefaultClassSwitchProgress';
+import { StatusIcon } from '../../../components/StatusIcon';
 import {
   classesAfter,
-  defaultAnnotation,
   defaultClasses,
   effectiveBootSourceClass,
   ignoredDefaultValues,
   type DefaultKind,
   type EffectiveClass,
 } from '../../../k8s/default-storage-class';
-import { readK8sError } from '../../../k8s/k8s-errors';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
-import {
-  useDefaultClassSwitch,
-  type ManualFix,
-  type PreviewStep,
-  type StepStatus,
-} from '../../../k8s/use-default-class-switch';
+import { useDefaultClassSwitch } from '../../../k8s/use-default-class-switch';
 import { profileReadiness } from './storage-class-logic';
 import '../../../components/plugin.css';
 
@@ -51,44 +45,6 @@ export interface BootSourceClassModalProps {
 }
 
 const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
-
-const STATUS_ICON: Record<StepStatus, StatusKind> = {
-  pending: 'unknown',
-  running: 'in-progress',
-  done: 'success',
-  failed: 'danger',
-  'not-run': 'unknown',
-  undoing: 'in-progress',
-  'rolled-back': 'info',
-  'rollback-failed': 'danger',
-};
-
-/** `oc annotate` for a manual fix: `key=value --overwrite`, or `key-` to remove. */
-const fixCommand = (fix: ManualFix): string =>
-  `oc annotate storageclass ${fix.className} ${fix.changes
-    .map(({ path, value }) =>
-      value === undefined ? `${String(path[2])}-` : `${String(path[2])}=${String(value)}`,
-    )
-    .join(' ')} --overwrite`;
-
-/** An API error's message and causes, verbatim, without ErrorAlert's "nothing was saved" hint. */
-const VerbatimError = ({ error }: { error: unknown }) => {
-  const e = readK8sError(error);
-  return (
-    <>
-      <Content component="p" data-testid="api-error-message">
-        {e.message}
-      </Content>
-      {e.causes.length > 0 && (
-        <ul>
-          {e.causes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-};
 
 /**
  * Where boot sources without their own class are imported (8.3.2.1), and the guided switch of the virt or
@@ -129,9 +85,7 @@ export const BootSourceClassModal = ({
     sw.plan.status === 'ready'
       ? effectiveBootSourceClass(classesAfter(storageClasses, sw.plan.steps))
       : undefined;
-  const kindName = (k: DefaultKind) =>
-    k === 'virt' ? t('default for virtualization') : t('cluster default');
-  const annotation = defaultAnnotation(kind);
+  const kindName = useDefaultKindName();
 
   const describeCurrent = (e: EffectiveClass) => {
     switch (e.source) {
@@ -154,49 +108,6 @@ export const BootSourceClassModal = ({
     }
   };
 
-  const stepTitle = (s: PreviewStep, n: number) => {
-    switch (s.role) {
-      case 'set-new':
-        return t('Step {{n}}: make {{className}} the {{kind}} ({{annotation}}: "true")', {
-          n,
-          className: s.className,
-          kind: kindName(kind),
-          annotation,
-        });
-      case 'unset-old':
-        return t(
-          'Step {{n}}: the previous default {{className}} is no longer the {{kind}} (annotation set to "false")',
-          {
-            n,
-            className: s.className,
-            kind: kindName(kind),
-          },
-        );
-      default:
-        return t('Only if a later step fails: undo the change on {{className}}', { className: s.className });
-    }
-  };
-
-  const statusText: Record<StepStatus, string> = {
-    pending: t('Waiting'),
-    running: t('Sending'),
-    done: t('Done'),
-    failed: t('Failed'),
-    'not-run': t('Not sent'),
-    undoing: t('Undoing'),
-    'rolled-back': t('Undone'),
-    'rollback-failed': t('Undo failed'),
-  };
-
-  const describeFix = (fix: ManualFix) =>
-    fix.changes
-      .map(({ path, value }) =>
-        value === undefined
-          ? t('remove the annotation {{annotation}}', { annotation: String(path[2]) })
-          : t('set {{annotation}} to "{{value}}"', { annotation: String(path[2]), value: String(value) }),
-      )
-      .join('; ');
-
   const outcome = sw.outcome;
 
   return (
@@ -211,123 +122,12 @@ export const BootSourceClassModal = ({
       <ModalBody>
         <Stack hasGutter>
           {/* Once the switch runs, its progress and result come first: they are what the admin waits for. */}
-          {sw.progress.length > 0 && (
+          {started && (
             <StackItem>
-              <Title headingLevel="h3" size="md" id="vsp-boot-source-class-progress">
-                {t('Progress')}
-              </Title>
-              <ol
-                className="vsp-plain-list"
-                aria-labelledby="vsp-boot-source-class-progress"
-                aria-live="polite"
-              >
-                {sw.progress.map((p, i) => (
-                  <li key={p.id} data-testid={`switch-step-${p.id}`}>
-                    <StatusIcon status={STATUS_ICON[p.status]} srText="">
-                      {t('Step {{n}} ({{className}}): {{status}}', {
-                        n: i + 1,
-                        className: p.className,
-                        status: statusText[p.status],
-                      })}
-                    </StatusIcon>
-                  </li>
-                ))}
-              </ol>
+              <DefaultClassSwitchProgress {...sw} idPrefix="vsp-boot-source-class" />
             </StackItem>
           )}
 
-          {outcome && (
-            <StackItem>
-              {outcome.kind === 'done' && (
-                <Alert
-                  variant="success"
-                  isInline
-                  title={t('{{className}} is now the {{kind}}', {
-                    className: outcome.newClass,
-                    kind: kindName(sw.plan.kind),
-                  })}
-                />
-              )}
-              {outcome.kind === 'failed' && (
-                <ErrorAlert
-                  error={outcome.failed.error}
-                  title={
-                    outcome.failed.conflict
-                      ? t('{{className}} was changed by someone else meanwhile; nothing was changed', {
-                          className: outcome.failed.className,
-                        })
-                      : t('Could not change {{className}}; nothing was changed', {
-                          className: outcome.failed.className,
-                        })
-                  }
-                />
-              )}
-              {outcome.kind === 'rolled-back' && (
-                <ErrorAlert
-                  error={outcome.failed.error}
-                  title={
-                    outcome.failed.conflict
-                      ? t(
-                          '{{className}} was changed by someone else meanwhile; the earlier steps were undone and the defaults are as before',
-                          { className: outcome.failed.className },
-                        )
-                      : t(
-                          'Could not change {{className}}; the earlier steps were undone and the defaults are as before',
-                          { className: outcome.failed.className },
-                        )
-                  }
-                />
-              )}
-              {outcome.kind === 'rollback-failed' && (
-                <Stack hasGutter>
-                  <Alert
-                    variant="danger"
-                    isInline
-                    title={t('Could not change {{className}}', { className: outcome.failed.className })}
-                  >
-                    <VerbatimError error={outcome.failed.error} />
-                  </Alert>
-                  <Alert
-                    variant="danger"
-                    isInline
-                    title={t('The switch could not be undone: fix it by hand')}
-                  >
-                    <Content component="p">
-                      {outcome.defaultsNow.length === 0
-                        ? t('As far as this dialog knows, no class is the {{kind}} now.', {
-                            kind: kindName(sw.plan.kind),
-                          })
-                        : t(
-                            'As far as this dialog knows, the {{kind}} is now marked on: {{names}}. In use: {{first}} (the most recently created).',
-                            {
-                              kind: kindName(sw.plan.kind),
-                              names: outcome.defaultsNow.join(', '),
-                              first: outcome.defaultsNow[0],
-                            },
-                          )}
-                    </Content>
-                    {outcome.fixes.map((fix) => (
-                      <div key={fix.className}>
-                        <Content component="p">
-                          {t('On {{className}}: {{fix}}.', {
-                            className: fix.className,
-                            fix: describeFix(fix),
-                          })}
-                        </Content>
-                        <CodeBlock>
-                          <CodeBlockCode>{fixCommand(fix)}</CodeBlockCode>
-                        </CodeBlock>
-                        <Content component="p">
-                          {t('Why undoing on {{className}} failed:', { className: fix.className })}
-                        </Content>
-                        <VerbatimError error={fix.error} />
-                      </div>
-                    ))}
-                  </Alert>
-                </Stack>
-              )}
-            </StackItem>
-          )}
           <StackItem>
             <Title headingLevel="h3" size="md">
               {t('Where boot sources go today')}
@@ -509,25 +309,7 @@ export const BootSourceClassModal = ({
                     : t('Boot sources stay where they are.')}
                 </Content>
               )}
-              <Content component="p">
-                {t(
-                  'The switch is sent as guarded patches in this order. The new class is marked first, so there is never a moment without a default; if a later step fails, the earlier ones are undone.',
-                )}
-              </Content>
-              <Stack hasGutter component="ol" className="vsp-plain-list">
-                {sw.preview.map((s, i) => (
-                  <StackItem component="li" key={s.id}>
-                    <Content component="p">{stepTitle(s, i + 1)}</Content>
-                    <PatchPreview patch={s.patch} id={`vsp-boot-source-class-patch-${i}`} />
-                  </StackItem>
-                ))}
-                {sw.rollbackPreview.map((s, i) => (
-                  <StackItem component="li" key={s.id}>
-                    <Content component="p">{stepTitle(s, 0)}</Content>
-                    <PatchPreview patch={s.patch} id={`vsp-boot-source-class-undo-${i}`} />
-                  </StackItem>
-                ))}
-              </Stack>
+              <DefaultClassSwitchSteps {...sw} idPrefix="vsp-boot-source-class" />
             </StackItem>
           )}
         </Stack>
