@@ -5,6 +5,7 @@ import type {
   DataVolumeSpec,
   HyperConverged,
 } from '../../../k8s/types';
+import { DEFAULT_GOLDEN_IMAGES_NAMESPACE } from './boot-source-rows';
 import { validateSchedule, type ScheduleError } from './schedule';
 import { specTemplates } from './template-edits';
 
@@ -45,8 +46,6 @@ export type CustomSourceField = keyof CustomSourceValues;
 export type WizardModeKind = 'add' | 'edit' | 'customise';
 
 export const ANN_IMMEDIATE_BIND = 'cdi.kubevirt.io/storage.bind.immediate.requested';
-/** Where SSP puts the crons of templates without a namespace on OpenShift (api-facts 1.1). */
-export const GOLDEN_IMAGES_NAMESPACE = 'openshift-virtualization-os-images';
 /** HCO's values for templates that leave them out (its mutating webhook sets them). */
 export const HCO_RETENTION_POLICY: RetentionPolicy = 'None';
 export const HCO_IMPORTS_TO_KEEP = 1;
@@ -386,14 +385,15 @@ export const validateCustomSource = (values: CustomSourceValues, ctx: CustomSour
           t.metadata.name !== ctx.editing &&
           t.metadata.name !== values.name.trim() &&
           t.spec?.managedDataSource === ds &&
-          (t.metadata.namespace || GOLDEN_IMAGES_NAMESPACE) === (namespace || GOLDEN_IMAGES_NAMESPACE),
+          (t.metadata.namespace || DEFAULT_GOLDEN_IMAGES_NAMESPACE) ===
+            (namespace || DEFAULT_GOLDEN_IMAGES_NAMESPACE),
       );
       if (!bad && other) {
         push({
           field: 'managedDataSource',
           severity: 'error',
           code: 'data-source-taken',
-          namespace: namespace || GOLDEN_IMAGES_NAMESPACE,
+          namespace: namespace || DEFAULT_GOLDEN_IMAGES_NAMESPACE,
           by: other.metadata.name,
         });
       }

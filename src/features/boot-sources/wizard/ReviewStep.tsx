@@ -13,11 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PatchPreview } from '../../../components/PatchPreview';
 import type { WriteFailure } from '../../../k8s/use-resource-form';
-import {
-  GOLDEN_IMAGES_NAMESPACE,
-  type CustomSourceValues,
-  type WizardModeKind,
-} from '../logic/custom-source-form';
+import { DEFAULT_GOLDEN_IMAGES_NAMESPACE } from '../logic/boot-source-rows';
+import type { CustomSourceValues, WizardModeKind } from '../logic/custom-source-form';
 
 export interface ReviewStepProps {
   mode: WizardModeKind;
@@ -81,7 +78,7 @@ export const ReviewStep = ({
       )}
       <DescriptionList isHorizontal isCompact aria-label={t('Boot source summary')}>
         {row(t('Name'), values.name)}
-        {!customise && row(t('Namespace'), values.namespace.trim() || GOLDEN_IMAGES_NAMESPACE)}
+        {!customise && row(t('Namespace'), values.namespace.trim() || DEFAULT_GOLDEN_IMAGES_NAMESPACE)}
         {!customise && row(t('Registry URL'), values.url.trim())}
         {!customise && row(t('Pull method'), values.pullMethod === 'node' ? t('Node') : t('Pod'))}
         {!customise && values.pullMethod === 'pod' && row(t('Secret'), values.secretRef.trim() || none)}
