@@ -1,6 +1,6 @@
 import { Form, FormGroup, FormSection, Radio, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { describedBy, FieldHelp } from './FieldHelp';
+import { describedBy, FieldHelp, fieldInput } from './FieldHelp';
 import type { StepProps } from './SourceStep';
 
 export const DataSourceStep = ({ values, set, touch, fieldState }: StepProps) => {
@@ -11,11 +11,8 @@ export const DataSourceStep = ({ values, set, touch, fieldState }: StepProps) =>
       <FormSection title={t('DataSource')} titleElement="h2">
         <FormGroup label={t('DataSource name')} isRequired fieldId="vsp-wizard-managedDataSource">
           <TextInput
-            id="vsp-wizard-managedDataSource"
-            value={values.managedDataSource}
+            {...fieldInput({ values, set, touch }, 'managedDataSource')}
             isRequired
-            onChange={(_e, v) => set('managedDataSource', v)}
-            onBlur={() => touch('managedDataSource')}
             {...describedBy(fieldState('managedDataSource'), true)}
           />
           <FieldHelp
@@ -54,12 +51,9 @@ export const DataSourceStep = ({ values, set, touch, fieldState }: StepProps) =>
         </FormGroup>
         <FormGroup label={t('Imports to keep')} isRequired fieldId="vsp-wizard-importsToKeep">
           <TextInput
-            id="vsp-wizard-importsToKeep"
-            value={values.importsToKeep}
+            {...fieldInput({ values, set, touch }, 'importsToKeep')}
             inputMode="numeric"
             isRequired
-            onChange={(_e, v) => set('importsToKeep', v)}
-            onBlur={() => touch('importsToKeep')}
             {...describedBy(fieldState('importsToKeep'), true)}
           />
           <FieldHelp

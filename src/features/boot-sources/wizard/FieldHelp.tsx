@@ -1,6 +1,6 @@
 import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import type { CustomSourceField, FormMessage } from '../logic/custom-source-form';
+import type { CustomSourceField, CustomSourceValues, FormMessage } from '../logic/custom-source-form';
 
 /** The messages of one field, as the wizard shows them. */
 export interface FieldState {
@@ -65,4 +65,26 @@ export const describedBy = (state: FieldState, hasHint = false) => ({
   'aria-describedby': state.errors.length + state.warnings.length > 0 || hasHint ? state.helpId : undefined,
   'aria-invalid': state.errors.length > 0 ? true : undefined,
   validated: state.validated,
+});
+
+/**
+ * A text control's binding to a field of the form: its id `vsp-wizard-<field>` (the FormGroup's fieldId),
+ * value, and change and blur handlers (`<TextInput {...fieldInput(props, 'url')} />`).
+ */
+export const fieldInput = (
+  {
+    values,
+    set,
+    touch,
+  }: {
+    values: CustomSourceValues;
+    set: (field: CustomSourceField, value: string) => void;
+    touch: (field: CustomSourceField) => void;
+  },
+  field: CustomSourceField,
+) => ({
+  id: `vsp-wizard-${field}`,
+  value: values[field],
+  onChange: (_e: unknown, v: string) => set(field, v),
+  onBlur: () => touch(field),
 });

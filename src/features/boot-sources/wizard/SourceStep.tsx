@@ -1,11 +1,8 @@
 import { Content, Form, FormGroup, FormSection, Radio, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import {
-  GOLDEN_IMAGES_NAMESPACE,
-  type CustomSourceField,
-  type CustomSourceValues,
-} from '../logic/custom-source-form';
-import { describedBy, FieldHelp, type FieldStateOf } from './FieldHelp';
+import { DEFAULT_GOLDEN_IMAGES_NAMESPACE } from '../logic/boot-source-rows';
+import type { CustomSourceField, CustomSourceValues } from '../logic/custom-source-form';
+import { describedBy, FieldHelp, fieldInput, type FieldStateOf } from './FieldHelp';
 
 export interface StepProps {
   values: CustomSourceValues;
@@ -27,12 +24,7 @@ export const SourceStep = ({
   isEdit: boolean;
 }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const input = (field: CustomSourceField) => ({
-    id: `vsp-wizard-${field}`,
-    value: values[field],
-    onChange: (_e: unknown, v: string) => set(field, v),
-    onBlur: () => touch(field),
-  });
+  const input = (field: CustomSourceField) => fieldInput({ values, set, touch }, field);
   const node = values.pullMethod === 'node';
   return (
     <Form onSubmit={(e) => e.preventDefault()}>
@@ -53,7 +45,7 @@ export const SourceStep = ({
         <FormGroup label={t('Namespace')} fieldId="vsp-wizard-namespace">
           <TextInput
             {...input('namespace')}
-            placeholder={GOLDEN_IMAGES_NAMESPACE}
+            placeholder={DEFAULT_GOLDEN_IMAGES_NAMESPACE}
             list={namespaces ? 'vsp-wizard-namespaces' : undefined}
             {...describedBy(fieldState('namespace'), true)}
           />
@@ -68,7 +60,7 @@ export const SourceStep = ({
             state={fieldState('namespace')}
             hint={t(
               'Where the DataImportCron, its imports and its DataSource live. Leave empty for the golden-images namespace ({{namespace}}), where VM templates look for boot sources.',
-              { namespace: GOLDEN_IMAGES_NAMESPACE },
+              { namespace: DEFAULT_GOLDEN_IMAGES_NAMESPACE },
             )}
           />
         </FormGroup>

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { effectiveBootSourceClass, isDefaultClass } from '../../../k8s/default-storage-class';
 import { formatQuantity } from '../../../k8s/quantity';
 import type { StorageClass } from '../../../k8s/types';
-import { describedBy, FieldHelp } from './FieldHelp';
+import { describedBy, FieldHelp, fieldInput } from './FieldHelp';
 import type { StepProps } from './SourceStep';
 
 export const isWffc = (classes: readonly StorageClass[], name: string | undefined): boolean =>
@@ -67,11 +67,8 @@ export const StorageStep = ({
       </Content>
       <FormGroup label={t('Disk size')} isRequired fieldId="vsp-wizard-size">
         <TextInput
-          id="vsp-wizard-size"
-          value={values.size}
+          {...fieldInput({ values, set, touch }, 'size')}
           isRequired
-          onChange={(_e, v) => set('size', v)}
-          onBlur={() => touch('size')}
           {...describedBy(sizeState, true)}
         />
         <FieldHelp
