@@ -1,0 +1,70 @@
+import { Content, List, ListItem } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
+import {
+  SCRATCH_CONTENT_TYPES,
+  SCRATCH_ENDPOINTS,
+  SCRATCH_MATRIX,
+  type ScratchContentType,
+  type ScratchEndpoint,
+  type ScratchFormat,
+} from '../logic/scratch-space';
+
+/** The documented "CDI supported operations matrix": which imports need scratch space (source in the logic). */
+export const ScratchOperationsMatrix = () => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const endpoints: Record<ScratchEndpoint, string> = {
+    http: t('HTTP'),
+    https: t('HTTPS'),
+    'http-basic-auth': t('HTTP basic authentication'),
+    registry: t('Registry'),
+    upload: t('Upload'),
+  };
+  const contentTypes: Record<ScratchContentType, string> = {
+    'kubevirt-qcow2': t('KubeVirt (QCOW2)'),
+    'kubevirt-raw': t('KubeVirt (raw)'),
+    archive: t('Archive (tar)'),
+  };
+  const cell = (f: ScratchFormat) => {
+    if (!f.supported) return t('□ {{format}}: not supported', { format: f.format });
+    if (f.scratch === 'always') return t('✓ {{format}}: needs scratch space', { format: f.format });
+    if (f.scratch === 'custom-ca')
+      return t('✓ {{format}}: needs scratch space with a custom certificate authority', { format: f.format });
+    return t('✓ {{format}}', { format: f.format });
+  };
+  return (
+    <>
+      <Table aria-label={t('Which imports need scratch space')} variant="compact" gridBreakPoint="grid-md">
+        <Thead>
+          <Tr>
+            <Th>{t('Source')}</Th>
+            {SCRATCH_CONTENT_TYPES.map((c) => (
+              <Th key={c}>{contentTypes[c]}</Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {SCRATCH_ENDPOINTS.map((e) => (
+            <Tr key={e}>
+              <Th dataLabel={t('Source')}>{endpoints[e]}</Th>
+              {SCRATCH_CONTENT_TYPES.map((c) => (
+                <Td key={c} dataLabel={contentTypes[c]}>
+                  <List isPlain>
+                    {SCRATCH_MATRIX[e][c].map((f) => (
+                      <ListItem key={f.format}>{cell(f)}</ListItem>
+                    ))}
+                  </List>
+                </Td>
+              ))}
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Content component="small">
+        {t(
+          'From the "CDI supported operations matrix" of the OpenShift Virtualization documentation (Preparing CDI scratch space). GZ and XZ are compressed images. Archive content does not support Block volumes. An upload keeps scratch space even for raw images, because CDI cannot tell the format before the data arrives.',
+        )}
+      </Content>
+    </>
+  );
+};
