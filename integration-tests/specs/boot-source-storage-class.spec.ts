@@ -1,6 +1,5 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, PATHS, SCREENSHOT_DIR, test, type K8sClient, type K8sObject } from './fixtures';
+import { expect, PATHS, saveModalScreenshots, test, type K8sClient, type K8sObject } from './fixtures';
 
 const PAGE = '/virtualization-storage/boot-sources';
 const OLD = 'ocs-storagecluster-ceph-rbd-virtualization';
@@ -33,32 +32,6 @@ const withoutAnnotations = (o: K8sObject) => {
 };
 const annotationsOf = (o: K8sObject) =>
   ((o.metadata as { annotations?: Record<string, string> }).annotations ?? {}) as Record<string, string>;
-
-/**
- * docs/screenshots/<name>-light.png and -dark.png with the dialog open. The modal's backdrop covers the
- * masthead's theme toggle (what consoleUI.saveScreenshots clicks), so the theme class is set directly.
- */
-const shootDialog = async (page: Page, name: string) => {
-  const viewport = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1100 });
-  try {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate(
-        (dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark),
-        theme === 'dark',
-      );
-      await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `${name}-${theme}.png`),
-        animations: 'disabled',
-        caret: 'hide',
-      });
-    }
-  } finally {
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-    if (viewport) await page.setViewportSize(viewport);
-  }
-};
 
 const openClassDialog = async (page: Page) => {
   await page.goto(PAGE);
@@ -109,7 +82,7 @@ test.describe('Boot-source storage class', () => {
       },
     ]);
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await shootDialog(page, 'boot-source-class-switch');
+    await saveModalScreenshots(page, 'boot-source-class-switch', { height: 1100 });
 
     await dialog.getByRole('button', { name: 'Switch default' }).click();
     await expect(dialog.getByText(`${NEW} is now the default for virtualization`)).toBeVisible();
@@ -153,7 +126,7 @@ test.describe('Boot-source storage class', () => {
     await expect(dialog.getByText('Internal error occurred: etcdserver: request timed out')).toBeVisible();
     await expect(dialog.getByText(`Step 1 (${NEW}): Undone`)).toBeVisible();
     await expect(dialog.getByText(`Step 2 (${OLD}): Failed`)).toBeVisible();
-    await shootDialog(page, 'boot-source-class-rolled-back');
+    await saveModalScreenshots(page, 'boot-source-class-rolled-back', { height: 1100 });
 
     const oldAfter = await getClass(k8s, OLD);
     const newAfter = await getClass(k8s, NEW);
@@ -186,7 +159,7 @@ test.describe('Boot-source storage class', () => {
       { op: 'add', path: '/spec/dataImportCronSourceFormat', value: 'snapshot' },
     ]);
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await shootDialog(page, 'boot-source-class-snapshots');
+    await saveModalScreenshots(page, 'boot-source-class-snapshots', { height: 1100 });
     await dialog.getByRole('button', { name: 'Use snapshots' }).click();
     await expect(dialog.getByText(`Boot sources on ${NEW} now use snapshots`)).toBeVisible();
     const after = await getProfile(k8s, NEW);
@@ -208,7 +181,7 @@ test.describe('Boot-source storage class', () => {
     await expect(dialog.getByText(`Snapshots are not possible on ${NEW} yet`)).toBeVisible();
     await expect(dialog.getByText(/No VolumeSnapshotClass has driver topolvm.io/)).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Use snapshots' })).toHaveCount(0);
-    await shootDialog(page, 'boot-source-class-no-snapshot-class');
+    await saveModalScreenshots(page, 'boot-source-class-no-snapshot-class', { height: 1100 });
     await dialog.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
     expect((await getProfile(k8s, NEW)).spec).toEqual(before.spec);

@@ -1,6 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import path from 'node:path';
-import { expect, SCREENSHOT_DIR, test, type K8sClient, type K8sObject } from './fixtures';
+import { expect, saveModalScreenshots, test, type K8sClient, type K8sObject } from './fixtures';
 
 const PAGE = '/virtualization-storage/boot-sources';
 const HCO_PATH =
@@ -67,31 +66,9 @@ const patchPreview = async (dialog: Locator) =>
   JSON.parse(
     (await dialog.getByRole('region', { name: 'JSON patch that will be sent' }).textContent()) ?? '[]',
   );
-/**
- * docs/screenshots/<name>-light.png and -dark.png of the open wizard. The fixtures' saveScreenshots switches
- * the theme with the masthead toggle, which a modal dialog covers; this sets PatternFly's theme class itself.
- */
-const saveWizardScreenshots = async (page: Page, name: string) => {
-  const viewport = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  try {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.evaluate(
-        (dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark),
-        theme === 'dark',
-      );
-      await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({
-        path: path.join(SCREENSHOT_DIR, `boot-source-wizard-${name}-${theme}.png`),
-        animations: 'disabled',
-        caret: 'hide',
-      });
-    }
-  } finally {
-    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-    if (viewport) await page.setViewportSize(viewport);
-  }
-};
+/** docs/screenshots/boot-source-wizard-<name>-light.png and -dark.png of the open wizard. */
+const saveWizardScreenshots = (page: Page, name: string) =>
+  saveModalScreenshots(page, `boot-source-wizard-${name}`);
 
 /** A control by its label (PatternFly's required marker " *" is not part of the name). */
 const control = (dialog: Locator, label: string) =>

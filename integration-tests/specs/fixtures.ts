@@ -172,6 +172,39 @@ export const saveScreenshots = async (page: Page, name: string): Promise<string[
   return files;
 };
 
+/**
+ * Saves docs/screenshots/<name>-light.png and <name>-dark.png with a modal dialog open, at 1280 × `height`.
+ * The modal's backdrop covers the masthead's theme toggle (what `saveScreenshots` clicks), so this sets
+ * PatternFly's theme class itself, and removes it again afterwards.
+ */
+export const saveModalScreenshots = async (
+  page: Page,
+  name: string,
+  { height = 1000 }: { height?: number } = {},
+): Promise<string[]> => {
+  const files: string[] = [];
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height });
+  try {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate(
+        (dark) => document.documentElement.classList.toggle('pf-v6-theme-dark', dark),
+        theme === 'dark',
+      );
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
+      await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      files.push(file);
+    }
+  } finally {
+    await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
+    if (viewport) {
+      await page.setViewportSize(viewport);
+    }
+  }
+  return files;
+};
+
 export interface ConsoleUI {
   switchUser(user: HostUser): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
