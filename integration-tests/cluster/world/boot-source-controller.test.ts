@@ -2,32 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { K8sObject } from '../sim-api';
 import { createWorld } from './index';
 import { COMMON_TEMPLATE_NAMES } from './golden-images';
-import {
-  cdiCr,
-  customCronTemplate,
-  hyperConverged,
-  snapshotClass,
-  storageClass,
-  testCluster,
-} from './test-helpers';
+import { bootSourceClusterObjects, customCronTemplate, testCluster } from './test-helpers';
 import type { Json } from './util';
 
 const NS = 'openshift-virtualization-os-images';
-const RBD = 'openshift-storage.rbd.csi.ceph.com';
 
 function cluster(spec: Record<string, unknown>, extra: K8sObject[] = []) {
-  const virtDefault = storageClass('rbd-virt', RBD, {
-    metadata: { annotations: { 'storageclass.kubevirt.io/is-default-virt-class': 'true' } },
-  });
-  const c = testCluster([
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
-    hyperConverged(spec),
-    cdiCr(),
-    virtDefault,
-    snapshotClass('rbd-snap', RBD),
-    storageClass('lvms', 'topolvm.io'),
-    ...extra,
-  ]);
+  const c = testCluster([...bootSourceClusterObjects(spec), ...extra]);
   const world = createWorld();
   c.settle(world.controllers);
   const templates = () =>

@@ -5,12 +5,10 @@ import { generateObjects, GENERATED_IMAGES_NAMESPACE } from '../generate';
 import { createWorld } from './index';
 import { parseSchedule } from './dataimportcron-controller';
 import {
-  cdiCr,
+  bootSourceClusterObjects,
   CRDS_DIR,
   customCronTemplate,
   DEMO_SEED_DIR,
-  hyperConverged,
-  snapshotClass,
   storageClass,
   testCluster,
 } from './test-helpers';
@@ -25,15 +23,7 @@ const VIRT_DEFAULT = 'storageclass.kubevirt.io/is-default-virt-class';
 const URL = 'docker://registry.example.com/my:1';
 
 function cluster(spec: Json, extra: K8sObject[] = []) {
-  const c = testCluster([
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
-    hyperConverged(spec),
-    cdiCr(),
-    storageClass('rbd-virt', RBD, { metadata: { annotations: { [VIRT_DEFAULT]: 'true' } } }),
-    snapshotClass('rbd-snap', RBD),
-    storageClass('lvms', 'topolvm.io'),
-    ...extra,
-  ]);
+  const c = testCluster([...bootSourceClusterObjects(spec), ...extra]);
   const world = createWorld();
   const writes: StoreEvent[] = [];
   c.store.subscribe((e) => writes.push(e));

@@ -183,3 +183,21 @@ export const customCronTemplate = (name: string, url: string, extra: Record<stri
     ...extra,
   },
 });
+
+/**
+ * The cluster the boot-source tests start from: the golden-images namespace, the HyperConverged with `spec`,
+ * CDI, Ceph RBD (`rbd-virt`, the default for virtualization, with a VolumeSnapshotClass) and LVMS (`lvms`).
+ */
+export const bootSourceClusterObjects = (spec: Record<string, unknown>): K8sObject[] => {
+  const rbd = 'openshift-storage.rbd.csi.ceph.com';
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'openshift-virtualization-os-images' } },
+    hyperConverged(spec),
+    cdiCr(),
+    storageClass('rbd-virt', rbd, {
+      metadata: { annotations: { 'storageclass.kubevirt.io/is-default-virt-class': 'true' } },
+    }),
+    snapshotClass('rbd-snap', rbd),
+    storageClass('lvms', 'topolvm.io'),
+  ];
+};
