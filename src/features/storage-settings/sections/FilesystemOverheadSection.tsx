@@ -234,8 +234,8 @@ export const FilesystemOverheadSection = ({
               onChange={(_e, v) => set(id, v)}
             />
           </InputGroupItem>
-          <InputGroupItem isPlain>
-            <InputGroupText>%</InputGroupText>
+          <InputGroupItem isBox isDisabled={disabled}>
+            <InputGroupText isDisabled={disabled}>%</InputGroupText>
           </InputGroupItem>
         </InputGroup>
         {error && (
@@ -295,7 +295,7 @@ export const FilesystemOverheadSection = ({
               <Title headingLevel="h3" size="md">
                 {t('Global')}
               </Title>
-              <DescriptionList isCompact isHorizontal>
+              <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '24ch' }}>
                 <DescriptionListGroup>
                   <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
                   <DescriptionListDescription data-testid="vsp-overhead-global-configured">
@@ -315,15 +315,13 @@ export const FilesystemOverheadSection = ({
                   <FlexItem>
                     {percentInput(GLOBAL_FIELD_ID, t('Global overhead'), t('6 (CDI default)'))}
                   </FlexItem>
-                  <FlexItem>
-                    <Button
-                      variant="link"
-                      isDisabled={disabled || globalValue === ''}
-                      onClick={() => set(GLOBAL_FIELD_ID, '')}
-                    >
-                      {t('Use the CDI default')}
-                    </Button>
-                  </FlexItem>
+                  {globalValue !== '' && (
+                    <FlexItem>
+                      <Button variant="link" isDisabled={disabled} onClick={() => set(GLOBAL_FIELD_ID, '')}>
+                        {t('Use the CDI default')}
+                      </Button>
+                    </FlexItem>
+                  )}
                 </Flex>
                 {!errorOf(GLOBAL_FIELD_ID) && (
                   <FormHelperText>
@@ -356,10 +354,18 @@ export const FilesystemOverheadSection = ({
               <Table aria-labelledby="vsp-overhead-classes-title" variant="compact">
                 <Thead>
                   <Tr>
-                    <Th>{t('Storage class')}</Th>
-                    <Th>{t('Override (HyperConverged)')}</Th>
-                    <Th>{t('Applied by CDI (CDIConfig)')}</Th>
-                    <Th>{t('Notes')}</Th>
+                    <Th modifier="wrap" width={20}>
+                      {t('Storage class')}
+                    </Th>
+                    <Th modifier="wrap" width={30}>
+                      {t('Override (HyperConverged)')}
+                    </Th>
+                    <Th modifier="wrap" width={15}>
+                      {t('Applied by CDI (CDIConfig)')}
+                    </Th>
+                    <Th modifier="wrap" width={35}>
+                      {t('Notes')}
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -388,16 +394,18 @@ export const FilesystemOverheadSection = ({
                                 t('{{percent}} (global)', { percent: globalPercent }),
                               )}
                             </FlexItem>
-                            <FlexItem>
-                              <Button
-                                variant="link"
-                                isDisabled={disabled || value === ''}
-                                aria-label={t('Remove the override for {{class}}', { class: r.className })}
-                                onClick={() => set(id, '')}
-                              >
-                                {t('Remove')}
-                              </Button>
-                            </FlexItem>
+                            {value !== '' && (
+                              <FlexItem>
+                                <Button
+                                  variant="link"
+                                  isDisabled={disabled}
+                                  aria-label={t('Remove the override for {{class}}', { class: r.className })}
+                                  onClick={() => set(id, '')}
+                                >
+                                  {t('Remove')}
+                                </Button>
+                              </FlexItem>
+                            )}
                           </Flex>
                           <div data-testid={`vsp-overhead-configured-${r.className}`}>
                             {r.configured === undefined
