@@ -105,7 +105,7 @@ describe('scratchFindings', () => {
 
 describe('scratchClassOptions', () => {
   it('sorts the classes and adds a configured class that does not exist', () => {
-    const options = scratchClassOptions([sc('b'), sc('a')], [profile('a', ['Block'])], ['zz', 'a', '']);
+    const options = scratchClassOptions([sc('b'), sc('a')], [profile('a', ['Block'])], ['zz', 'a', '', 'zz']);
     expect(options.map((o) => [o.name, o.exists, o.blockOnly])).toEqual([
       ['a', true, true],
       ['b', true, false],

@@ -149,7 +149,7 @@ export const scratchClassOptions = (
       waitForFirstConsumer: c.volumeBindingMode === 'WaitForFirstConsumer',
     };
   });
-  extra
+  [...new Set(extra)]
     .filter((n) => n !== '' && !options.some((o) => o.name === n))
     .forEach((name) =>
       options.push({ name, exists: classes === undefined, blockOnly: false, waitForFirstConsumer: false }),

@@ -206,7 +206,11 @@ export const WorkloadResourcesSection = ({ hco, cdiConfig, canWrite }: SettingsS
               error={cdiConfig.error}
             />
           )}
-          <Table aria-label={t('CDI workload resources: configured and applied')} variant="compact">
+          <Table
+            role="table"
+            aria-label={t('CDI workload resources: configured and applied')}
+            variant="compact"
+          >
             <Thead>
               <Tr>
                 <Th>{t('Setting')}</Th>

@@ -34,7 +34,12 @@ export const ScratchOperationsMatrix = () => {
   };
   return (
     <>
-      <Table aria-label={t('Which imports need scratch space')} variant="compact" gridBreakPoint="grid-md">
+      <Table
+        role="table"
+        aria-label={t('Which imports need scratch space')}
+        variant="compact"
+        gridBreakPoint="grid-md"
+      >
         <Thead>
           <Tr>
             <Th>{t('Source')}</Th>
