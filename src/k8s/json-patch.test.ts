@@ -166,3 +166,18 @@ describe('assertGuardedPatch', () => {
     expect(() => assertGuardedPatch([{ op: 'replace', path: '/spec/x', value: 1 }])).toThrow(/unguarded/);
   });
 });
+
+describe('buildGuardedPatch under one missing parent', () => {
+  it('keeps each add op as it was built when a later edit lands under the same new parent', () => {
+    const base = { metadata: { name: 'h' }, spec: {} };
+    const patch = buildGuardedPatch(base, [
+      { path: ['spec', 'limits', 'cpu'], value: '1' },
+      { path: ['spec', 'limits', 'memory'], value: '1Gi' },
+    ]);
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec/limits', value: null },
+      { op: 'add', path: '/spec/limits', value: { cpu: '1' } },
+      { op: 'add', path: '/spec/limits/memory', value: '1Gi' },
+    ]);
+  });
+});

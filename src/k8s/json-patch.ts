@@ -136,7 +136,8 @@ export const buildGuardedPatch = (base: K8sResourceCommon, changes: readonly Fie
         if (isUnder(tests[i].path, guard.path)) tests.splice(i, 1);
       tests.push(guard);
     }
-    ops.forEach((op) => applyOperation(working, op as Operation, false, true));
+    // A copy goes into the working object: a later edit under the same new parent must not change this op's value.
+    ops.forEach((op) => applyOperation(working, deepClone(op) as Operation, false, true));
     edits.push(...ops);
   });
   if (edits.length === 0) return [];
