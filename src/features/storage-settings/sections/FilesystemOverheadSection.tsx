@@ -234,8 +234,10 @@ export const FilesystemOverheadSection = ({
               onChange={(_e, v) => set(id, v)}
             />
           </InputGroupItem>
-          <InputGroupItem isBox isDisabled={disabled}>
-            <InputGroupText isDisabled={disabled}>%</InputGroupText>
+          <InputGroupItem isPlain>
+            <InputGroupText isPlain isDisabled={disabled}>
+              %
+            </InputGroupText>
           </InputGroupItem>
         </InputGroup>
         {error && (
