@@ -1,3 +1,4 @@
+import { annotationsOf, withoutAnnotations } from './k8s-client';
 import type { Page } from '@playwright/test';
 import { expect, PATHS, saveModalScreenshots, test, type K8sClient, type K8sObject } from './fixtures';
 
@@ -17,21 +18,6 @@ interface StorageProfile extends K8sObject {
 const getClass = (k8s: K8sClient, name: string) => k8s.get<StorageClass>(`${PATHS.storageClasses}/${name}`);
 const getProfile = (k8s: K8sClient, name: string) =>
   k8s.get<StorageProfile>(`${PATHS.storageProfiles}/${name}`);
-
-/** The object without what the apiserver bumps on every write and without the annotations. */
-const withoutAnnotations = (o: K8sObject) => {
-  const { resourceVersion, generation, managedFields, annotations, ...metadata } = o.metadata as Record<
-    string,
-    unknown
-  >;
-  void resourceVersion;
-  void generation;
-  void managedFields;
-  void annotations;
-  return { ...o, metadata };
-};
-const annotationsOf = (o: K8sObject) =>
-  ((o.metadata as { annotations?: Record<string, string> }).annotations ?? {}) as Record<string, string>;
 
 const openClassDialog = async (page: Page) => {
   await page.goto(PAGE);

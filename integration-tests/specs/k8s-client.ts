@@ -125,3 +125,20 @@ export class K8sClient {
     return this.ok('DELETE', path);
   }
 }
+
+/** The object without what the apiserver bumps on every write and without the annotations. */
+export const withoutAnnotations = <T extends K8sObject>(o: T) => {
+  const { resourceVersion, generation, managedFields, annotations, ...metadata } = o.metadata as Record<
+    string,
+    unknown
+  >;
+  void resourceVersion;
+  void generation;
+  void managedFields;
+  void annotations;
+  return { ...o, metadata };
+};
+
+/** The object's annotations ({} when it has none). */
+export const annotationsOf = (o: K8sObject): Record<string, string> =>
+  ((o.metadata as { annotations?: Record<string, string> }).annotations ?? {}) as Record<string, string>;

@@ -1,3 +1,4 @@
+import { annotationsOf, withoutAnnotations } from './k8s-client';
 import type { Locator, Page } from '@playwright/test';
 import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
 
@@ -17,20 +18,6 @@ interface CDIConfig extends K8sObject {
 
 const getClass = (k8s: K8sClient, name: string) => k8s.get(`${PATHS.storageClasses}/${name}`);
 const getHco = async (k8s: K8sClient) => (await k8s.list<HyperConverged>(PATHS.hyperConvergeds))[0];
-/** The object without what the apiserver bumps on every write and without the annotations. */
-const withoutAnnotations = (o: K8sObject) => {
-  const { resourceVersion, generation, managedFields, annotations, ...metadata } = o.metadata as Record<
-    string,
-    unknown
-  >;
-  void resourceVersion;
-  void generation;
-  void managedFields;
-  void annotations;
-  return { ...o, metadata };
-};
-const annotationsOf = (o: K8sObject) =>
-  ((o.metadata as { annotations?: Record<string, string> }).annotations ?? {}) as Record<string, string>;
 /** The HyperConverged spec without the insecure registries. */
 const specWithoutRegistries = (hc: HyperConverged) => {
   const { storageImport, ...rest } = hc.spec;
