@@ -249,6 +249,14 @@ test.describe('Boot sources dashboard', () => {
     await expect(page.getByText('No boot sources')).toHaveCount(0);
   });
 
+  test('an unreadable HyperConverged is shown as an error under the page title', async ({ page, sim }) => {
+    await sim.fault({ method: 'GET', pathRegex: '/hyperconvergeds', status: 500 });
+    await page.goto(PAGE);
+    await expect(page.getByRole('heading', { level: 1, name: 'Boot sources' })).toBeVisible();
+    await expect(page.getByText('Could not load the HyperConverged resource')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Boot sources' })).toHaveCount(0);
+  });
+
   test('keeps up after its watches are dropped', async ({ page, k8s, sim }) => {
     await page.goto(PAGE);
     await expect(row(page, 'rhel9-image-cron')).not.toContainText('Disabled');

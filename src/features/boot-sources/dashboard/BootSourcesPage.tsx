@@ -1,5 +1,6 @@
 import { Alert, AlertActionCloseButton, Button, Flex, Stack } from '@patternfly/react-core';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -217,10 +218,7 @@ const Dashboard = ({ hco, data }: { hco: HyperConverged; data: BootSourceData })
 
   return (
     <PageShell
-      title={t('Boot sources')}
-      description={t(
-        'Golden images that VMs are created from: which are imported and kept up to date, from where, on which storage, and whether each is ready.',
-      )}
+      {...pageTexts(t)}
       actions={
         canWrite && (
           <Flex>
@@ -239,11 +237,27 @@ const Dashboard = ({ hco, data }: { hco: HyperConverged; data: BootSourceData })
   );
 };
 
+const pageTexts = (t: TFunction) => ({
+  title: t('Boot sources'),
+  description: t(
+    'Golden images that VMs are created from: which are imported and kept up to date, from where, on which storage, and whether each is ready.',
+  ),
+});
+
 const BootSourcesPage = () => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
   const lookup = useHyperConverged();
   const data = useBootSourceData(lookup.state === 'found' ? lookup.hyperConverged : undefined);
+  if (lookup.state === 'found') {
+    return (
+      <HyperConvergedGate lookup={lookup}>{(hco) => <Dashboard hco={hco} data={data} />}</HyperConvergedGate>
+    );
+  }
+  // Loading, not installed or unreadable: the gate's state, inside the page's frame and title.
   return (
-    <HyperConvergedGate lookup={lookup}>{(hco) => <Dashboard hco={hco} data={data} />}</HyperConvergedGate>
+    <PageShell {...pageTexts(t)}>
+      <HyperConvergedGate lookup={lookup}>{() => null}</HyperConvergedGate>
+    </PageShell>
   );
 };
 
