@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { hostDistDir } from './build';
 
 /**
  * The dev console host's server, playing the console backend ("bridge"): serves the host app, the plugin's
- * production build under /api/plugins/<name>/, its locales, and proxies /api/kubernetes/ (HTTP and
+ * production build under /api/plugins/<name>/ (from dist/, or proxied to the plugin's own server as the
+ * console proxies to the ConsolePlugin's Service), its locales, and proxies /api/kubernetes/ (HTTP and
  * WebSocket) to the cluster, with the console's CSRF protection on writes.
  */
 
@@ -41,8 +43,15 @@ export interface HostOptions {
   host?: string;
   /** Base URL of the Kubernetes API (the simulator), e.g. http://127.0.0.1:41234 */
   clusterUrl: string;
-  /** The plugin's production build; defaults to <repo>/dist. */
+  /** The plugin's production build; defaults to <repo>/dist. Ignored with `pluginUrl`. */
   distDir?: string;
+  /**
+   * The plugin's server (e.g. nginx from deploy/, https://localhost:9443): /api/plugins/<name>/* and the
+   * plugin's locales are fetched from it instead of from `distDir`.
+   */
+  pluginUrl?: string;
+  /** PEM CA certificate(s) to trust for `pluginUrl` (the console trusts the service CA); system CAs else. */
+  pluginCa?: string;
   /** The host app build; defaults to integration-tests/console/dist (see build.ts). */
   hostDir?: string;
 }
@@ -145,23 +154,86 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
     req.pipe(upstream);
   };
 
-  const serveLocales = (res: http.ServerResponse, url: URL) => {
+  const pluginUrl = options.pluginUrl ? new URL(options.pluginUrl) : undefined;
+  if (pluginUrl && pluginUrl.protocol !== 'https:') {
+    throw new Error(
+      `--plugin-url must be https:// (the console talks TLS to plugin services): ${options.pluginUrl}`,
+    );
+  }
+  const pluginBase = pluginUrl?.pathname.replace(/\/?$/, '/');
+
+  /** GET/HEAD `relative` from the plugin's server; its status, headers and body go back unchanged. */
+  const proxyPlugin = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    relative: string,
+    orElse?: () => void,
+  ) => {
+    const upstream = https.request(
+      {
+        hostname: pluginUrl!.hostname,
+        port: pluginUrl!.port || 443,
+        path: `${pluginBase}${relative}`,
+        method: req.method === 'HEAD' ? 'HEAD' : 'GET',
+        ca: options.pluginCa,
+        headers: Object.fromEntries(
+          ['accept', 'accept-encoding', 'if-none-match', 'if-modified-since', 'user-agent']
+            .filter((h) => req.headers[h] !== undefined)
+            .map((h) => [h, req.headers[h]]),
+        ),
+      },
+      (upRes) => {
+        if (orElse && upRes.statusCode !== 200) {
+          upRes.resume();
+          orElse();
+          return;
+        }
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      },
+    );
+    upstream.on('error', (e) => {
+      if (!res.headersSent) {
+        sendStatus(
+          res,
+          502,
+          'ServiceUnavailable',
+          `Plugin server ${pluginUrl!.origin} unreachable: ${e.message}`,
+        );
+      } else {
+        res.destroy(e);
+      }
+    });
+    upstream.end();
+  };
+
+  const serveLocales = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     const lng = url.searchParams.get('lng') ?? 'en';
     const ns = url.searchParams.get('ns') ?? '';
+    const empty = () => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{}');
+    };
+    if (pluginUrl) {
+      // As the console does: the plugin's service answers /locales/<lng>/<ns>.json, or there is nothing.
+      proxyPlugin(req, res, `locales/${encodeURIComponent(lng)}/${encodeURIComponent(ns)}.json`, empty);
+      return;
+    }
     // The console asks each plugin's service for /locales/<lng>/<ns>.json; the repo copy is the fallback.
     for (const root of [path.join(distDir, 'locales'), path.join(repoRoot, 'locales')]) {
       if (serveFile(res, root, `${lng}/${ns}.json`, { 'Cache-Control': 'no-cache' })) {
         return;
       }
     }
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end('{}');
+    empty();
   };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === K8S_PREFIX || url.pathname.startsWith(`${K8S_PREFIX}/`)) {
       proxy(req, res);
+    } else if (url.pathname.startsWith(PLUGIN_PREFIX) && pluginUrl) {
+      proxyPlugin(req, res, req.url!.slice(PLUGIN_PREFIX.length));
     } else if (url.pathname.startsWith(PLUGIN_PREFIX)) {
       if (
         !serveFile(res, distDir, url.pathname.slice(PLUGIN_PREFIX.length), { 'Cache-Control': 'no-cache' })
@@ -169,7 +241,7 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
         sendStatus(res, 404, 'NotFound', `${url.pathname} not found in ${distDir} (run "npm run build")`);
       }
     } else if (url.pathname === '/locales/resource.json') {
-      serveLocales(res, url);
+      serveLocales(req, res, url);
     } else if (url.pathname.startsWith(PF_PREFIX)) {
       if (!serveFile(res, patternflyDir, url.pathname.slice(PF_PREFIX.length))) {
         sendStatus(res, 404, 'NotFound', `${url.pathname} not found`);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildHost } from './build';
@@ -6,21 +7,27 @@ import { DEMO_SEED, launchCluster, repoRoot } from './cluster-launcher';
 import { startHost } from './server';
 
 /**
- * `npm start [-- --port N] [--seed DIR ...] [--no-build]`: builds the plugin and the dev console host,
- * starts the cluster simulator (the demo cluster unless --seed is given) and serves the console on
- * http://localhost:<port>. Ctrl-C stops everything.
+ * `npm start [-- --port N] [--seed DIR ...] [--no-build] [--plugin-url URL [--plugin-ca FILE]]`: builds the
+ * plugin and the dev console host, starts the cluster simulator (the demo cluster unless --seed is given) and
+ * serves the console on http://localhost:<port>. With --plugin-url the plugin comes from its own server
+ * (`npm run serve:plugin`: nginx with deploy/nginx.conf) through /api/plugins/<name>/, as in a cluster, and
+ * dist/ is not built. Ctrl-C stops everything.
  */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '9000' },
     seed: { type: 'string', multiple: true },
     'no-build': { type: 'boolean', default: false },
+    'plugin-url': { type: 'string' },
+    'plugin-ca': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log('Usage: npm start -- [--port 9000] [--seed DIR]... [--no-build]');
+  console.log(
+    'Usage: npm start -- [--port 9000] [--seed DIR]... [--no-build] [--plugin-url https://localhost:9443 [--plugin-ca FILE]]',
+  );
   process.exit(0);
 }
 const port = Number(values.port);
@@ -28,10 +35,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got "${values.port}"`);
   process.exit(2);
 }
+if (values['plugin-ca'] && !values['plugin-url']) {
+  console.error('--plugin-ca needs --plugin-url');
+  process.exit(2);
+}
+const pluginCa = values['plugin-ca'] ? fs.readFileSync(values['plugin-ca'], 'utf8') : undefined;
 const seeds = (values.seed?.length ? values.seed : [DEMO_SEED]).map((s) => path.resolve(s));
 
 const main = async () => {
-  if (!values['no-build']) {
+  if (!values['no-build'] && !values['plugin-url']) {
     console.log('Building the plugin (npm run build)...');
     const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
     if (build.status !== 0) {
@@ -41,11 +53,17 @@ const main = async () => {
   await buildHost();
   const cluster = await launchCluster({ port: 0, seeds });
   console.log(`Cluster simulator at ${cluster.url} (seed: ${seeds.join(', ')})`);
-  const host = await startHost({ port, clusterUrl: cluster.url }).catch(async (e) => {
+  const host = await startHost({
+    port,
+    clusterUrl: cluster.url,
+    pluginUrl: values['plugin-url'],
+    pluginCa,
+  }).catch(async (e) => {
     await cluster.close();
     throw e;
   });
-  console.log(`\nDev console ready at http://localhost:${host.port}\n(Ctrl-C to stop)`);
+  const from = values['plugin-url'] ? ` (plugin from ${values['plugin-url']})` : '';
+  console.log(`\nDev console ready at http://localhost:${host.port}${from}\n(Ctrl-C to stop)`);
   let stopping = false;
   const stop = async () => {
     if (stopping) {

@@ -9,6 +9,7 @@ import {
   type RunningCluster,
 } from '../console/cluster-launcher';
 import { startHost, type RunningHost } from '../console/server';
+import { startPluginServer, type PluginServer } from '../install/nginx-plugin-server';
 import { K8sClient } from './k8s-client';
 import type { FaultRule } from '../cluster/faults';
 
@@ -218,6 +219,10 @@ interface Fixtures {
   /** Further `startCluster` options (e.g. `timeScale`). */
   clusterOptions: Omit<ClusterOptions, 'port' | 'seeds'>;
   cluster: RunningCluster;
+  /** Where the host gets the plugin: dist/ itself, or real nginx with deploy/nginx.conf (as in a cluster). */
+  servePluginWith: 'host' | 'nginx';
+  /** The nginx plugin server when `servePluginWith` is 'nginx'. */
+  pluginServer: PluginServer | undefined;
   host: RunningHost;
   k8s: K8sClient;
   sim: SimControls;
@@ -234,8 +239,23 @@ export const test = base.extend<Fixtures>({
     await use(cluster);
     await cluster.close();
   },
-  host: async ({ cluster }, use) => {
-    const host = await startHost({ port: 0, clusterUrl: cluster.url });
+  servePluginWith: ['host', { option: true }],
+  pluginServer: async ({ servePluginWith }, use) => {
+    if (servePluginWith !== 'nginx') {
+      await use(undefined);
+      return;
+    }
+    const server = await startPluginServer();
+    await use(server);
+    await server.close();
+  },
+  host: async ({ cluster, pluginServer }, use) => {
+    const host = await startHost({
+      port: 0,
+      clusterUrl: cluster.url,
+      pluginUrl: pluginServer?.url,
+      pluginCa: pluginServer?.ca,
+    });
     await use(host);
     await host.close();
   },
