@@ -3,7 +3,7 @@
 # one summary line: "tests: N passed, M failed". Static checks (lint, typecheck, i18n, build) count as one
 # test each; vitest and Playwright count their own tests from their JSON reports.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 mkdir -p test-results
 passed=0
 failed=0
