@@ -6,6 +6,7 @@ export default defineConfig({
       'src/**/*.test.{ts,tsx}',
       'integration-tests/cluster/**/*.test.ts',
       'integration-tests/console/**/*.test.ts',
+      'integration-tests/install/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     testTimeout: 30000,
