@@ -77,7 +77,7 @@ describeWhenInstalled('deploy/: the rendered manifests', kubectlMissingReason(),
 
   it('serves TLS from the certificate OpenShift writes for the Service, on the port nginx listens on', () => {
     const service = only(objects, 'Service');
-    const secretName = service.metadata.annotations['service.beta.openshift.io/serving-cert-secret-name'];
+    const secretName = service.metadata.annotations?.['service.beta.openshift.io/serving-cert-secret-name'];
     const certVolume = pod.volumes.find((v: Manifest) => v.secret?.secretName === secretName);
     expect(certVolume, `a volume of Secret ${secretName}`).toBeDefined();
     const certMount = container.volumeMounts.find((m: Manifest) => m.name === certVolume.name);
@@ -147,7 +147,7 @@ describeWhenInstalled('deploy/: the rendered manifests', kubectlMissingReason(),
 
     const ns = only(objects, 'Namespace');
     for (const mode of ['enforce', 'warn', 'audit']) {
-      expect(ns.metadata.labels[`pod-security.kubernetes.io/${mode}`], mode).toBe('restricted');
+      expect(ns.metadata.labels?.[`pod-security.kubernetes.io/${mode}`], mode).toBe('restricted');
     }
   });
 
