@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildHost } from './build';
 import { DEMO_SEED, launchCluster, repoRoot } from './cluster-launcher';
 import { startHost } from './server';
+import { DEV_PLUGIN_CA } from '../install/nginx-plugin-server';
 
 /**
  * `npm start [-- --port N] [--seed DIR ...] [--no-build] [--plugin-url URL [--plugin-ca FILE]]`: builds the
@@ -39,7 +40,10 @@ if (values['plugin-ca'] && !values['plugin-url']) {
   console.error('--plugin-ca needs --plugin-url');
   process.exit(2);
 }
-const pluginCa = values['plugin-ca'] ? fs.readFileSync(values['plugin-ca'], 'utf8') : undefined;
+// Without --plugin-ca, trust the certificate of a running `npm run serve:plugin`, if there is one.
+const caFile =
+  values['plugin-ca'] ?? (values['plugin-url'] && fs.existsSync(DEV_PLUGIN_CA) ? DEV_PLUGIN_CA : undefined);
+const pluginCa = caFile ? fs.readFileSync(caFile, 'utf8') : undefined;
 const seeds = (values.seed?.length ? values.seed : [DEMO_SEED]).map((s) => path.resolve(s));
 
 const main = async () => {

@@ -13,6 +13,8 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const NGINX_CONF = path.join(repoRoot, 'deploy/nginx.conf');
+/** Where `npm run serve:plugin` leaves its certificate while it runs, for `npm start -- --plugin-url` to trust. */
+export const DEV_PLUGIN_CA = path.join(repoRoot, '.cache/plugin-server/ca.pem');
 
 /** Where the pod has things (deploy/deployment.yaml, Dockerfile) → where this server puts them. */
 const POD_PATHS = {
