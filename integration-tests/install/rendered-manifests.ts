@@ -17,7 +17,6 @@ export const kubectlMissingReason = (): string | undefined =>
     : 'kubectl is not installed (Debian package "kubernetes-client"; .ci/run installs it)';
 
 // Loosely typed on purpose: the tests read what the manifests say, field by field.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Manifest = {
   apiVersion: string;
   kind: string;
@@ -27,6 +26,7 @@ export type Manifest = {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
   };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [k: string]: any;
 };
 
