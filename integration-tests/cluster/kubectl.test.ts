@@ -2,48 +2,13 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, RBAC_SEED, start, tempSeed } from './testing';
+import { call, hasKubectl, KUBECTL, kubectlFor, RBAC_SEED, start, tempSeed, type Kubectl } from './testing';
 import { startCluster, type RunningCluster } from './server';
 import { DEMO_SEED_DIR } from './world/test-helpers';
 
-const run = promisify(execFile);
-const KUBECTL = '/usr/bin/kubectl';
-
-type Kubectl = (...args: string[]) => Promise<{ code: number; out: string; err: string }>;
-
-/** kubectl with a kubeconfig for the simulator at `url` (files go to `dir`). */
-function kubectlFor(
-  url: string,
-  dir: string,
-): { kubectl: Kubectl; file: (name: string, text: string) => string; kubeconfig: string } {
-  const file = (name: string, text: string) => {
-    const p = path.join(dir, name);
-    fs.writeFileSync(p, text);
-    return p;
-  };
-  const kubeconfig = file(
-    'kubeconfig',
-    `apiVersion: v1
-kind: Config
-clusters: [{name: sim, cluster: {server: "${url}"}}]
-users: [{name: admin, user: {}}]
-contexts: [{name: sim, context: {cluster: sim, user: admin}}]
-current-context: sim
-`,
-  );
-  const kubectl: Kubectl = async (...args) => {
-    try {
-      const r = await run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 20000 });
-      return { code: 0, out: r.stdout, err: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, out: x.stdout, err: x.stderr };
-    }
-  };
-  return { kubectl, file, kubeconfig };
-}
+const KUBECTL_MISSING = !hasKubectl();
+if (KUBECTL_MISSING) console.warn(`kubectl not found (${KUBECTL}): skipping the kubectl suites`);
 
 const SEED = {
   'rbac.yaml': RBAC_SEED,
@@ -89,7 +54,7 @@ status:
 };
 
 /** kubectl as an independent client of the simulator. */
-describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulator', () => {
+describe.skipIf(KUBECTL_MISSING)('kubectl against the simulator', () => {
   let c: RunningCluster;
   let dir: string;
   let kubectl: Kubectl;
@@ -423,7 +388,7 @@ describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulator', () => 
 });
 
 /** The demo cluster with its simulated controllers, as `npm start` serves it. */
-describe.skipIf(!fs.existsSync(KUBECTL))('kubectl against the simulated CDI world', () => {
+describe.skipIf(KUBECTL_MISSING)('kubectl against the simulated CDI world', () => {
   let c: RunningCluster;
   let dir: string;
   let kubectl: Kubectl;

@@ -6,8 +6,9 @@ import { alreadyExists, badRequest, conflict, notFound } from './errors';
 import { defaultObject, invalid, pruneObject, validateObject } from './validation';
 import { applyPatch, type PatchType } from './patch';
 import { clone, isPlainObject } from './util';
-import { defaultBuiltin, validateBuiltin } from './builtin-strategy';
+import { allocateService, defaultBuiltin, validateBuiltin } from './builtin-strategy';
 import { admitBuiltin } from './builtin-admission';
+import { admitPodSecurity, PRIVILEGED_DEFAULTS, type PodSecurityPolicy } from './pod-security';
 import { guardRbacWrite } from './rbac-escalation';
 import type { UserInfo } from './rbac';
 
@@ -24,6 +25,8 @@ export interface WriteRequest {
   dryRun: boolean;
   /** Strict | Warn | Ignore (kubectl sends Strict; the apiserver's default is Warn). */
   fieldValidation: string;
+  /** The name admission sees on a create: the body's, before generateName is resolved (defaults to `name`). */
+  requestName?: string;
 }
 
 export interface WriteResult {
@@ -37,6 +40,8 @@ export interface OperationsDeps {
   /** The current world (it is rebuilt on reset). */
   world: () => World;
   ctx: SimContext;
+  /** PodSecurity admission's defaults for namespaces without labels (privileged:latest unless configured). */
+  podSecurity?: PodSecurityPolicy;
 }
 
 function apiVersionOf(rt: ResourceType, version: string): string {
@@ -121,11 +126,32 @@ export class Operations {
     if (req.subject && req.subresource !== 'status')
       guardRbacWrite(this.deps.store, req.subject, req.rt, mutated, old, req.namespace);
     pruneObject(req.rt, req.version, mutated);
+    if (req.rt.kind === 'Service' && !req.subresource) {
+      // The Service REST storage allocates cluster IPs and node ports before the strategy validates.
+      const errors = allocateService(mutated, old, this.deps.store.listRaw('Service'));
+      if (errors.length) throw invalid(req.rt, mutated.metadata.name ?? '', errors);
+    }
     validateObject(req.rt, req.version, mutated, old);
     if (req.rt.builtin && req.subresource !== 'status') {
       const errors = validateBuiltin(req.rt.kind, mutated, old);
       if (errors.length) throw invalid(req.rt, mutated.metadata.name ?? '', errors);
     }
+    // In-tree validating admission (PodSecurity) runs before the validating webhooks, on dry runs too.
+    warnings.push(
+      ...admitPodSecurity(
+        this.deps.store,
+        {
+          operation: op,
+          kind: req.rt.kind,
+          subresource: req.subresource,
+          namespace: req.namespace,
+          name: req.requestName ?? req.name ?? '',
+          object: mutated,
+          oldObject: old,
+        },
+        this.deps.podSecurity ?? PRIVILEGED_DEFAULTS,
+      ),
+    );
     this.admit('validating', { ...ar, object: mutated }, warnings);
     return mutated;
   }
@@ -139,6 +165,7 @@ export class Operations {
         kind: 'namespaces',
       });
     }
+    const requestName = obj.metadata.name ?? '';
     if (!obj.metadata.name && obj.metadata.generateName)
       obj.metadata.name = generateName(obj.metadata.generateName);
     if (!obj.metadata.name) {
@@ -150,7 +177,7 @@ export class Operations {
     if (req.rt.kind === 'Namespace') obj.status = { phase: 'Active' };
     const warnings: string[] = [];
     const admitted = this.admitAndValidate(
-      { ...req, name: obj.metadata.name },
+      { ...req, name: obj.metadata.name, requestName },
       'CREATE',
       obj,
       undefined,

@@ -248,6 +248,8 @@ const VIEW_RULES: PolicyRule[] = [
   ),
   rule(['apps'], [...WORKLOADS, ...WORKLOADS.map((w) => `${w}/status`)], READ),
   rule(['batch'], ['cronjobs', 'jobs', 'cronjobs/status', 'jobs/status'], READ),
+  rule(['policy'], ['poddisruptionbudgets', 'poddisruptionbudgets/status'], READ),
+  rule(['networking.k8s.io'], ['ingresses', 'ingresses/status', 'networkpolicies'], READ),
   rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], READ),
   rule(['cdi.kubevirt.io'], [...CDI_WRITABLE, 'cdiconfigs', 'storageprofiles', 'objecttransfers'], READ),
   rule(['hco.kubevirt.io'], ['hyperconvergeds'], READ),
@@ -279,6 +281,8 @@ const EDIT_RULES: PolicyRule[] = [
   rule([''], ['serviceaccounts/token'], ['create']),
   rule(['apps'], [...WORKLOADS, ...WORKLOADS.map((w) => `${w}/scale`)], WRITE),
   rule(['batch'], ['cronjobs', 'jobs'], WRITE),
+  rule(['policy'], ['poddisruptionbudgets'], WRITE),
+  rule(['networking.k8s.io'], ['ingresses', 'networkpolicies'], WRITE),
   rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], WRITE),
   // cdi.kubevirt.io:edit (and :admin, the same rules)
   rule(['cdi.kubevirt.io'], CDI_WRITABLE, ['*']),

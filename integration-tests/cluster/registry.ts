@@ -120,6 +120,21 @@ const BUILTINS: ResourceType[] = [
   builtin('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], statusSubresource: true }),
   builtin('', 'v1', 'Event', 'events', true, { shortNames: ['ev'] }),
   builtin('', 'v1', 'ServiceAccount', 'serviceaccounts', true, { shortNames: ['sa'] }),
+  builtin('', 'v1', 'Service', 'services', true, {
+    shortNames: ['svc'],
+    categories: ['all'],
+    statusSubresource: true,
+  }),
+  builtin('apps', 'v1', 'Deployment', 'deployments', true, {
+    shortNames: ['deploy'],
+    categories: ['all'],
+    statusSubresource: true,
+  }),
+  builtin('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, { shortNames: ['netpol'] }),
+  builtin('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, {
+    shortNames: ['pdb'],
+    statusSubresource: true,
+  }),
   builtin('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', false, { shortNames: ['sc'] }),
   builtin('storage.k8s.io', 'v1', 'CSIDriver', 'csidrivers', false),
   builtin('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', false),

@@ -98,9 +98,11 @@ describe('seed loading (own data)', () => {
     expect(s.store.getRaw('ConfigMap', 'b', 'default')).toBeDefined();
     fs.writeFileSync(
       path.join(dir, 'bad.yaml'),
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: d}\n',
     );
-    expect(() => sim([dir])).toThrow(/bad\.yaml: Deployment d: the simulator does not serve kind Deployment/);
+    expect(() => sim([dir])).toThrow(
+      /bad\.yaml: StatefulSet d: the simulator does not serve kind StatefulSet/,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { K8sObject, World } from './sim-api';
 import { Sim } from './sim';
+import type { PodSecurityDefaults } from './pod-security';
+
+export { defaultConsoleCrdsDir } from './sim';
 import { HttpApi } from './http';
 import * as worldModule from './world';
 
@@ -23,6 +26,14 @@ export interface ClusterOptions {
   host?: string;
   seeds?: string[];
   crdsDir?: string;
+  /** The ConsolePlugin and Console CRDs: default `../shared/console-crds` or `./crds/console/`; `false` = none. */
+  consoleCrdsDir?: string | false;
+  /**
+   * PodSecurity admission's defaults for namespaces without `pod-security.kubernetes.io/*` labels (default
+   * privileged, as upstream; `{ enforce: 'restricted', warn: 'restricted', audit: 'restricted' }` is OpenShift's
+   * "Restricted" enforcement mode).
+   */
+  podSecurity?: PodSecurityDefaults;
   /** Simulated seconds per wall second (default 60). */
   timeScale?: number;
   /** Bulk objects from generate.ts's generateObjects, e.g. { storageclasses: 2000 }. */
@@ -61,6 +72,8 @@ function worldFactory(w: ClusterOptions['world']): () => World {
 export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCluster> {
   const sim = new Sim({
     crdsDir: opts.crdsDir ?? defaultCrdsDir(),
+    consoleCrdsDir: opts.consoleCrdsDir,
+    podSecurity: opts.podSecurity,
     seeds: opts.seeds ?? [],
     extraObjects: await generated(opts.generate),
     timeScale: opts.timeScale,

@@ -15,6 +15,18 @@ import { defaultObject, pruneObject, validateObject } from './validation';
 import { clone } from './util';
 import { timestamp } from './clock';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { policyFromDefaults, type PodSecurityDefaults } from './pod-security';
+
+/**
+ * The OpenShift console's CRDs (ConsolePlugin, the Console operator config): `../shared/console-crds` beside the
+ * repo when present, else our own copies in `./crds/console/`.
+ */
+export function defaultConsoleCrdsDir(): string {
+  const shared = path.resolve(__dirname, '../../../shared/console-crds');
+  return fs.existsSync(shared) ? shared : path.join(__dirname, 'crds', 'console');
+}
 
 function describe(file: string, o: K8sObject | undefined): string {
   const ns = o?.metadata?.namespace ? `${o.metadata.namespace}/` : '';
@@ -23,6 +35,13 @@ function describe(file: string, o: K8sObject | undefined): string {
 
 export interface SimOptions {
   crdsDir: string;
+  /**
+   * Where the console CRDs come from (every OpenShift cluster serves them): default
+   * {@link defaultConsoleCrdsDir}; `false` leaves them out. CRDs already in `crdsDir` are not loaded twice.
+   */
+  consoleCrdsDir?: string | false;
+  /** PodSecurity admission's defaults for namespaces without pod-security labels (default privileged). */
+  podSecurity?: PodSecurityDefaults;
   seeds: string[];
   /** Extra seed objects (e.g. from generate.ts). */
   extraObjects?: K8sObject[];
@@ -56,12 +75,21 @@ export class Sim {
     this.makeWorld = opts.world;
     this.registrySeed = readRegistrySeeds(opts.seeds);
     this.world = this.freshWorld();
-    this.crds = loadCrds(opts.crdsDir);
+    const crds = loadCrds(opts.crdsDir);
+    const consoleDir = opts.consoleCrdsDir === undefined ? defaultConsoleCrdsDir() : opts.consoleCrdsDir;
+    const named = new Set(crds.map((c) => c.metadata.name));
+    if (consoleDir) crds.push(...loadCrds(consoleDir).filter((c) => !named.has(c.metadata.name)));
+    this.crds = crds;
     this.registry = new Registry(this.crds);
     this.clock = new ScaledClock(opts.timeScale ?? 60);
     this.store = new Store(this.registry, this.clock);
     this.ctx = { store: this.store, clock: this.clock };
-    this.ops = new Operations({ store: this.store, world: () => this.world, ctx: this.ctx });
+    this.ops = new Operations({
+      store: this.store,
+      world: () => this.world,
+      ctx: this.ctx,
+      podSecurity: policyFromDefaults(opts.podSecurity),
+    });
     this.hub = new WatchHub(this.store);
     this.openapi = new OpenApi(this.registry);
     // Kubernetes' own controllers (clusterrole aggregation) run before the world's.

@@ -4,7 +4,7 @@ import { REVIEW_KINDS, type Registry, type ResourceType } from './registry';
 import { alreadyExists, conflict, notFound } from './errors';
 import { timestamp, type ScaledClock } from './clock';
 import { clone, deepEqual } from './util';
-import { defaultBuiltin } from './builtin-strategy';
+import { allocateService, defaultBuiltin } from './builtin-strategy';
 
 /** A committed change with the resourceVersion it produced. */
 export interface CommittedEvent extends StoreEvent {
@@ -18,7 +18,13 @@ function key(name: string, namespace?: string): string {
 }
 
 /** Built-in kinds whose apiserver strategy keeps a `generation` (bumped on changes outside metadata+status). */
-const BUILTIN_WITH_GENERATION = new Set(['CustomResourceDefinition', 'Pod']);
+const BUILTIN_WITH_GENERATION = new Set([
+  'CustomResourceDefinition',
+  'Pod',
+  'Deployment',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+]);
 
 /**
  * How the apiserver keeps `generation` for a kind: custom resources always have one, bumped on any change
@@ -181,6 +187,8 @@ export class Store implements SimStore {
     if (rt.builtin) {
       if (out.spec) out.spec = { ...out.spec };
       defaultBuiltin(obj.kind, out, 'SEED');
+      // A seeded Service gets the cluster IP (and node ports) the apiserver would have allocated.
+      if (obj.kind === 'Service') allocateService(out, undefined, this.listRaw('Service'), false);
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import type { K8sObject } from './sim-api';
 import type { PrinterColumn, ResourceType } from './registry';
+import { labelSelectorString } from './builtin-strategy';
 
 /** Accept header asking for server-side printing (kubectl get). */
 export function wantsTable(accept: string | undefined): boolean {
@@ -123,7 +124,184 @@ function eventCells(o: K8sObject, now: Date): unknown[] {
   ];
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- built-in specs are untyped JSON */
+const CONTAINERS: Column = {
+  name: 'Containers',
+  type: 'string',
+  priority: 1,
+  description: 'Names of each container in the template.',
+};
+const IMAGES: Column = {
+  name: 'Images',
+  type: 'string',
+  priority: 1,
+  description: 'Images referenced by each container in the template.',
+};
+
+/** layoutContainerCells: container names and images, comma-separated. */
+function containerCells(containers: unknown): [string, string] {
+  const list: any[] = Array.isArray(containers) ? containers : [];
+  return [list.map((c) => c?.name ?? '').join(','), list.map((c) => c?.image ?? '').join(',')];
+}
+
+/** labels.FormatLabels: `k=v` pairs sorted by key, `<none>` when empty. */
+function formatLabels(labels: unknown): string {
+  const entries = Object.entries(labels && typeof labels === 'object' ? labels : {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return entries.length ? entries.map(([k, v]) => `${k}=${String(v)}`).join(',') : '<none>';
+}
+
+/** makePortString: `port/protocol`, `port:nodePort/protocol` with a node port. */
+function servicePorts(ports: unknown): string {
+  const list: any[] = Array.isArray(ports) ? ports : [];
+  const text = list
+    .map((p) => (p?.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p?.port}/${p?.protocol}`))
+    .join(',');
+  return text || '<none>';
+}
+
+/** getServiceExternalIP. */
+function serviceExternalIP(spec: any, status: any): string {
+  const external: string[] = Array.isArray(spec?.externalIPs) ? spec.externalIPs : [];
+  switch (spec?.type) {
+    case 'ClusterIP':
+    case 'NodePort':
+      return external.length ? external.join(',') : '<none>';
+    case 'LoadBalancer': {
+      const ingress: any[] = Array.isArray(status?.loadBalancer?.ingress) ? status.loadBalancer.ingress : [];
+      const lb = ingress.map((i) => i?.ip || i?.hostname).filter(Boolean);
+      const all = [...lb, ...external];
+      return all.length ? all.join(',') : '<pending>';
+    }
+    case 'ExternalName':
+      return spec.externalName ?? '';
+    default:
+      return '<unknown>';
+  }
+}
+
+/** IntOrString.String(). */
+const intOrString = (v: unknown) => (v === undefined || v === null ? 'N/A' : String(v));
+
 const PRINTERS: Record<string, Printer> = {
+  Deployment: {
+    columns: [
+      NAME,
+      { name: 'Ready', type: 'string', description: 'Number of the pod with ready state' },
+      {
+        name: 'Up-to-date',
+        type: 'string',
+        description:
+          'Total number of non-terminated pods targeted by this deployment that have the desired template spec.',
+      },
+      {
+        name: 'Available',
+        type: 'string',
+        description:
+          'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.',
+      },
+      AGE,
+      CONTAINERS,
+      IMAGES,
+      {
+        name: 'Selector',
+        type: 'string',
+        priority: 1,
+        description:
+          "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",
+      },
+    ],
+    cells: (o, now) => {
+      const [names, images] = containerCells(o.spec?.template?.spec?.containers);
+      return [
+        o.metadata.name,
+        `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`,
+        o.status?.updatedReplicas ?? 0,
+        o.status?.availableReplicas ?? 0,
+        age(o, now),
+        names,
+        images,
+        labelSelectorString(o.spec?.selector),
+      ];
+    },
+  },
+  Service: {
+    columns: [
+      NAME,
+      { name: 'Type', type: 'string', description: 'type determines how the Service is exposed.' },
+      {
+        name: 'Cluster-IP',
+        type: 'string',
+        description: 'clusterIP is the IP address of the service and is usually assigned randomly.',
+      },
+      {
+        name: 'External-IP',
+        type: 'string',
+        description:
+          'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.',
+      },
+      { name: 'Port(s)', type: 'string', description: 'The list of ports that are exposed by this service.' },
+      AGE,
+      {
+        name: 'Selector',
+        type: 'string',
+        priority: 1,
+        description: 'Route service traffic to pods with label keys and values matching this selector.',
+      },
+    ],
+    cells: (o, now) => [
+      o.metadata.name,
+      o.spec?.type ?? '',
+      o.spec?.clusterIPs?.[0] ?? '<none>',
+      serviceExternalIP(o.spec, o.status),
+      servicePorts(o.spec?.ports),
+      age(o, now),
+      formatLabels(o.spec?.selector),
+    ],
+  },
+  NetworkPolicy: {
+    columns: [
+      NAME,
+      {
+        name: 'Pod-Selector',
+        type: 'string',
+        description: 'podSelector selects the pods to which this NetworkPolicy object applies.',
+      },
+      AGE,
+    ],
+    // metav1.FormatLabelSelector: `<none>` for a selector that selects everything.
+    cells: (o, now) => [o.metadata.name, labelSelectorString(o.spec?.podSelector) || '<none>', age(o, now)],
+  },
+  PodDisruptionBudget: {
+    columns: [
+      NAME,
+      {
+        name: 'Min Available',
+        type: 'string',
+        description: 'The minimum number of pods that must be available.',
+      },
+      {
+        name: 'Max Unavailable',
+        type: 'string',
+        description: 'The maximum number of pods that may be unavailable.',
+      },
+      {
+        name: 'Allowed Disruptions',
+        type: 'integer',
+        description: 'Calculated number of pods that may be disrupted at this time.',
+      },
+      AGE,
+    ],
+    cells: (o, now) => [
+      o.metadata.name,
+      intOrString(o.spec?.minAvailable),
+      intOrString(o.spec?.maxUnavailable),
+      o.status?.disruptionsAllowed ?? 0,
+      age(o, now),
+    ],
+  },
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   Namespace: {
     columns: [NAME, { name: 'Status', type: 'string', description: 'The status of the namespace' }, AGE],
     cells: (o, now) => [o.metadata.name, o.status?.phase ?? '', age(o, now)],

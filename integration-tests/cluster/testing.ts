@@ -1,7 +1,9 @@
-/** Helpers for the simulator's own tests (not a test file). */
+/** Helpers for the simulator's own tests and for suites that drive it (not a test file). */
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { startCluster, type ClusterOptions, type RunningCluster } from './server';
 import type { World } from './sim-api';
 
@@ -72,4 +74,60 @@ export async function call(
     // not JSON (e.g. "404 page not found")
   }
   return { status: r.status, body: parsed, headers: r.headers };
+}
+
+/** The kubectl the kubectl suites run (`$KUBECTL`, else `kubectl` on the PATH). */
+export const KUBECTL = process.env.KUBECTL ?? 'kubectl';
+
+export type Kubectl = (...args: string[]) => Promise<{ code: number; out: string; err: string }>;
+
+const run = promisify(execFile);
+
+/**
+ * kubectl with a kubeconfig (user with no credentials: cluster-admin) for the simulator at `url`; `file` writes
+ * a file into `dir`. A failed command resolves with its exit code and output rather than throwing.
+ */
+export function kubectlFor(
+  url: string,
+  dir: string,
+): { kubectl: Kubectl; file: (name: string, text: string) => string; kubeconfig: string } {
+  const file = (name: string, text: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, text);
+    return p;
+  };
+  const kubeconfig = file(
+    'kubeconfig',
+    `apiVersion: v1
+kind: Config
+clusters: [{name: sim, cluster: {server: "${url}"}}]
+users: [{name: admin, user: {}}]
+contexts: [{name: sim, context: {cluster: sim, user: admin}}]
+current-context: sim
+`,
+  );
+  const kubectl: Kubectl = async (...args) => {
+    try {
+      const r = await run(KUBECTL, ['--kubeconfig', kubeconfig, ...args], { timeout: 20000 });
+      return { code: 0, out: r.stdout, err: r.stderr };
+    } catch (e) {
+      const x = e as { code: number | string; stdout: string; stderr: string };
+      return {
+        code: typeof x.code === 'number' ? x.code : 127,
+        out: x.stdout ?? '',
+        err: x.stderr ?? String(e),
+      };
+    }
+  };
+  return { kubectl, file, kubeconfig };
+}
+
+/** Whether kubectl can be run here (kubectl suites skip, saying so, when not). */
+export function hasKubectl(): boolean {
+  try {
+    execFileSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

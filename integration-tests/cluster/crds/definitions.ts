@@ -822,3 +822,173 @@ export const CRDS: Record<string, ReturnType<typeof crd>> = Object.fromEntries(
     volumeSnapshotContent,
   ].map((c) => [`${c.metadata.name}.yaml`, c]),
 );
+
+// ---- OpenShift console (openshift/api console/v1 ConsolePlugin, operator/v1 Console) -----------------------------
+// Written from the openshift/api types for the fields a plugin installation uses; subtrees an installation never
+// sets are kept with x-kubernetes-preserve-unknown-fields. `../shared/console-crds` holds the upstream manifests.
+
+const serviceRef = (extra: Record<string, Schema> = {}) =>
+  obj(
+    {
+      name: { type: 'string', minLength: 1, maxLength: 128 },
+      namespace: { type: 'string', minLength: 1, maxLength: 128 },
+      port: { type: 'integer', format: 'int32', minimum: 1, maximum: 65535 },
+      ...extra,
+    },
+    { required: ['name', 'namespace', 'port'] },
+  );
+
+const cspValue: Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 1024,
+  'x-kubernetes-validations': [
+    { message: 'CSP directive value cannot contain a quote', rule: `!self.contains("'")` },
+    { message: 'CSP directive value cannot contain a whitespace', rule: `!self.matches('\\\\s')` },
+    { message: 'CSP directive value cannot contain a comma', rule: `!self.contains(',')` },
+    { message: 'CSP directive value cannot contain a semi-colon', rule: `!self.contains(';')` },
+    { message: 'CSP directive value cannot be a wildcard', rule: `self != '*'` },
+  ],
+};
+
+const consolePlugin = crd({
+  group: 'console.openshift.io',
+  kind: 'ConsolePlugin',
+  plural: 'consoleplugins',
+  singular: 'consoleplugin',
+  scope: 'Cluster',
+  versions: [
+    {
+      name: 'v1',
+      storage: true,
+      schema: root(
+        {
+          spec: obj(
+            {
+              backend: obj(
+                {
+                  service: serviceRef({
+                    basePath: {
+                      type: 'string',
+                      default: '/',
+                      minLength: 1,
+                      maxLength: 256,
+                      pattern: "^[a-zA-Z0-9.\\-_~!$&'()*+,;=:@\\/]*$",
+                    },
+                  }),
+                  type: { type: 'string', enum: ['Service'] },
+                },
+                { required: ['type'] },
+              ),
+              contentSecurityPolicy: {
+                type: 'array',
+                maxItems: 5,
+                items: obj(
+                  {
+                    directive: {
+                      type: 'string',
+                      enum: ['DefaultSrc', 'ScriptSrc', 'StyleSrc', 'ImgSrc', 'FontSrc', 'ConnectSrc'],
+                    },
+                    values: {
+                      type: 'array',
+                      minItems: 1,
+                      maxItems: 16,
+                      items: cspValue,
+                      'x-kubernetes-list-type': 'atomic',
+                      'x-kubernetes-validations': [
+                        {
+                          message: 'each CSP directive value must be unique',
+                          rule: 'self.all(x, self.exists_one(y, x == y))',
+                        },
+                      ],
+                    },
+                  },
+                  { required: ['directive', 'values'] },
+                ),
+                'x-kubernetes-list-map-keys': ['directive'],
+                'x-kubernetes-list-type': 'map',
+                'x-kubernetes-validations': [
+                  {
+                    message: 'the total combined size of values of all directives must not exceed 8192 (8kb)',
+                    rule: 'self.map(x, x.values.map(y, y.size()).sum()).sum() < 8192',
+                  },
+                ],
+              },
+              displayName: { type: 'string', minLength: 1, maxLength: 128 },
+              i18n: obj(
+                { loadType: { type: 'string', enum: ['Preload', 'Lazy', ''] } },
+                { required: ['loadType'] },
+              ),
+              proxy: {
+                type: 'array',
+                items: obj(
+                  {
+                    alias: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9-_]+$' },
+                    authorization: { type: 'string', default: 'None', enum: ['UserToken', 'None'] },
+                    caCertificate: {
+                      type: 'string',
+                      pattern: '^-----BEGIN CERTIFICATE-----([\\s\\S]*)-----END CERTIFICATE-----\\s?$',
+                    },
+                    endpoint: obj(
+                      { service: serviceRef(), type: { type: 'string', enum: ['Service'] } },
+                      { required: ['type'] },
+                    ),
+                  },
+                  { required: ['alias', 'endpoint'] },
+                ),
+                'x-kubernetes-list-type': 'atomic',
+              },
+            },
+            { required: ['backend', 'displayName'] },
+          ),
+        },
+        ['metadata', 'spec'],
+      ),
+    },
+  ],
+});
+
+const LOG_LEVEL: Schema = {
+  type: 'string',
+  default: 'Normal',
+  enum: ['', 'Normal', 'Debug', 'Trace', 'TraceAll'],
+};
+const nullableAny: Schema = { ...anyObject, nullable: true };
+
+const consoleOperatorConfig = crd({
+  group: 'operator.openshift.io',
+  kind: 'Console',
+  plural: 'consoles',
+  singular: 'console',
+  scope: 'Cluster',
+  versions: [
+    {
+      name: 'v1',
+      storage: true,
+      status: true,
+      schema: root(
+        {
+          spec: obj({
+            customization: anyObject,
+            ingress: anyObject,
+            logLevel: LOG_LEVEL,
+            managementState: { type: 'string', pattern: '^(Managed|Unmanaged|Force|Removed)$' },
+            observedConfig: nullableAny,
+            operatorLogLevel: LOG_LEVEL,
+            plugins: strList,
+            providers: anyObject,
+            route: anyObject,
+            unsupportedConfigOverrides: nullableAny,
+          }),
+          status: anyObject,
+        },
+        ['spec'],
+      ),
+    },
+  ],
+});
+
+/** The console CRDs, rendered to `console/` beside the others (loaded by every simulator unless it opts out). */
+export const CONSOLE_CRDS: Record<string, ReturnType<typeof crd>> = Object.fromEntries(
+  [consolePlugin, consoleOperatorConfig].map((c) => [`${c.metadata.name}.yaml`, c]),
+);

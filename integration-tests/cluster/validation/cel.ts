@@ -72,7 +72,12 @@ export function toCel(value: unknown, schema: JSONSchema | undefined): unknown {
   return value;
 }
 
-/** Evaluates a compiled rule; undefined when it cannot be evaluated (treated as passing). */
+const unevaluable = new Set<string>();
+
+/**
+ * Evaluates a compiled rule; undefined when it cannot be evaluated (treated as passing, logged once per rule:
+ * cel-js lacks some Kubernetes CEL library functions, e.g. the lists extension's `sum()`).
+ */
 export function evaluateRule(
   program: Program,
   vars: Record<string, unknown>,
@@ -81,7 +86,10 @@ export function evaluateRule(
   try {
     return program(vars) === true;
   } catch (e) {
-    console.warn(`[sim] CEL rule skipped (cannot evaluate): ${rule}: ${(e as Error).message}`);
+    if (!unevaluable.has(rule)) {
+      unevaluable.add(rule);
+      console.warn(`[sim] CEL rule skipped (cannot evaluate): ${rule}: ${(e as Error).message}`);
+    }
     return undefined;
   }
 }

@@ -2,7 +2,15 @@ import type { StatusCause } from '../sim-api';
 
 /** A field error in the apiserver's vocabulary (k8s.io/apimachinery/pkg/util/validation/field). */
 export interface FieldError {
-  type: 'Required' | 'Invalid' | 'NotSupported' | 'TypeInvalid' | 'TooLong' | 'TooMany' | 'Forbidden';
+  type:
+    | 'Required'
+    | 'Invalid'
+    | 'NotSupported'
+    | 'TypeInvalid'
+    | 'TooLong'
+    | 'TooMany'
+    | 'Forbidden'
+    | 'Duplicate';
   field: string;
   value?: unknown;
   /** The value as Go's %#v prints a non-string (e.g. uint64 0 is `0x0`): shown as is, unquoted. */
@@ -20,6 +28,7 @@ const REASONS: Record<FieldError['type'], string> = {
   TooLong: 'FieldValueTooLong',
   TooMany: 'FieldValueTooMany',
   Forbidden: 'FieldValueForbidden',
+  Duplicate: 'FieldValueDuplicate',
 };
 
 /** Go's %v-like rendering the apiserver uses for "Invalid value: ..." (strings quoted). */
@@ -51,6 +60,8 @@ export function errorBody(e: FieldError): string {
       return `Too many: ${String(e.value)}: must have at most ${e.limit} items`;
     case 'Forbidden':
       return e.detail ? `Forbidden: ${e.detail}` : 'Forbidden';
+    case 'Duplicate':
+      return `Duplicate value: ${e.goValue ?? formatValue(e.value)}`;
     default:
       return `Invalid value: ${e.goValue ?? formatValue(e.value)}${e.detail ? `: ${e.detail}` : ''}`;
   }

@@ -56,7 +56,14 @@ export function validateObject(rt: ResourceType, version: string, obj: K8sObject
     const { metadata: _m, ...body } = obj;
     const { metadata: _o, ...oldBody } = old ?? ({} as K8sObject);
     const { metadata: _s, ...bodySchemaProps } = schema.properties ?? {};
-    validate({ ...schema, properties: bodySchemaProps }, body, '', errors, old ? oldBody : undefined);
+    const bodyRequired = schema.required?.filter((r) => r !== 'metadata');
+    validate(
+      { ...schema, properties: bodySchemaProps, required: bodyRequired },
+      body,
+      '',
+      errors,
+      old ? oldBody : undefined,
+    );
     // A CRD may restrict metadata.name (HCO pins "kubevirt-hyperconverged").
     const nameSchema = schema.properties?.metadata?.properties?.name;
     if (nameSchema && obj.metadata?.name) validate(nameSchema, obj.metadata.name, 'metadata.name', errors);
