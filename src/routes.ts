@@ -15,6 +15,7 @@ export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/
 
 export const BOOT_SOURCES_PATH = `${SECTION_BASE_PATH}/boot-sources`;
 export const STORAGE_SETTINGS_PATH = `${SECTION_BASE_PATH}/settings`;
+export const HOSTPATH_PROVISIONER_PATH = `${SECTION_BASE_PATH}/hostpath-provisioner`;
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
@@ -23,6 +24,7 @@ export const ROUTE_PATTERNS: readonly string[] = [
   STORAGE_PROFILE_EDIT_PATTERN,
   BOOT_SOURCES_PATH,
   STORAGE_SETTINGS_PATH,
+  HOSTPATH_PROVISIONER_PATH,
 ];
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;

@@ -136,6 +136,15 @@ export const PersistentVolumeClaimModel = model({
   shortNames: ['pvc'],
 });
 
+export const NodeModel = model({
+  kind: 'Node',
+  version: 'v1',
+  plural: 'nodes',
+  label: 'Node',
+  labelPlural: 'Nodes',
+  namespaced: false,
+});
+
 export const ClusterRoleModel = model({
   kind: 'ClusterRole',
   apiGroup: 'rbac.authorization.k8s.io',

@@ -2,6 +2,7 @@ import {
   useK8sWatchResource,
   type K8sGroupVersionKind,
   type K8sResourceCommon,
+  type Selector,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { useMemo } from 'react';
 import { watchState, type Watched } from './watch-state';
@@ -12,6 +13,8 @@ export interface WatchRequest {
   namespace?: string;
   /** Lists only: the page works without it (e.g. CRDs that may not be installed). */
   optional?: boolean;
+  /** Lists only: a label selector, sent to the API server. */
+  selector?: Selector;
 }
 
 /** Watches one object by name. */
