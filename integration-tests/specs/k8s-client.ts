@@ -47,6 +47,8 @@ export const PATHS = {
   volumeSnapshotClasses: '/apis/snapshot.storage.k8s.io/v1/volumesnapshotclasses',
   hyperConvergeds: '/apis/hco.kubevirt.io/v1beta1/hyperconvergeds',
   cdiConfigs: '/apis/cdi.kubevirt.io/v1beta1/cdiconfigs',
+  hostPathProvisioners: '/apis/hostpathprovisioner.kubevirt.io/v1beta1/hostpathprovisioners',
+  persistentVolumeClaims: '/api/v1/persistentvolumeclaims',
 } as const;
 
 export class K8sClient {
