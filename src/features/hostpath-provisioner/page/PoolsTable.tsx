@@ -70,11 +70,11 @@ export const PoolsTable = ({
     <Table aria-label={t('Storage pools')} variant="compact">
       <Thead>
         <Tr>
-          <Th>{t('Pool')}</Th>
-          <Th>{t('Path on the node')}</Th>
-          <Th>{t('Status')}</Th>
-          <Th>{t('Volumes per node')}</Th>
-          <Th>{t('StorageClasses')}</Th>
+          <Th width={15}>{t('Pool')}</Th>
+          <Th width={15}>{t('Path on the node')}</Th>
+          <Th width={15}>{t('Status')}</Th>
+          <Th width={25}>{t('Volumes per node')}</Th>
+          <Th width={20}>{t('StorageClasses')}</Th>
           <Th screenReaderText={t('Actions')} />
         </Tr>
       </Thead>
@@ -120,16 +120,18 @@ export const PoolsTable = ({
                 ) : (
                   <CellStack>
                     {row.claims.map((c) => (
-                      <span key={c.name}>
+                      // One short line per node: the node names the PVC (hpp-pool-<pool>-<node>).
+                      <span key={c.name} title={c.name}>
                         {namespace || c.namespace ? (
                           <ResourceLink
                             groupVersionKind={PVC_GVK}
                             name={c.name}
+                            displayName={c.node ?? c.name}
                             namespace={c.namespace ?? namespace}
                             inline
                           />
                         ) : (
-                          c.name
+                          (c.node ?? c.name)
                         )}{' '}
                         <StatusIcon
                           status={c.phase === 'Bound' ? 'success' : c.phase ? 'warning' : 'unknown'}
@@ -168,7 +170,7 @@ export const PoolsTable = ({
                       ? [
                           <Button
                             key="create"
-                            variant="secondary"
+                            variant={row.storageClasses?.length === 0 ? 'secondary' : 'link'}
                             size="sm"
                             onClick={() => actions.onCreateClass(row.name)}
                             aria-label={t('Create StorageClass for pool {{pool}}', { pool: row.name })}
