@@ -2,10 +2,13 @@ import {
   Alert,
   Button,
   Content,
+  ExpandableSection,
   Form,
   FormGroup,
   FormSelect,
   FormSelectOption,
+  List,
+  ListItem,
   Modal,
   ModalBody,
   ModalFooter,
@@ -198,6 +201,34 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
   const profileYaml = rc.saved?.profileSpec ? toYaml({ spec: rc.saved.profileSpec }) : undefined;
   const offers = outcome?.kind === 'failed' ? outcome.state : undefined;
 
+  const savedView = (yaml: string) => (
+    <Stack hasGutter>
+      <Content component="p">
+        {t(
+          'The dialog keeps these in memory only. Copy them if anything fails and you need to close the browser: "oc apply -f" creates the class again, and the spec goes back into the StorageProfile of the same name.',
+        )}
+      </Content>
+      <div>
+        <Content component="p">{t('StorageClass {{name}}:', { name: className })}</Content>
+        <YamlBlock
+          yaml={yaml}
+          id={`${ID}-saved-class`}
+          label={t('Saved StorageClass {{name}}', { name: className })}
+        />
+      </div>
+      {profileYaml && (
+        <div>
+          <Content component="p">{t('Spec of StorageProfile {{name}}:', { name: className })}</Content>
+          <YamlBlock
+            yaml={profileYaml}
+            id={`${ID}-saved-profile`}
+            label={t('Saved StorageProfile spec of {{name}}', { name: className })}
+          />
+        </div>
+      )}
+    </Stack>
+  );
+
   const outcomeView = () => {
     if (!outcome) return null;
     if (outcome.kind === 'done') {
@@ -293,7 +324,7 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
       <ModalHeader
         title={t('Re-create StorageClass {{name}}', { name: className })}
         labelId={`${ID}-title`}
-        titleIconVariant={confirming || started ? 'warning' : undefined}
+        titleIconVariant={confirming && !started ? 'warning' : undefined}
       />
       <ModalBody>
         <Stack hasGutter>
@@ -356,25 +387,17 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
 
           {rc.saved && savedYaml && (
             <StackItem>
-              <Title headingLevel="h3" size="md">
-                {t('Saved copy')}
-              </Title>
-              <Content component="p">
-                {t(
-                  'The dialog keeps these in memory only. Copy them if anything fails and you need to close the browser: "oc apply -f" creates the class again, and the spec goes back into the StorageProfile of the same name.',
-                )}
-              </Content>
-              <YamlBlock
-                yaml={savedYaml}
-                id={`${ID}-saved-class`}
-                label={t('Saved StorageClass {{name}}', { name: className })}
-              />
-              {profileYaml && (
-                <YamlBlock
-                  yaml={profileYaml}
-                  id={`${ID}-saved-profile`}
-                  label={t('Saved StorageProfile spec of {{name}}', { name: className })}
-                />
+              {outcome?.kind === 'done' ? (
+                <ExpandableSection toggleText={t('Show the saved copy')}>
+                  {savedView(savedYaml)}
+                </ExpandableSection>
+              ) : (
+                <>
+                  <Title headingLevel="h3" size="md">
+                    {t('Saved copy')}
+                  </Title>
+                  {savedView(savedYaml)}
+                </>
               )}
             </StackItem>
           )}
@@ -387,20 +410,22 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
                   isInline
                   title={t('Delete StorageClass {{name}} and create it again?', { name: className })}
                 >
-                  <ul>
-                    <li>
+                  <List>
+                    <ListItem>
                       {t(
                         'StorageClass {{name}} is deleted, and CDI deletes StorageProfile {{name}} with it.',
                         { name: className },
                       )}
-                    </li>
-                    <li>
+                    </ListItem>
+                    <ListItem>
                       {t(
                         'Until it is created again (normally a second), new PVCs that name it stay Pending.',
                       )}
-                    </li>
-                    <li>{t('PersistentVolumeClaims and PersistentVolumes of the class are not deleted.')}</li>
-                  </ul>
+                    </ListItem>
+                    <ListItem>
+                      {t('PersistentVolumeClaims and PersistentVolumes of the class are not deleted.')}
+                    </ListItem>
+                  </List>
                 </Alert>
               </div>
             </StackItem>
@@ -510,6 +535,9 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
                     "Its customisations cannot be carried over: after the re-creation it has CDI's defaults.",
                   )}
                 </Alert>
+              )}
+              {!notNeeded && createStep?.id === 'create-class' && (
+                <Content component="p">{t('The StorageClass that will be created:')}</Content>
               )}
               {!notNeeded && createStep?.id === 'create-class' && (
                 <YamlBlock

@@ -46,5 +46,16 @@ const lines = (value: unknown, indent: string): string[] => {
   return [`${indent}${scalar(value)}`];
 };
 
+/** API objects read best with apiVersion, kind and metadata first, as kubectl prints them. */
+const FIRST = ['apiVersion', 'kind', 'metadata'];
+const ordered = (value: unknown): unknown =>
+  isMap(value)
+    ? Object.fromEntries(
+        [...FIRST.filter((k) => k in value), ...Object.keys(value).filter((k) => !FIRST.includes(k))].map(
+          (k) => [k, value[k]],
+        ),
+      )
+    : value;
+
 /** `value` as a YAML document (without the leading `---`), ending in a newline. */
-export const toYaml = (value: unknown): string => `${lines(value, '').join('\n')}\n`;
+export const toYaml = (value: unknown): string => `${lines(ordered(value), '').join('\n')}\n`;
