@@ -130,10 +130,11 @@ const HppWizardModal = ({ cr, data, onClose }: HppWizardModalProps) => {
     if (isEdit) {
       write.run('save', intent, { onSuccess: () => onClose() });
     } else {
-      create.mutate(
-        { model: HostPathProvisionerModel, data: newHostPathProvisioner(form) },
-        { onSuccess: () => onClose() },
-      );
+      // Through the promise, not mutate's callbacks: the page may remount the wizard when the watch brings
+      // the new CR before the response, and callbacks of an unmounted mutation never run.
+      create
+        .mutateAsync({ model: HostPathProvisionerModel, data: newHostPathProvisioner(form) })
+        .then(onClose, () => undefined); // the error is shown from create.error
     }
   };
   const close = () => {

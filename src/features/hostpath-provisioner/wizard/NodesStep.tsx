@@ -5,8 +5,8 @@ import {
   FormGroup,
   FormSelect,
   FormSelectOption,
-  Grid,
-  GridItem,
+  Flex,
+  FlexItem,
   TextInput,
 } from '@patternfly/react-core';
 import { MinusCircleIcon, PlusCircleIcon } from '@patternfly/react-icons';
@@ -72,18 +72,22 @@ export const NodesStep = ({ form, update, touch, fieldState, nodes }: NodesStepP
       <FormGroup role="group" label={t('Node selector')} fieldId="vsp-hpp-workload-nodeSelector">
         {form.nodeSelector.map((_, j) => (
           // Rows have no identity of their own; the controls are controlled, so the index is enough.
-          <Grid key={j} hasGutter>
-            <GridItem span={5}>{cell(j, 'key', t('Label key {{n}}', { n: j + 1 }))}</GridItem>
-            <GridItem span={5}>{cell(j, 'value', t('Label value {{n}}', { n: j + 1 }))}</GridItem>
-            <GridItem span={2}>
+          <Flex key={j} alignItems={{ default: 'alignItemsFlexEnd' }} flexWrap={{ default: 'nowrap' }}>
+            <FlexItem grow={{ default: 'grow' }}>
+              {cell(j, 'key', t('Label key {{n}}', { n: j + 1 }))}
+            </FlexItem>
+            <FlexItem grow={{ default: 'grow' }}>
+              {cell(j, 'value', t('Label value {{n}}', { n: j + 1 }))}
+            </FlexItem>
+            <FlexItem>
               <Button
                 variant="plain"
                 icon={<MinusCircleIcon />}
                 aria-label={t('Remove label {{n}}', { n: j + 1 })}
                 onClick={() => removeRow(j)}
               />
-            </GridItem>
-          </Grid>
+            </FlexItem>
+          </Flex>
         ))}
         <div>
           <Button variant="link" isInline icon={<PlusCircleIcon />} onClick={addRow}>
