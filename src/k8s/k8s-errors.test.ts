@@ -61,6 +61,16 @@ describe('readK8sError', () => {
     expect(r).toMatchObject({ kind: 'forbidden', message: msg });
   });
 
+  it('reports a webhook denial or a Pod Security refusal (403) as invalid values, not missing permissions', () => {
+    for (const msg of [
+      'admission webhook "hostpath-provisioner-validator.hostpathprovisioner.kubevirt.io" denied the request: spec.storagePools[1].path: cannot have duplicate paths',
+      'pods "p" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false',
+    ]) {
+      const r = readK8sError(httpError(403, { kind: 'Status', code: 403, reason: 'Forbidden', message: msg }));
+      expect(r).toMatchObject({ kind: 'invalid', message: msg });
+    }
+  });
+
   it('accepts a bare Status body and plain errors', () => {
     expect(readK8sError({ kind: 'Status', code: 404, reason: 'NotFound', message: 'not found' }).kind).toBe(
       'not-found',

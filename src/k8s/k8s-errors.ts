@@ -56,6 +56,8 @@ const messageOf = (error: unknown, status: K8sStatus | undefined): string => {
   return String(error);
 };
 
+const ADMISSION_REFUSAL = /admission webhook "[^"]*" denied the request|violates PodSecurity "/;
+
 /** Classifies any thrown value (SDK HttpError, Status body, Error) without losing the API's words. */
 export const readK8sError = (error: unknown): ReadableK8sError => {
   const status = statusOf(error);
@@ -67,6 +69,9 @@ export const readK8sError = (error: unknown): ReadableK8sError => {
   const reason = status?.reason;
   let kind: K8sErrorKind = 'other';
   if (code === 409 || reason === 'Conflict') kind = 'conflict';
+  // A validating webhook's denial is 403 by default (apiserver webhook/errors.go: ToStatusErr), as is a
+  // Pod Security refusal; both refuse the values, not the user's permissions.
+  else if (code === 403 && ADMISSION_REFUSAL.test(message)) kind = 'invalid';
   else if (code === 403 || reason === 'Forbidden') kind = 'forbidden';
   else if (code === 404 || reason === 'NotFound') kind = 'not-found';
   else if (code === 422 || reason === 'Invalid' || (code === 400 && causes.length > 0)) kind = 'invalid';

@@ -65,9 +65,9 @@ const RemoveDialog = ({
   );
 };
 
-const HppContent = ({ data }: { data: HppData }) => {
+/** The page body for the provisioner's state; dialogs are rendered beside it, at one stable position. */
+const HppBody = ({ data, openDialog }: { data: HppData; openDialog: (d: Dialog) => void }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const [dialog, setDialog] = useState<Dialog>();
   const canCreate = useModelAccess(HostPathProvisionerModel, 'create');
   const canPatch = useModelAccess(HostPathProvisionerModel, 'patch');
   const canDelete = useModelAccess(HostPathProvisionerModel, 'delete');
@@ -82,7 +82,6 @@ const HppContent = ({ data }: { data: HppData }) => {
     [summary, lists],
   );
   const cr = summary.state === 'one' ? summary.cr : undefined;
-  const close = () => setDialog(undefined);
 
   if (data.crs.status === 'loading') return <LoadingState />;
   if (data.crs.status === 'api-missing') {
@@ -100,19 +99,6 @@ const HppContent = ({ data }: { data: HppData }) => {
     );
   }
 
-  const dialogs = dialog && (
-    <Suspense fallback={null}>
-      {dialog.kind === 'wizard' && <HppWizardModal cr={dialog.cr} data={data} onClose={close} />}
-      {dialog.kind === 'create-class' && <PoolClassModal pool={dialog.pool} data={data} onClose={close} />}
-      {dialog.kind === 'recreate-class' && (
-        <RecreateClassModal storageClass={dialog.storageClass} data={data} onClose={close} />
-      )}
-      {(dialog.kind === 'remove-pool' || dialog.kind === 'remove-provisioner') && (
-        <RemoveDialog dialog={dialog} data={data} onClose={close} />
-      )}
-    </Suspense>
-  );
-
   if (summary.state === 'none') {
     return (
       <>
@@ -120,7 +106,7 @@ const HppContent = ({ data }: { data: HppData }) => {
           title={t('No hostpath provisioner')}
           actions={
             allowed(canCreate) && (
-              <Button variant="primary" onClick={() => setDialog({ kind: 'wizard' })}>
+              <Button variant="primary" onClick={() => openDialog({ kind: 'wizard' })}>
                 {t('Create hostpath provisioner')}
               </Button>
             )
@@ -131,7 +117,6 @@ const HppContent = ({ data }: { data: HppData }) => {
           )}
         </PageEmptyState>
         <ReadOnlyNotice access={canCreate} />
-        {dialogs}
       </>
     );
   }
@@ -164,8 +149,8 @@ const HppContent = ({ data }: { data: HppData }) => {
         nodes={lists.nodes}
         canEdit={allowed(canPatch)}
         canDelete={allowed(canDelete)}
-        onEdit={() => setDialog({ kind: 'wizard', cr })}
-        onRemove={() => setDialog({ kind: 'remove-provisioner', cr })}
+        onEdit={() => openDialog({ kind: 'wizard', cr })}
+        onRemove={() => openDialog({ kind: 'remove-provisioner', cr })}
       />
       {rows.length === 0 ? (
         <PageEmptyState title={t('No storage pools')}>
@@ -178,17 +163,42 @@ const HppContent = ({ data }: { data: HppData }) => {
             canCreateClass: allowed(canCreateClass),
             canRecreateClass: allowed(canCreateClass) && allowed(canDeleteClass),
             canEditPools: allowed(canPatch),
-            onCreateClass: (pool) => setDialog({ kind: 'create-class', pool }),
+            onCreateClass: (pool) => openDialog({ kind: 'create-class', pool }),
             onRecreateClass: (name) => {
               const sc = storageClasses.find((c) => c.metadata?.name === name);
-              if (sc) setDialog({ kind: 'recreate-class', storageClass: sc });
+              if (sc) openDialog({ kind: 'recreate-class', storageClass: sc });
             },
-            onRemovePool: (pool) => setDialog({ kind: 'remove-pool', cr, pool }),
+            onRemovePool: (pool) => openDialog({ kind: 'remove-pool', cr, pool }),
           }}
         />
       )}
-      {dialogs}
     </Stack>
+  );
+};
+
+const HppContent = ({ data }: { data: HppData }) => {
+  const [dialog, setDialog] = useState<Dialog>();
+  const close = () => setDialog(undefined);
+  // Beside the body, not inside one of its branches: a create that flips the page from "none" to "one"
+  // must not remount the open wizard.
+  return (
+    <>
+      <HppBody data={data} openDialog={setDialog} />
+      {dialog && (
+        <Suspense fallback={null}>
+          {dialog.kind === 'wizard' && <HppWizardModal cr={dialog.cr} data={data} onClose={close} />}
+          {dialog.kind === 'create-class' && (
+            <PoolClassModal pool={dialog.pool} data={data} onClose={close} />
+          )}
+          {dialog.kind === 'recreate-class' && (
+            <RecreateClassModal storageClass={dialog.storageClass} data={data} onClose={close} />
+          )}
+          {(dialog.kind === 'remove-pool' || dialog.kind === 'remove-provisioner') && (
+            <RemoveDialog dialog={dialog} data={data} onClose={close} />
+          )}
+        </Suspense>
+      )}
+    </>
   );
 };
 
