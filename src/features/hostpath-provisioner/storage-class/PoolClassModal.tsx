@@ -44,7 +44,7 @@ import {
   type ReclaimPolicy,
 } from '../logic/storage-class-spec';
 import { hppLists, type HppData } from '../shared/use-hpp-data';
-import { toYaml } from './to-yaml';
+import { toYaml } from '../../../k8s/to-yaml';
 import { YamlBlock } from './YamlBlock';
 
 export interface PoolClassModalProps {

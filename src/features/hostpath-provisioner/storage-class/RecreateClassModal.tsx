@@ -39,7 +39,7 @@ import {
   type RecreateStep,
 } from '../logic/storage-class-spec';
 import type { HppData } from '../shared/use-hpp-data';
-import { toYaml } from './to-yaml';
+import { toYaml } from '../../../k8s/to-yaml';
 import {
   ProfileWaitTimeout,
   useRecreateClass,

@@ -22,7 +22,7 @@ import { fieldStates } from './FieldHelp';
 import { NodesStep } from './NodesStep';
 import { PoolsStep } from './PoolsStep';
 import { ReviewStep } from './ReviewStep';
-import { toYaml } from './to-yaml';
+import { toYaml } from '../../../k8s/to-yaml';
 import { useHppMessages } from './use-hpp-messages';
 import '../../../components/plugin.css';
 
