@@ -491,4 +491,113 @@ spec:
     expect(table.out).toMatch(/^NAME\s+FORMAT\s+AGE\n/);
     expect(table.out).toMatch(/\nfedora-image-cron\s+snapshot\s+\S+\n/);
   });
+
+  it('lists nodes as printNode does (roles, status, version; -o wide, -l, --field-selector)', async () => {
+    const table = await kubectl('get', 'nodes');
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n/);
+    expect(table.out).toMatch(/\ncontrol-plane-0\s+Ready\s+control-plane,master\s+\S+\s+v1\.34\.2\n/);
+    expect(table.out).toMatch(/\nworker-2\s+Ready\s+worker\s+\S+\s+v1\.34\.2\n/);
+    const wide = await kubectl('get', 'no', 'worker-0', '-o', 'wide');
+    expect(wide.out).toMatch(
+      /^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME\n/,
+    );
+    expect(wide.out).toMatch(
+      /\nworker-0\s+Ready\s+worker\s+\S+\s+v1\.34\.2\s+10\.0\.\d+\.\d+\s+<none>\s+Red Hat Enterprise Linux CoreOS .+\s+5\.14\.0-\S+\s+cri-o:\/\/\S+\n$/,
+    );
+    const workers = await kubectl('get', 'nodes', '-l', 'node-role.kubernetes.io/worker', '-o', 'name');
+    expect(workers.out).toBe('node/worker-0\nnode/worker-1\nnode/worker-2\n');
+    const schedulable = await kubectl(
+      'get',
+      'nodes',
+      '--field-selector',
+      'spec.unschedulable=false',
+      '-o',
+      'name',
+    );
+    expect(schedulable.out.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('shows the HostPathProvisioner, creates a pool on the workers, and admits a second CR it then ignores', async () => {
+    const table = await kubectl('get', 'hostpathprovisioners');
+    expect(table.out).toMatch(/^NAME\s+AGE\nhostpath-provisioner\s+\S+\n$/);
+    const patch = JSON.stringify([
+      {
+        op: 'add',
+        path: '/spec/storagePools/-',
+        value: {
+          name: 'local-pool',
+          path: '/var/hpvolumes/local',
+          pvcTemplate: {
+            accessModes: ['ReadWriteOnce'],
+            resources: { requests: { storage: '500Gi' } },
+            storageClassName: 'local-block',
+            volumeMode: 'Block',
+          },
+        },
+      },
+    ]);
+    const patched = await kubectl(
+      'patch',
+      'hostpathprovisioner',
+      'hostpath-provisioner',
+      '--type=json',
+      '-p',
+      patch,
+    );
+    expect(patched.out).toContain(
+      'hostpathprovisioner.hostpathprovisioner.kubevirt.io/hostpath-provisioner patched',
+    );
+    const claims = async () =>
+      (
+        await kubectl(
+          'get',
+          'pvc',
+          '-n',
+          'openshift-cnv',
+          '-l',
+          'kubevirt.io.hostpath-provisioner/storagePool=local-pool-hpp',
+          '-o',
+          'custom-columns=NAME:.metadata.name,STATUS:.status.phase,VOLUME:.spec.volumeName',
+          '--no-headers',
+        )
+      ).out;
+    await expect
+      .poll(claims, { timeout: 10000, interval: 250 })
+      .toMatch(/hpp-pool-local-pool-worker-2\s+Pending/);
+    // The seed's local PVs sit on worker-0 and worker-1; worker-2 has none, so its claim stays Pending.
+    await expect
+      .poll(claims, { timeout: 10000, interval: 250 })
+      .toMatch(/hpp-pool-local-pool-worker-0\s+Bound\s+local-pv-worker-0-nvme1\n/);
+    expect(await claims()).toMatch(/hpp-pool-local-pool-worker-2\s+Pending\s+<none>\n/);
+    const degraded = await kubectl(
+      'get',
+      'hostpathprovisioner',
+      'hostpath-provisioner',
+      '-o',
+      'jsonpath={.status.conditions[?(@.type=="Degraded")].message}',
+    );
+    expect(degraded.out).toBe('error: Pool PVC hpp-pool-local-pool-worker-2 is Pending instead of Bound');
+
+    const second = file(
+      'second-hpp.yaml',
+      `apiVersion: hostpathprovisioner.kubevirt.io/v1beta1
+kind: HostPathProvisioner
+metadata: {name: second}
+spec:
+  imagePullPolicy: IfNotPresent
+  storagePools: [{name: other, path: /var/other}]
+`,
+    );
+    expect((await kubectl('create', '-f', second)).out).toContain(
+      'hostpathprovisioner.hostpathprovisioner.kubevirt.io/second created',
+    );
+    const listed = await kubectl('get', 'hostpathprovisioners', '-o', 'name');
+    expect(listed.out).toBe(
+      'hostpathprovisioner.hostpathprovisioner.kubevirt.io/hostpath-provisioner\nhostpathprovisioner.hostpathprovisioner.kubevirt.io/second\n',
+    );
+    const status = await kubectl('get', 'hostpathprovisioner', 'second', '-o', 'jsonpath={.status}');
+    expect(status.out).toBe('');
+    expect((await kubectl('delete', 'hostpathprovisioner', 'second')).code).toBe(0);
+  });
 });

@@ -115,6 +115,7 @@ const BUILTINS: ResourceType[] = [
     shortNames: ['pv'],
     statusSubresource: true,
   }),
+  builtin('', 'v1', 'Node', 'nodes', false, { shortNames: ['no'], statusSubresource: true }),
   builtin('', 'v1', 'ConfigMap', 'configmaps', true, { shortNames: ['cm'] }),
   builtin('', 'v1', 'Secret', 'secrets', true),
   builtin('', 'v1', 'Pod', 'pods', true, { shortNames: ['po'], statusSubresource: true }),

@@ -126,6 +126,8 @@ const FIELD_LABELS: Record<string, string[]> = {
     'type',
   ],
   Namespace: ['status.phase'],
+  // pkg/registry/core/node/strategy.go NodeToSelectableFields.
+  Node: ['spec.unschedulable'],
   Secret: ['type'],
   Pod: [
     'spec.nodeName',
@@ -134,6 +136,11 @@ const FIELD_LABELS: Record<string, string[]> = {
     'spec.serviceAccountName',
     'status.phase',
   ],
+};
+
+/** What a field label reads when the field is absent (the GetAttrs funcs format Go zero values). */
+const FIELD_ZERO_VALUES: Record<string, Record<string, string>> = {
+  Node: { 'spec.unschedulable': 'false' },
 };
 
 function fieldLabelSupported(kind: string, label: string): boolean {
@@ -160,6 +167,8 @@ export function selectorMatcher(
   return (obj) =>
     matches(labels, (k) => obj.metadata.labels?.[k]) &&
     matches(fields, (k) =>
-      k === 'metadata.namespace' ? (obj.metadata.namespace ?? '') : (fieldValue(obj, k) ?? ''),
+      k === 'metadata.namespace'
+        ? (obj.metadata.namespace ?? '')
+        : (fieldValue(obj, k) ?? FIELD_ZERO_VALUES[kind]?.[k] ?? ''),
     );
 }

@@ -184,6 +184,34 @@ function serviceExternalIP(spec: any, status: any): string {
 /** IntOrString.String(). */
 const intOrString = (v: unknown) => (v === undefined || v === null ? 'N/A' : String(v));
 
+/** findNodeRoles: `node-role.kubernetes.io/<role>` labels and the `kubernetes.io/role` label's value, sorted, once each. */
+function nodeRoles(labels: Record<string, string> | undefined): string {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    if (k.startsWith('node-role.kubernetes.io/')) {
+      const role = k.slice('node-role.kubernetes.io/'.length);
+      if (role) roles.add(role);
+    } else if (k === 'kubernetes.io/role' && v) roles.add(v);
+  }
+  return [...roles].sort().join(',') || '<none>';
+}
+
+/** printNode's STATUS: Ready / NotReady (Unknown without a Ready condition), then SchedulingDisabled when cordoned. */
+function nodeStatus(o: K8sObject): string {
+  const ready = (o.status?.conditions as { type: string; status: string }[] | undefined)?.find(
+    (c) => c.type === 'Ready',
+  );
+  const status = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
+  if (o.spec?.unschedulable) status.push('SchedulingDisabled');
+  return status.join(',');
+}
+
+/** getNodeInternalIP / getNodeExternalIP: the first address of that type, else `<none>`. */
+function nodeAddress(o: K8sObject, type: string): string {
+  const list: any[] = Array.isArray(o.status?.addresses) ? o.status.addresses : [];
+  return list.find((a) => a?.type === type)?.address ?? '<none>';
+}
+
 const PRINTERS: Record<string, Printer> = {
   Deployment: {
     columns: [
@@ -300,6 +328,62 @@ const PRINTERS: Record<string, Printer> = {
       o.status?.disruptionsAllowed ?? 0,
       age(o, now),
     ],
+  },
+  Node: {
+    // printers.go nodeColumnDefinitions and printNode (Kubernetes 1.35).
+    columns: [
+      NAME,
+      { name: 'Status', type: 'string', description: 'The status of the node' },
+      { name: 'Roles', type: 'string', description: 'The roles of the node' },
+      AGE,
+      { name: 'Version', type: 'string', description: 'Kubelet Version reported by the node.' },
+      {
+        name: 'Internal-IP',
+        type: 'string',
+        priority: 1,
+        description: 'List of addresses reachable to the node. Queried from cloud provider, if available.',
+      },
+      {
+        name: 'External-IP',
+        type: 'string',
+        priority: 1,
+        description: 'List of addresses reachable to the node. Queried from cloud provider, if available.',
+      },
+      {
+        name: 'OS-Image',
+        type: 'string',
+        priority: 1,
+        description: 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).',
+      },
+      {
+        name: 'Kernel-Version',
+        type: 'string',
+        priority: 1,
+        description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).",
+      },
+      {
+        name: 'Container-Runtime',
+        type: 'string',
+        priority: 1,
+        description:
+          'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+      },
+    ],
+    cells: (o, now) => {
+      const info = o.status?.nodeInfo ?? {};
+      return [
+        o.metadata.name,
+        nodeStatus(o),
+        nodeRoles(o.metadata.labels),
+        age(o, now),
+        info.kubeletVersion ?? '',
+        nodeAddress(o, 'InternalIP'),
+        nodeAddress(o, 'ExternalIP'),
+        info.osImage || '<unknown>',
+        info.kernelVersion || '<unknown>',
+        info.containerRuntimeVersion || '<unknown>',
+      ];
+    },
   },
   /* eslint-enable @typescript-eslint/no-explicit-any */
   Namespace: {

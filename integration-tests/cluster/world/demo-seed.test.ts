@@ -80,6 +80,25 @@ describe('demo seed', () => {
       'win-installer-iso',
     ]);
     expect(store.list('HostPathProvisioner')).toHaveLength(1);
+    expect(names(store.list('Node'))).toEqual([
+      'control-plane-0',
+      'control-plane-1',
+      'control-plane-2',
+      'worker-0',
+      'worker-1',
+      'worker-2',
+    ]);
+    expect(
+      names(
+        store
+          .list('PersistentVolumeClaim', 'openshift-cnv')
+          .filter((p) => p.metadata.labels?.['kubevirt.io.hostpath-provisioner/storagePool']),
+      ),
+    ).toEqual([
+      'hpp-pool-pvc-template-pool-worker-0',
+      'hpp-pool-pvc-template-pool-worker-1',
+      'hpp-pool-pvc-template-pool-worker-2',
+    ]);
   });
 
   it('has exactly one StorageProfile per StorageClass, owned by the CDI CR', () => {
@@ -105,12 +124,23 @@ describe('demo seed', () => {
       dvs: byName(sim.store.list('DataVolume')),
     };
     const deleted: string[] = [];
+    const hppWrites: string[] = [];
+    const HPP_KINDS = [
+      'HostPathProvisioner',
+      'PersistentVolumeClaim',
+      'PersistentVolume',
+      'CSIDriver',
+      'Node',
+    ];
     sim.store.subscribe((e) => {
-      if (e.type === 'DELETED')
-        deleted.push(`${e.object.kind} ${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`);
+      const what = `${e.type} ${e.object.kind} ${e.object.metadata.namespace ?? ''}/${e.object.metadata.name}`;
+      if (e.type === 'DELETED') deleted.push(what);
+      if (HPP_KINDS.includes(e.object.kind) && e.object.metadata.namespace !== 'team-a') hppWrites.push(what);
     });
     sim.controllers.run(true);
     expect(deleted).toEqual([]);
+    // The hostpath provisioner's pools, PVCs and CSIDriver are settled: nothing to create or bind.
+    expect(hppWrites).toEqual([]);
     for (const [key, p] of byName(sim.store.list('StorageProfile'))) {
       expect(p.status, key).toEqual(before.profiles.get(key)!.status);
       expect(p.metadata.annotations, key).toEqual(before.profiles.get(key)!.metadata.annotations);

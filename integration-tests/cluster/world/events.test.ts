@@ -6,7 +6,14 @@ import { recordEvent } from './events';
 import { createHcoController } from './hco-controller';
 import { createHppController, POOL_PREPARE_SECONDS } from './hpp-controller';
 import { createStorageProfileController } from './storage-profile-controller';
-import { cdiCr, hyperConverged, storageClass, testCluster, type TestCluster } from './test-helpers';
+import {
+  cdiCr,
+  hyperConverged,
+  storageClass,
+  testCluster,
+  testNodes,
+  type TestCluster,
+} from './test-helpers';
 import type { Json } from './util';
 
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
@@ -155,9 +162,10 @@ describe('controller events', () => {
     );
   });
 
-  it('HPP: DeployStarted on a new install, ProvisionerHealthy once its pools are ready (in default)', () => {
+  it('HPP: DeployStarted on a new install, its CSIDriver created, ProvisionerHealthy once ready (in default)', () => {
     const c = testCluster([
       DEFAULT_NS,
+      ...testNodes(),
       {
         apiVersion: 'hostpathprovisioner.kubevirt.io/v1beta1',
         kind: 'HostPathProvisioner',
@@ -170,6 +178,7 @@ describe('controller events', () => {
     c.advance(controllers, POOL_PREPARE_SECONDS + 60);
     expect(summary(eventsOf(c, 'hostpath-provisioner', 'default'))).toEqual([
       'Normal DeployStarted: Started Deployment',
+      'Normal CreateResourceSuccess: Successfully created resource *v1.CSIDriver kubevirt.io.hostpath-provisioner',
       'Normal ProvisionerHealthy: Provisioner Healthy',
     ]);
   });

@@ -9,8 +9,11 @@ const hpp = (spec: Record<string, unknown>, name = 'hostpath-provisioner'): K8sO
   metadata: { name },
   spec,
 });
-const admit = (object: K8sObject, operation: 'CREATE' | 'UPDATE' = 'CREATE', existing: K8sObject[] = []) =>
-  hppValidator(request({ operation, kind: 'HostPathProvisioner', object }), testCluster(existing).ctx);
+const admit = (
+  object: K8sObject,
+  operation: 'CREATE' | 'UPDATE' | 'DELETE' = 'CREATE',
+  existing: K8sObject[] = [],
+) => hppValidator(request({ operation, kind: 'HostPathProvisioner', object }), testCluster(existing).ctx);
 
 describe('HostPathProvisioner validating webhook', () => {
   it.each([
@@ -74,16 +77,28 @@ describe('HostPathProvisioner validating webhook', () => {
     ).not.toThrow();
   });
 
-  it('allows only one HostPathProvisioner', () => {
+  it('admits a second HostPathProvisioner (upstream has no such rule; the operator stops reconciling)', () => {
     const existing = hpp({ storagePools: [{ name: 'a', path: '/a' }] });
-    const err = rejection(() =>
-      admit(hpp({ storagePools: [{ name: 'b', path: '/b' }] }, 'second'), 'CREATE', [existing]),
-    );
-    expect(err.message).toContain(
-      'only one HostPathProvisioner is supported, and "hostpath-provisioner" already exists',
-    );
     expect(() =>
-      admit(hpp({ storagePools: [{ name: 'b', path: '/b' }] }), 'UPDATE', [existing]),
+      admit(hpp({ storagePools: [{ name: 'b', path: '/b' }] }, 'second'), 'CREATE', [existing]),
     ).not.toThrow();
+  });
+
+  it('has no pvcTemplate or workload rule, and counts bytes as Go does', () => {
+    expect(() =>
+      admit(
+        hpp({
+          storagePools: [{ name: 'a', path: '/a', pvcTemplate: {} }],
+          workload: { nodeSelector: { 'no-such-label': 'x' } },
+        }),
+      ),
+    ).not.toThrow();
+    // 26 two-byte characters are 52 bytes: over the 50-byte limit.
+    const err = rejection(() => admit(hpp({ storagePools: [{ name: 'é'.repeat(26), path: '/a' }] })));
+    expect(err.message).toContain('storagePool.name cannot have a length greater than 50');
+  });
+
+  it('allows every delete (ValidateDelete returns nil)', () => {
+    expect(() => admit(hpp({}), 'DELETE')).not.toThrow();
   });
 });

@@ -201,3 +201,58 @@ export const bootSourceClusterObjects = (spec: Record<string, unknown>): K8sObje
     storageClass('lvms', 'topolvm.io'),
   ];
 };
+
+/**
+ * A Node as an OpenShift cluster shows it: hostname, os and arch labels, its role label (control-plane nodes
+ * also carry `master` and its NoSchedule taint), a zone, and a Ready condition (`ready: false` for NotReady).
+ */
+export function testNode(
+  name: string,
+  opts: {
+    role?: 'worker' | 'control-plane';
+    labels?: Record<string, string>;
+    taints?: { key: string; value?: string; effect: string }[];
+    ready?: boolean;
+  } = {},
+): K8sObject {
+  const controlPlane = opts.role === 'control-plane';
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      labels: {
+        'kubernetes.io/hostname': name,
+        'kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'topology.kubernetes.io/zone': 'us-east-1a',
+        ...(controlPlane
+          ? { 'node-role.kubernetes.io/control-plane': '', 'node-role.kubernetes.io/master': '' }
+          : { 'node-role.kubernetes.io/worker': '' }),
+        ...opts.labels,
+      },
+    },
+    spec: {
+      ...(controlPlane || opts.taints
+        ? {
+            taints: [
+              ...(controlPlane ? [{ key: 'node-role.kubernetes.io/master', effect: 'NoSchedule' }] : []),
+              ...(opts.taints ?? []),
+            ],
+          }
+        : {}),
+    },
+    status: {
+      conditions: [
+        { type: 'Ready', status: opts.ready === false ? 'False' : 'True', reason: 'KubeletReady' },
+      ],
+      nodeInfo: { kubeletVersion: 'v1.34.2', architecture: 'amd64', operatingSystem: 'linux' },
+    },
+  };
+}
+
+/** Three control-plane nodes and workers `worker-0..2`, as the demo seed has them. */
+export const testNodes = (): K8sObject[] => [
+  ...[0, 1, 2].map((i) => testNode(`control-plane-${i}`, { role: 'control-plane' })),
+  ...[0, 1, 2].map((i) => testNode(`worker-${i}`)),
+];
