@@ -155,12 +155,23 @@ export const PoolsTable = ({
                     ))}
                   </CellStack>
                 )}
+                {(row.snapshotClasses ?? []).length > 0 && (
+                  <div>
+                    <Muted>
+                      {t('Snapshot classes: {{names}}', {
+                        names: row.snapshotClasses!.map((c) => c.name).join(', '),
+                      })}
+                    </Muted>
+                  </div>
+                )}
                 {(row.overlayClasses ?? []).length > 0 && (
-                  <Muted>
-                    {t('Overlay backend: {{names}}', {
-                      names: row.overlayClasses!.map((c) => c.name).join(', '),
-                    })}
-                  </Muted>
+                  <div>
+                    <Muted>
+                      {t('Overlay backend: {{names}}', {
+                        names: row.overlayClasses!.map((c) => c.name).join(', '),
+                      })}
+                    </Muted>
+                  </div>
                 )}
               </Td>
               <Td isActionCell>
