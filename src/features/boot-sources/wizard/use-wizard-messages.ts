@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { storageSizeText } from '../../../components/storage-size-text';
 import type { StorageSizeError } from '../../../k8s/quantity';
 import type { FormMessage, ReferenceProblem } from '../logic/custom-source-form';
 import type { ScheduleError, ScheduleField } from '../logic/schedule';
@@ -62,26 +63,10 @@ export const useWizardMessages = () => {
     }
   };
 
-  const sizeText = (e: StorageSizeError): string => {
-    switch (e.code) {
-      case 'empty':
-        return t('Enter a size, e.g. 30Gi.');
-      case 'format':
-        return t('Not a size Kubernetes understands. Write a number and a unit, e.g. 30Gi or 500M.');
-      case 'suffix':
-        return t(
-          'Unknown unit. Use Ki, Mi, Gi, Ti, Pi, Ei (powers of 1024) or k, M, G, T, P, E (powers of 1000).',
-        );
-      case 'negative':
-        return t('The size cannot be negative.');
-      case 'zero':
-        return t('The size must be greater than zero.');
-      case 'too-small':
-        return t('CDI needs at least {{minimum}} for a disk image.', { minimum: e.minimum });
-      case 'too-large':
-        return t('The size is larger than Kubernetes can hold (about 8Ei).');
-    }
-  };
+  const sizeText = (e: StorageSizeError): string =>
+    storageSizeText(t, e, '30Gi', (minimum) =>
+      t('CDI needs at least {{minimum}} for a disk image.', { minimum }),
+    );
 
   const referenceText = (p: ReferenceProblem): string => {
     switch (p) {

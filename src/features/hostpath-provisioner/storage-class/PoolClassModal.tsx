@@ -45,6 +45,7 @@ import {
 } from '../logic/storage-class-spec';
 import { hppLists, type HppData } from '../shared/use-hpp-data';
 import { toYaml } from '../../../k8s/to-yaml';
+import { ImmediateBindingWarning } from './ImmediateBindingWarning';
 import { YamlBlock } from './YamlBlock';
 
 export interface PoolClassModalProps {
@@ -362,17 +363,7 @@ const PoolClassModal = ({ pool, data, onClose }: PoolClassModalProps) => {
                   onChange={() => setBindingMode('Immediate')}
                 />
               </FormGroup>
-              {notes.some((n) => n.code === 'immediate-binding') && (
-                <Alert
-                  variant="warning"
-                  isInline
-                  title={t('Immediate binding pins VMs to a node chosen in advance')}
-                >
-                  {t(
-                    'The volume is created on some node before the VM is scheduled; the VM can then only run on that node, even when it lacks CPU or memory, and cannot be live-migrated. The hostpath provisioner documents Immediate binding as deprecated.',
-                  )}
-                </Alert>
-              )}
+              {notes.some((n) => n.code === 'immediate-binding') && <ImmediateBindingWarning />}
 
               <FormGroup
                 role="group"

@@ -40,6 +40,7 @@ import {
 } from '../logic/storage-class-spec';
 import type { HppData } from '../shared/use-hpp-data';
 import { toYaml } from '../../../k8s/to-yaml';
+import { ImmediateBindingWarning } from './ImmediateBindingWarning';
 import {
   ProfileWaitTimeout,
   useRecreateClass,
@@ -482,17 +483,7 @@ const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalP
                     onChange={() => setBindingMode('Immediate')}
                   />
                 </FormGroup>
-                {notes.some((n) => n.code === 'immediate-binding') && (
-                  <Alert
-                    variant="warning"
-                    isInline
-                    title={t('Immediate binding pins VMs to a node chosen in advance')}
-                  >
-                    {t(
-                      'The volume is created on some node before the VM is scheduled; the VM can then only run on that node, even when it lacks CPU or memory, and cannot be live-migrated. The hostpath provisioner documents Immediate binding as deprecated.',
-                    )}
-                  </Alert>
-                )}
+                {notes.some((n) => n.code === 'immediate-binding') && <ImmediateBindingWarning />}
               </Form>
             </StackItem>
           )}

@@ -1,6 +1,4 @@
-import { FormHelperText, HelperText, HelperTextItem } from '@patternfly/react-core';
-import { InfoCircleIcon } from '@patternfly/react-icons';
-import type { ReactNode } from 'react';
+import type { FieldMessages } from '../../../components/FieldHelp';
 import {
   findingsFor,
   severityOf,
@@ -9,14 +7,7 @@ import {
 } from '../logic/pool-validation';
 
 /** What one field shows: its findings in words, and the props that tie the control to them. */
-export interface FieldState {
-  errors: string[];
-  warnings: string[];
-  notes: string[];
-  validated: 'default' | 'error' | 'warning';
-  /** The id of the helper text, for `aria-describedby`. */
-  helpId: string;
-}
+export type FieldState = FieldMessages & { notes: string[] };
 
 export type FieldStateOf = (field: string) => FieldState;
 
@@ -54,38 +45,4 @@ export const fieldStates =
     };
   };
 
-const hasText = (state: FieldState, hint?: ReactNode) =>
-  state.errors.length + state.warnings.length + state.notes.length > 0 || !!hint;
-
-/** The field's errors, warnings and notes (and a plain hint), under the control. */
-export const FieldHelp = ({ state, hint }: { state: FieldState; hint?: ReactNode }) => {
-  if (!hasText(state, hint)) return null;
-  return (
-    <FormHelperText>
-      <HelperText id={state.helpId}>
-        {state.errors.map((m) => (
-          <HelperTextItem key={m} variant="error">
-            {m}
-          </HelperTextItem>
-        ))}
-        {state.warnings.map((m) => (
-          <HelperTextItem key={m} variant="warning">
-            {m}
-          </HelperTextItem>
-        ))}
-        {state.notes.map((m) => (
-          <HelperTextItem key={m} icon={<InfoCircleIcon />}>
-            {m}
-          </HelperTextItem>
-        ))}
-        {hint && <HelperTextItem>{hint}</HelperTextItem>}
-      </HelperText>
-    </FormHelperText>
-  );
-};
-
-/** Props that tie a control to its help text and mark it invalid for assistive technology. */
-export const describedBy = (state: FieldState, hint?: ReactNode) => ({
-  'aria-describedby': hasText(state, hint) ? state.helpId : undefined,
-  'aria-invalid': state.errors.length > 0 ? true : undefined,
-});
+export { describedBy, FieldHelp } from '../../../components/FieldHelp';

@@ -54,7 +54,6 @@ export const NodesStep = ({ form, update, touch, fieldState, nodes }: NodesStepP
           value={form.nodeSelector[j][key]}
           onChange={(_e, v) => setRow(j, { [key]: v })}
           onBlur={() => touch(field)}
-          validated={state.validated}
           {...describedBy(state)}
         />
         <FieldHelp state={state} />
@@ -104,7 +103,6 @@ export const NodesStep = ({ form, update, touch, fieldState, nodes }: NodesStepP
           id={fieldId('imagePullPolicy')}
           value={policy}
           onChange={(_e, v) => update((f) => ({ ...f, imagePullPolicy: v }))}
-          validated={policyState.validated}
           {...describedBy(policyState)}
         >
           <FormSelectOption value="" label={t('Not set (the operator decides)')} />

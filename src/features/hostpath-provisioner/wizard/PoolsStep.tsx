@@ -76,7 +76,6 @@ export const PoolsStep = ({
           isRequired
           onChange={(_e, v) => setPool(i, { [key]: v })}
           onBlur={() => touch(field)}
-          validated={state.validated}
           {...describedBy(state, hint)}
         />
         <FieldHelp state={state} hint={hint} />
@@ -112,7 +111,6 @@ export const PoolsStep = ({
               id={fieldId(classField)}
               value={p.storageClassName}
               onChange={(_e, v) => setPool(i, { storageClassName: v })}
-              validated={classState.validated}
               {...describedBy(classState, classHint)}
             >
               <FormSelectOption
@@ -152,7 +150,6 @@ export const PoolsStep = ({
             id={fieldId(volumeModeField)}
             value={p.volumeMode}
             onChange={(_e, v) => setPool(i, { volumeMode: v })}
-            validated={volumeModeState.validated}
             {...describedBy(volumeModeState)}
           >
             <FormSelectOption value="" label={t('Not set (Filesystem)')} />

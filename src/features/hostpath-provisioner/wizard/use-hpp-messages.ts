@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { storageSizeText } from '../../../components/storage-size-text';
 import type { StorageSizeError } from '../../../k8s/quantity';
 import { PoolEditError, type MigrationFinding } from '../logic/hpp-spec';
 import type { ValidationFinding } from '../logic/pool-validation';
@@ -8,29 +9,7 @@ import type { ValidationFinding } from '../logic/pool-validation';
 export const useHppMessages = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
 
-  const sizeText = useCallback(
-    (e: StorageSizeError): string => {
-      switch (e.code) {
-        case 'empty':
-          return t('Enter a size, e.g. 100Gi.');
-        case 'format':
-          return t('Not a size Kubernetes understands. Write a number and a unit, e.g. 100Gi or 500M.');
-        case 'suffix':
-          return t(
-            'Unknown unit. Use Ki, Mi, Gi, Ti, Pi, Ei (powers of 1024) or k, M, G, T, P, E (powers of 1000).',
-          );
-        case 'negative':
-          return t('The size cannot be negative.');
-        case 'zero':
-          return t('The size must be greater than zero.');
-        case 'too-small':
-          return t('The size must be at least {{minimum}}.', { minimum: e.minimum });
-        case 'too-large':
-          return t('The size is larger than Kubernetes can hold (about 8Ei).');
-      }
-    },
-    [t],
-  );
+  const sizeText = useCallback((e: StorageSizeError): string => storageSizeText(t, e, '100Gi'), [t]);
 
   const poolNumber = (i: number) => i + 1;
 
