@@ -66,7 +66,9 @@ describe('readK8sError', () => {
       'admission webhook "hostpath-provisioner-validator.hostpathprovisioner.kubevirt.io" denied the request: spec.storagePools[1].path: cannot have duplicate paths',
       'pods "p" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false',
     ]) {
-      const r = readK8sError(httpError(403, { kind: 'Status', code: 403, reason: 'Forbidden', message: msg }));
+      const r = readK8sError(
+        httpError(403, { kind: 'Status', code: 403, reason: 'Forbidden', message: msg }),
+      );
       expect(r).toMatchObject({ kind: 'invalid', message: msg });
     }
   });
