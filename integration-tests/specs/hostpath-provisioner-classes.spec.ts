@@ -45,13 +45,14 @@ const openRecreate = async (page: Page) => {
 };
 
 test.describe('Hostpath provisioner storage classes', () => {
+  // Dialog screenshots in two themes, axe and the re-creation's steps take longer than a minute on 2 cores.
+  test.slow();
+
   test('creates the StorageClass of a new pool and makes it the default for virtualization', async ({
     page,
     k8s,
     consoleUI,
   }) => {
-    // Making a class the virt default moves every boot source without its own class: many events.
-    test.slow();
     await k8s.patch(HPP, [
       {
         op: 'add',
