@@ -165,6 +165,56 @@ export const RoleBindingModel = model({
   namespaced: true,
 });
 
+export const ClusterRoleBindingModel = model({
+  kind: 'ClusterRoleBinding',
+  apiGroup: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  plural: 'clusterrolebindings',
+  label: 'ClusterRoleBinding',
+  labelPlural: 'ClusterRoleBindings',
+  namespaced: false,
+});
+
+export const RoleModel = model({
+  kind: 'Role',
+  apiGroup: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  plural: 'roles',
+  label: 'Role',
+  labelPlural: 'Roles',
+  namespaced: true,
+});
+
+export const ServiceAccountModel = model({
+  kind: 'ServiceAccount',
+  version: 'v1',
+  plural: 'serviceaccounts',
+  label: 'ServiceAccount',
+  labelPlural: 'ServiceAccounts',
+  namespaced: true,
+  abbr: 'SA',
+});
+
+export const SubjectAccessReviewModel = model({
+  kind: 'SubjectAccessReview',
+  apiGroup: 'authorization.k8s.io',
+  version: 'v1',
+  plural: 'subjectaccessreviews',
+  label: 'SubjectAccessReview',
+  labelPlural: 'SubjectAccessReviews',
+  namespaced: false,
+});
+
+export const SelfSubjectAccessReviewModel = model({
+  kind: 'SelfSubjectAccessReview',
+  apiGroup: 'authorization.k8s.io',
+  version: 'v1',
+  plural: 'selfsubjectaccessreviews',
+  label: 'SelfSubjectAccessReview',
+  labelPlural: 'SelfSubjectAccessReviews',
+  namespaced: false,
+});
+
 export const NamespaceModel = model({
   kind: 'Namespace',
   version: 'v1',

@@ -298,6 +298,34 @@ export interface RoleBinding extends K8sResourceCommon {
   roleRef: { apiGroup: string; kind: 'ClusterRole' | 'Role'; name: string };
 }
 
+export type Role = ClusterRole;
+
+export type ClusterRoleBinding = RoleBinding;
+
+export interface ServiceAccount extends K8sResourceCommon {
+  secrets?: { name: string }[];
+}
+
+/** `authorization.k8s.io/v1` resource attributes of an access review. */
+export interface ReviewResourceAttributes {
+  namespace?: string;
+  verb: string;
+  group?: string;
+  resource: string;
+  subresource?: string;
+  name?: string;
+}
+
+/** A SubjectAccessReview (spec.user/groups) or SelfSubjectAccessReview (no user: the requester). */
+export interface AccessReview extends K8sResourceCommon {
+  spec: {
+    resourceAttributes: ReviewResourceAttributes;
+    user?: string;
+    groups?: string[];
+  };
+  status?: { allowed: boolean; denied?: boolean; reason?: string; evaluationError?: string };
+}
+
 export interface Namespace extends K8sResourceCommon {
   status?: { phase?: 'Active' | 'Terminating' };
 }
