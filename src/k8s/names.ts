@@ -1,5 +1,3 @@
-import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
-
 /**
  * Object names and label syntax as apimachinery validates them (v0.34 pkg/util/validation/validation.go:
  * `IsDNS1123Label` :176, `IsDNS1123Subdomain` :205, `IsQualifiedName` :29-70, `IsValidLabelValue` :154-174),
@@ -33,4 +31,5 @@ export const isQualifiedName = (key: string): boolean => {
 export const isLabelValue = (v: string): boolean => v.length <= LABEL_VALUE_MAX && LABEL_VALUE.test(v);
 
 /** An object's name, '' while it has none (e.g. a list row not yet created). */
-export const metadataName = (o: K8sResourceCommon): string => o.metadata?.name ?? '';
+export const metadataName = (o: { metadata?: { name?: string } } | undefined): string =>
+  o?.metadata?.name ?? '';

@@ -36,6 +36,7 @@ import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../..
 import { useDefaultClassSwitch } from '../../../k8s/use-default-class-switch';
 import { profileReadiness } from './storage-class-logic';
 import '../../../components/plugin.css';
+import { metadataName } from '../../../k8s/names';
 
 export interface BootSourceClassModalProps {
   storageClasses: StorageClass[];
@@ -43,8 +44,6 @@ export interface BootSourceClassModalProps {
   snapshotClasses: VolumeSnapshotClass[];
   onClose: () => void;
 }
-
-const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
 
 /**
  * Where boot sources without their own class are imported (8.3.2.1), and the guided switch of the virt or
@@ -63,21 +62,27 @@ export const BootSourceClassModal = ({
   const started = sw.isRunning || sw.outcome !== undefined;
 
   const sorted = useMemo(
-    () => [...storageClasses].sort((a, b) => nameOf(a).localeCompare(nameOf(b))),
+    () => [...storageClasses].sort((a, b) => metadataName(a).localeCompare(metadataName(b))),
     [storageClasses],
   );
   const current = useMemo(() => effectiveBootSourceClass(storageClasses), [storageClasses]);
-  const virtDefaults = useMemo(() => defaultClasses(storageClasses, 'virt').map(nameOf), [storageClasses]);
-  const k8sDefaults = useMemo(() => defaultClasses(storageClasses, 'k8s').map(nameOf), [storageClasses]);
+  const virtDefaults = useMemo(
+    () => defaultClasses(storageClasses, 'virt').map(metadataName),
+    [storageClasses],
+  );
+  const k8sDefaults = useMemo(
+    () => defaultClasses(storageClasses, 'k8s').map(metadataName),
+    [storageClasses],
+  );
   const ignored = useMemo(
     () => [...ignoredDefaultValues(storageClasses, 'virt'), ...ignoredDefaultValues(storageClasses, 'k8s')],
     [storageClasses],
   );
-  const chosen = storageClasses.find((sc) => nameOf(sc) === newName);
+  const chosen = storageClasses.find((sc) => metadataName(sc) === newName);
   const readiness = chosen
     ? profileReadiness(
         chosen,
-        storageProfiles.find((p) => nameOf(p) === newName),
+        storageProfiles.find((p) => metadataName(p) === newName),
         snapshotClasses,
       )
     : undefined;
@@ -178,7 +183,7 @@ export const BootSourceClassModal = ({
                 >
                   <FormSelectOption value="" label={t('Select a storage class')} isPlaceholder isDisabled />
                   {sorted.map((sc) => {
-                    const name = nameOf(sc);
+                    const name = metadataName(sc);
                     const marks = [
                       virtDefaults.includes(name) ? t('default for virtualization') : undefined,
                       k8sDefaults.includes(name) ? t('cluster default') : undefined,

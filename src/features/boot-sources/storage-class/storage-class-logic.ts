@@ -1,11 +1,10 @@
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
+import { metadataName } from '../../../k8s/names';
 
 /** CDI's profile annotation naming the VolumeSnapshotClass for boot-source snapshots (GKE PD, api-facts 2). */
 export const ANN_SNAPSHOT_CLASS_FOR_CRON = 'cdi.kubevirt.io/snapshotClassForDataImportCron';
 /** The default VolumeSnapshotClass of a driver (api-facts 8). */
 export const ANN_DEFAULT_SNAPSHOT_CLASS = 'snapshot.storage.kubernetes.io/is-default-class';
-
-const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
 
 /** The VolumeSnapshotClasses whose driver is the class's provisioner, by name. */
 export const matchingSnapshotClasses = (
@@ -14,7 +13,7 @@ export const matchingSnapshotClasses = (
 ): VolumeSnapshotClass[] =>
   snapshotClasses
     .filter((v) => v.driver === storageClass.provisioner)
-    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    .sort((a, b) => metadataName(a).localeCompare(metadataName(b)));
 
 /**
  * The VolumeSnapshotClass CDI v1.65.0 uses for boot-source snapshots on this class: the profile's
@@ -32,9 +31,9 @@ export const snapshotClassForBootSources = (
   if (annotated) return annotated;
   const matching = matchingSnapshotClasses(storageClass, snapshotClasses);
   const named = profile?.status?.snapshotClass;
-  if (named) return matching.some((v) => nameOf(v) === named) ? named : undefined;
+  if (named) return matching.some((v) => metadataName(v) === named) ? named : undefined;
   const preferred = matching.find((v) => v.metadata?.annotations?.[ANN_DEFAULT_SNAPSHOT_CLASS] === 'true');
-  return nameOf(preferred ?? matching[0] ?? {}) || undefined;
+  return metadataName(preferred ?? matching[0] ?? {}) || undefined;
 };
 
 export type SnapshotAdvice =

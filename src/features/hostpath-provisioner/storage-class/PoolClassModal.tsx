@@ -46,7 +46,8 @@ import {
 import { hppLists, type HppData } from '../shared/use-hpp-data';
 import { toYaml } from '../../../k8s/to-yaml';
 import { ImmediateBindingWarning } from './ImmediateBindingWarning';
-import { YamlBlock } from './YamlBlock';
+import { YamlBlock } from '../../../components/YamlBlock';
+import { metadataName } from '../../../k8s/names';
 
 export interface PoolClassModalProps {
   pool: string;
@@ -55,12 +56,11 @@ export interface PoolClassModalProps {
 }
 
 const ID = 'vsp-pool-class';
-const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
 
 /** The first of `hostpath-csi-<pool>`, `-2`, `-3`… that is not taken. */
 const suggestName = (pool: string, classes: readonly StorageClass[] | undefined): string => {
   const base = `hostpath-csi-${pool}`.slice(0, 240);
-  const taken = new Set((classes ?? []).map(nameOf));
+  const taken = new Set((classes ?? []).map(metadataName));
   if (!taken.has(base)) return base;
   for (let i = 2; i < 100; i += 1) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
   return '';
@@ -92,14 +92,14 @@ const PoolClassModal = ({ pool, data, onClose }: PoolClassModalProps) => {
   const notes = poolStorageClassNotes(input);
   const nameError = validateStorageClassName(name, classes);
   const poolClasses = useMemo(
-    () => (classes ? classesOfPool(pool, classes).map(nameOf) : []),
+    () => (classes ? classesOfPool(pool, classes).map(metadataName) : []),
     [classes, pool],
   );
   const poolInSpec = data.crs.data?.some((cr) => cr.spec?.storagePools?.some((p) => p.name === pool));
 
   // The default switches run on the watched classes once the new one is among them.
   const watched = useMemo(() => classes ?? [], [classes]);
-  const createdName = created ? nameOf(created) : '';
+  const createdName = created ? metadataName(created) : '';
   const virtSwitch = useDefaultClassSwitch({
     classes: watched,
     newName: created && makeDefault.virt ? createdName : '',
@@ -112,7 +112,7 @@ const PoolClassModal = ({ pool, data, onClose }: PoolClassModalProps) => {
   });
   const startedVirt = useRef(false);
   const startedK8s = useRef(false);
-  const liveCreated = watched.find((sc) => nameOf(sc) === createdName);
+  const liveCreated = watched.find((sc) => metadataName(sc) === createdName);
   useEffect(() => {
     if (!created) return;
     if (makeDefault.virt && !startedVirt.current && virtSwitch.plan.status === 'ready') {
@@ -166,7 +166,7 @@ const PoolClassModal = ({ pool, data, onClose }: PoolClassModalProps) => {
   };
 
   const currentDefault = (kind: DefaultKind) =>
-    classes ? defaultClasses(classes, kind).map(nameOf)[0] : undefined;
+    classes ? defaultClasses(classes, kind).map(metadataName)[0] : undefined;
   const showNameError = nameError && (nameTouched || name !== '');
   const disabled = !!created || busy;
 

@@ -47,8 +47,9 @@ import {
   type RunStepId,
   type RunStepStatus,
 } from './use-recreate-class';
-import { YamlBlock } from './YamlBlock';
+import { YamlBlock } from '../../../components/YamlBlock';
 import '../../../components/plugin.css';
+import { metadataName } from '../../../k8s/names';
 
 export interface RecreateClassModalProps {
   storageClass: StorageClass;
@@ -57,7 +58,6 @@ export interface RecreateClassModalProps {
 }
 
 const ID = 'vsp-recreate-class';
-const nameOf = (o: { metadata?: { name?: string } } | undefined) => o?.metadata?.name ?? '';
 
 const STATUS_ICON: Record<RunStepStatus, StatusKind> = {
   pending: 'unknown',
@@ -76,13 +76,13 @@ const STATUS_ICON: Record<RunStepStatus, StatusKind> = {
  */
 const RecreateClassModal = ({ storageClass, data, onClose }: RecreateClassModalProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const className = nameOf(storageClass);
+  const className = metadataName(storageClass);
   const classes = listOrEmpty(data.storageClasses);
   const profiles = listOrEmpty(data.profiles);
   // The class as watched now (its uid and resourceVersion guard the delete); the prop until the list loads.
-  const live = classes ? classes.find((sc) => nameOf(sc) === className) : storageClass;
+  const live = classes ? classes.find((sc) => metadataName(sc) === className) : storageClass;
   const profile: StorageProfile | null | undefined = profiles
-    ? (profiles.find((p) => nameOf(p) === className) ?? null)
+    ? (profiles.find((p) => metadataName(p) === className) ?? null)
     : undefined;
 
   const [pool, setPool] = useState(() => poolOfClass(storageClass));

@@ -15,6 +15,7 @@ import {
   type ClusterStateAfterFailure,
   type RecreatePlan,
 } from '../logic/storage-class-spec';
+import { metadataName } from '../../../k8s/names';
 
 /**
  * Runs the re-creation of a StorageClass (`recreatePlan`) one step at a time with progress per step: keep the
@@ -105,8 +106,6 @@ export interface RecreateClass {
 
 const POLL_MS = 250;
 
-const nameOf = (o: { metadata?: { name?: string } } | undefined) => o?.metadata?.name ?? '';
-
 export const useRecreateClass = ({
   storageClass,
   profile,
@@ -167,7 +166,7 @@ export const useRecreateClass = ({
         onProfiles.current = undefined;
       };
       const check = () => {
-        const found = profilesRef.current?.find((p) => nameOf(p) === name);
+        const found = profilesRef.current?.find((p) => metadataName(p) === name);
         const elapsed = Date.now() - start;
         if (found && (!oldUid || found.metadata?.uid !== oldUid || elapsed >= oldProfileGraceMs)) {
           finish();
@@ -195,7 +194,10 @@ export const useRecreateClass = ({
       } catch (error) {
         const kind = readK8sError(error).kind;
         if (retried || (kind !== 'conflict' && kind !== 'invalid')) throw error;
-        const fresh = await k8sGet<StorageProfile>({ model: StorageProfileModel, name: nameOf(object) });
+        const fresh = await k8sGet<StorageProfile>({
+          model: StorageProfileModel,
+          name: metadataName(object),
+        });
         if (!guardFailed(object, fresh, testedPaths(ops))) throw error;
         await send(fresh, true);
       }

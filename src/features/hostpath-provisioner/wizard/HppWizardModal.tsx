@@ -25,6 +25,7 @@ import { ReviewStep } from './ReviewStep';
 import { toYaml } from '../../../k8s/to-yaml';
 import { useHppMessages } from './use-hpp-messages';
 import '../../../components/plugin.css';
+import { metadataName } from '../../../k8s/names';
 
 export interface HppWizardModalProps {
   /** The CR to edit (live, from the page's watch); undefined to create one. */
@@ -35,8 +36,6 @@ export interface HppWizardModalProps {
 
 /** Fields the steps have no control for: their findings are listed at the end of the pools step. */
 const UNSHOWN_FIELD = /^pathConfig\.|\.(overlayClassName|snapshotProvider)$/;
-
-const nameOf = (o: HostPathProvisioner | undefined) => o?.metadata?.name;
 
 /**
  * Creates the HostPathProvisioner CR, or edits its pools, node selector and image pull policy: a wizard whose
@@ -54,7 +53,9 @@ const HppWizardModal = ({ cr, data, onClose }: HppWizardModalProps) => {
   const [migration, setMigration] = useState<string[]>();
   const isEdit = !!base;
 
-  const live = base ? (data.crs.data?.find((c) => nameOf(c) === nameOf(base)) ?? base) : undefined;
+  const live = base
+    ? (data.crs.data?.find((c) => metadataName(c) === metadataName(base)) ?? base)
+    : undefined;
   const write = useIntentWrite<HostPathProvisioner>({ model: HostPathProvisionerModel, object: live });
   const create = useCreateObject<HostPathProvisioner>();
   const intent: Intent<HostPathProvisioner> = (latest) => crEdits(base as HostPathProvisioner, form, latest);
@@ -174,7 +175,7 @@ const HppWizardModal = ({ cr, data, onClose }: HppWizardModalProps) => {
             <Alert variant="danger" isInline title={t('A hostpath provisioner already exists')}>
               {t(
                 'HostPathProvisioner {{name}} exists. The operator serves only one: edit it instead of creating another.',
-                { name: nameOf(otherCr) ?? '' },
+                { name: metadataName(otherCr) },
               )}
             </Alert>
           )}

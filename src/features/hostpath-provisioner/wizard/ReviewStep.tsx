@@ -1,8 +1,9 @@
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
-import { Alert, CodeBlock, CodeBlockCode, Content, Stack } from '@patternfly/react-core';
+import { Alert, Content, Stack } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PatchPreview } from '../../../components/PatchPreview';
+import { YamlBlock } from '../../../components/YamlBlock';
 import type { WriteFailure } from '../../../k8s/use-resource-form';
 
 export interface ReviewStepProps {
@@ -76,11 +77,7 @@ export const ReviewStep = ({
       {yaml !== undefined ? (
         <>
           <Content component="h2">{t('The HostPathProvisioner that will be created')}</Content>
-          <div role="region" aria-label={t('YAML that will be created')} tabIndex={0}>
-            <CodeBlock>
-              <CodeBlockCode id="vsp-hpp-yaml">{yaml}</CodeBlockCode>
-            </CodeBlock>
-          </div>
+          <YamlBlock yaml={yaml} id="vsp-hpp-yaml" label={t('YAML that will be created')} />
         </>
       ) : (
         <>

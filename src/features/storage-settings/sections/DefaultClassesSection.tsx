@@ -38,8 +38,8 @@ import type { StorageClass } from '../../../k8s/types';
 import { accessAttributes, useAccess } from '../../../k8s/use-access';
 import { useDefaultClassSwitch } from '../../../k8s/use-default-class-switch';
 import type { SettingsSectionProps } from './section-props';
+import { metadataName } from '../../../k8s/names';
 
-const nameOf = (o: { metadata?: { name?: string } }) => o.metadata?.name ?? '';
 const usedClass = (e: EffectiveClass) => (e.source === 'none' ? '' : e.className);
 
 interface KindPanelProps {
@@ -69,17 +69,20 @@ const DefaultKindPanel = ({ kind, classes, canWrite }: KindPanelProps) => {
     if (sw.plan.status === 'ready') sw.run();
   }, [sw]);
 
-  const sorted = useMemo(() => [...classes].sort((a, b) => nameOf(a).localeCompare(nameOf(b))), [classes]);
-  const defaults = useMemo(() => defaultClasses(classes, kind).map(nameOf), [classes, kind]);
+  const sorted = useMemo(
+    () => [...classes].sort((a, b) => metadataName(a).localeCompare(metadataName(b))),
+    [classes],
+  );
+  const defaults = useMemo(() => defaultClasses(classes, kind).map(metadataName), [classes, kind]);
   const otherDefaults = useMemo(
-    () => defaultClasses(classes, kind === 'virt' ? 'k8s' : 'virt').map(nameOf),
+    () => defaultClasses(classes, kind === 'virt' ? 'k8s' : 'virt').map(metadataName),
     [classes, kind],
   );
   const ignored = useMemo(() => ignoredDefaultValues(classes, kind), [classes, kind]);
   const bootNow = useMemo(() => effectiveBootSourceClass(classes), [classes]);
   const plan = sw.plan;
   const after = plan.status === 'ready' ? classesAfter(classes, plan.steps) : undefined;
-  const defaultAfter = after ? (defaultClasses(after, kind).map(nameOf)[0] ?? '') : '';
+  const defaultAfter = after ? (defaultClasses(after, kind).map(metadataName)[0] ?? '') : '';
   const bootAfter = after ? effectiveBootSourceClass(after) : undefined;
   const disabled = !canWrite || started;
 
@@ -251,7 +254,7 @@ const DefaultKindPanel = ({ kind, classes, canWrite }: KindPanelProps) => {
               >
                 <FormSelectOption value="" label={t('Select a storage class')} isPlaceholder isDisabled />
                 {sorted.map((sc) => {
-                  const name = nameOf(sc);
+                  const name = metadataName(sc);
                   return (
                     <FormSelectOption
                       key={name}
