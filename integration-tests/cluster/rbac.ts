@@ -92,16 +92,18 @@ function grantedRules(
     (store.getRaw(kind, name, ns)?.rules as PolicyRule[] | undefined) ?? [];
   const granted = [{ rules: BASIC_USER_RULES, reason: '' }];
   for (const b of store.listRaw('ClusterRoleBinding')) {
-    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user))) continue;
+    const subject = (b.subjects as Subject[] | undefined)?.find((s) => subjectMatches(s, user));
+    if (!subject) continue;
     const ref = b.roleRef as { kind: string; name: string };
     granted.push({
       rules: rulesOf('ClusterRole', ref.name),
-      reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ClusterRole "${ref.name}" to ${describe(user)}`,
+      reason: `RBAC: allowed by ClusterRoleBinding "${b.metadata.name}" of ${ref.kind} "${ref.name}" to ${describeSubject(subject, '')}`,
     });
   }
   if (!namespace) return granted;
   for (const b of store.listRaw('RoleBinding', namespace) as K8sObject[]) {
-    if (!(b.subjects as Subject[] | undefined)?.some((s) => subjectMatches(s, user, namespace))) continue;
+    const subject = (b.subjects as Subject[] | undefined)?.find((s) => subjectMatches(s, user, namespace));
+    if (!subject) continue;
     const ref = b.roleRef as { kind: string; name: string };
     granted.push({
       // A RoleBinding grants only resource rules, never non-resource URLs.
@@ -109,7 +111,7 @@ function grantedRules(
         ? rulesOf('ClusterRole', ref.name)
         : rulesOf('Role', ref.name, namespace)
       ).map(({ nonResourceURLs: _, ...r }) => r),
-      reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${namespace}" of ${ref.kind} "${ref.name}" to ${describe(user)}`,
+      reason: `RBAC: allowed by RoleBinding "${b.metadata.name}/${namespace}" of ${ref.kind} "${ref.name}" to ${describeSubject(subject, namespace)}`,
     });
   }
   return granted;
@@ -187,8 +189,15 @@ export function rulesFor(store: Store, user: UserInfo, namespace?: string): Rule
   return status;
 }
 
-function describe(user: UserInfo): string {
-  return `User "${user.name}"`;
+/**
+ * The binding's first subject that matched, as the RBAC authorizer names it in its reason
+ * (kubernetes pkg/registry/rbac/validation/rule.go describeSubject, used by clusterRoleBindingDescriber and
+ * roleBindingDescriber): `Kind "name"`, a ServiceAccount as `"<name>/<namespace>"` (name first), its namespace
+ * defaulting to the binding's ("" for a ClusterRoleBinding).
+ */
+function describeSubject(s: Subject, bindingNamespace: string): string {
+  if (s.kind === 'ServiceAccount') return `${s.kind} "${s.name}/${s.namespace || bindingNamespace}"`;
+  return `${s.kind} "${s.name}"`;
 }
 
 /** The apiserver's 403 message. */
@@ -209,18 +218,66 @@ const rule = (apiGroups: string[], resources: string[], verbs: string[]): Policy
 });
 
 const WORKLOADS = ['daemonsets', 'deployments', 'replicasets', 'statefulsets'];
-const CDI_WRITABLE = [
-  'datavolumes',
-  'dataimportcrons',
-  'datasources',
-  'volumeimportsources',
-  'volumeuploadsources',
-  'volumeclonesources',
+
+/** CDI v1.65.0 pkg/operator/resources/cluster/rbac.go:38-91 getAdminPolicyRules (getEditPolicyRules :93-97 = the same). */
+const CDI_ADMIN_RULES: PolicyRule[] = [
+  rule(
+    ['cdi.kubevirt.io'],
+    [
+      'datavolumes',
+      'dataimportcrons',
+      'datasources',
+      'volumeimportsources',
+      'volumeuploadsources',
+      'volumeclonesources',
+    ],
+    ['*'],
+  ),
+  rule(['cdi.kubevirt.io'], ['datavolumes/source'], ['create']),
+  rule(['upload.cdi.kubevirt.io'], ['uploadtokenrequests'], ['*']),
+  rule(['forklift.cdi.kubevirt.io'], ['ovirtvolumepopulators', 'openstackvolumepopulators'], ['*']),
 ];
 
 /**
- * `view` as the bootstrap policy defines it (namespaced resources, no secrets, no writes) plus what CDI
- * (cdi.kubevirt.io:view) and OLM (`<crd>-view` of operator CRDs) aggregate into it.
+ * CDI v1.65.0 rbac.go:99-148 getViewPolicyRules. Its last rule lets whoever may view a namespace clone from it
+ * (`create` on `datavolumes/source`); v1.66.0 moves that rule to a non-aggregated `cdi.kubevirt.io:clone-sourcer`.
+ */
+const CDI_VIEW_RULES: PolicyRule[] = [
+  rule(
+    ['cdi.kubevirt.io'],
+    [
+      'cdiconfigs',
+      'dataimportcrons',
+      'datasources',
+      'datavolumes',
+      'objecttransfers',
+      'storageprofiles',
+      'volumeimportsources',
+      'volumeuploadsources',
+      'volumeclonesources',
+    ],
+    READ,
+  ),
+  rule(['forklift.cdi.kubevirt.io'], ['ovirtvolumepopulators', 'openstackvolumepopulators'], READ),
+  rule(['cdi.kubevirt.io'], ['datavolumes/source'], ['create']),
+];
+
+/**
+ * CDI's common labels (v1.65.0 pkg/operator/resources/utils/common.go:40-45) plus the one
+ * controller-lifecycle-operator-sdk's ResourceBuilder.CreateAggregateClusterRole adds
+ * (vendor/kubevirt.io/controller-lifecycle-operator-sdk/pkg/sdk/resources/rbac.go:20-25).
+ */
+const cdiAggregateLabels = (aggregateTo: string) => ({
+  'cdi.kubevirt.io': '',
+  'app.kubernetes.io/managed-by': 'cdi-operator',
+  'app.kubernetes.io/component': 'storage',
+  app: 'containerized-data-importer',
+  [`rbac.authorization.k8s.io/aggregate-to-${aggregateTo}`]: 'true',
+});
+
+/**
+ * `view` as the bootstrap policy defines it (namespaced resources, no secrets, no writes) plus what OLM
+ * (`<crd>-view` of operator CRDs) aggregates into it. CDI's part comes from `cdi.kubevirt.io:view` below.
  */
 const VIEW_RULES: PolicyRule[] = [
   rule(
@@ -251,7 +308,6 @@ const VIEW_RULES: PolicyRule[] = [
   rule(['policy'], ['poddisruptionbudgets', 'poddisruptionbudgets/status'], READ),
   rule(['networking.k8s.io'], ['ingresses', 'ingresses/status', 'networkpolicies'], READ),
   rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], READ),
-  rule(['cdi.kubevirt.io'], [...CDI_WRITABLE, 'cdiconfigs', 'storageprofiles', 'objecttransfers'], READ),
   rule(['hco.kubevirt.io'], ['hyperconvergeds'], READ),
   rule(['hostpathprovisioner.kubevirt.io'], ['hostpathprovisioners'], READ),
 ];
@@ -284,10 +340,6 @@ const EDIT_RULES: PolicyRule[] = [
   rule(['policy'], ['poddisruptionbudgets'], WRITE),
   rule(['networking.k8s.io'], ['ingresses', 'networkpolicies'], WRITE),
   rule(['snapshot.storage.k8s.io'], ['volumesnapshots'], WRITE),
-  // cdi.kubevirt.io:edit (and :admin, the same rules)
-  rule(['cdi.kubevirt.io'], CDI_WRITABLE, ['*']),
-  rule(['cdi.kubevirt.io'], ['datavolumes/source'], ['create']),
-  rule(['upload.cdi.kubevirt.io'], ['uploadtokenrequests'], ['*']),
 ];
 
 /** `admin`: edit plus the namespace's own RBAC. */
@@ -362,6 +414,14 @@ export const DEFAULT_CLUSTER_ROLES: K8sObject[] = (() => {
       },
     }),
     role('cluster-reader', CLUSTER_READER_RULES),
+    // CDI's aggregated roles (v1.65.0 rbac.go:28-36 createAggregateClusterRoles). The CDI operator creates them
+    // with its CR; the simulator always serves CDI's API, so they are default roles here (not re-created when
+    // deleted, as the operator would).
+    ...(['admin', 'edit', 'view'] as const).map((to) =>
+      role(`cdi.kubevirt.io:${to}`, to === 'view' ? CDI_VIEW_RULES : CDI_ADMIN_RULES, {
+        metadata: { name: `cdi.kubevirt.io:${to}`, labels: cdiAggregateLabels(to) },
+      }),
+    ),
   ];
   // What the aggregation controller would write: view first, then edit (holds view), then admin (holds edit).
   for (const name of ['view', 'edit', 'admin']) {
