@@ -8,6 +8,7 @@ import type {
 import { DEFAULT_GOLDEN_IMAGES_NAMESPACE } from './boot-source-rows';
 import { validateSchedule, type ScheduleError } from './schedule';
 import { specTemplates } from './template-edits';
+import { isDns1123Label, isDns1123Subdomain } from '../../../k8s/names';
 
 /**
  * The boot-source wizard's form model: values as the user types them, their checks (codes the UI words),
@@ -196,8 +197,6 @@ export const REGISTRY_SCHEMES = ['docker://', 'oci-archive://'] as const;
 // ---------------------------------------------------------------------------------------------------------
 // Validation
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 export type FormMessage =
@@ -262,13 +261,13 @@ const checkName = (
   max: number,
 ): FormMessage | undefined => {
   if (value.length > max) return { field, severity: 'error', code: 'too-long', max };
-  const pattern =
+  const valid =
     kind === 'dns1123-subdomain'
-      ? DNS1123_SUBDOMAIN
+      ? isDns1123Subdomain(value)
       : kind === 'dns1123-label'
-        ? DNS1123_LABEL
-        : DNS1035_LABEL;
-  return pattern.test(value) ? undefined : ({ field, severity: 'error', code: kind } as FormMessage);
+        ? isDns1123Label(value)
+        : DNS1035_LABEL.test(value);
+  return valid ? undefined : ({ field, severity: 'error', code: kind } as FormMessage);
 };
 
 const checkUrl = (values: CustomSourceValues): FormMessage[] => {

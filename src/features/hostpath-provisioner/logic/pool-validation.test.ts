@@ -5,14 +5,13 @@ import {
   countMatchingNodes,
   findingsFor,
   hasErrorUnder,
-  isLabelValue,
-  isQualifiedName,
   severityOf,
   validateHppForm,
   type ValidationContext,
   type ValidationFinding,
 } from './pool-validation';
 import { hpp, node, sc } from './test-fixtures';
+import { isLabelValue, isQualifiedName } from '../../../k8s/names';
 
 const basic = (name: string, path: string): PoolFormValues => ({ ...newPoolForm('basic'), name, path });
 const template = (name: string, path: string, extra: Partial<PoolFormValues> = {}): PoolFormValues => ({

@@ -23,6 +23,7 @@ import {
 } from './hpp-types';
 import { isOverlayClass } from './pool-rows';
 import { poolOfClass } from './pool-names';
+import { isDns1123Subdomain, isLabelValue, isQualifiedName } from '../../../k8s/names';
 
 /**
  * Checks of the pool wizard, keyed by form field (`pools[1].path`, `workload.nodeSelector[0].key`).
@@ -151,32 +152,10 @@ const WARNINGS: ReadonlySet<FindingCode> = new Set([
 export const severityOf = (code: FindingCode): Severity =>
   NOTES.has(code) ? 'note' : WARNINGS.has(code) ? 'warning' : 'error';
 
-// apimachinery pkg/util/validation/validation.go (v0.34.0): qualifiedNameFmt :29-31, labelValueFmt :154,
-// dns1123LabelFmt :176, dns1123SubdomainFmt :205.
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME_MAX = 63;
-const LABEL_VALUE_MAX = 63;
-const DNS1123_SUBDOMAIN_MAX = 253;
 /** `<pool>-data-dir` a DNS-1123 label, `hpp-pool-<pool>-<node>` a subdomain, `<pool>-hpp` a label value. */
 const POOL_NAME = /^[a-z0-9][-a-z0-9]*$/;
 
 export const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
-
-export const isDns1123Subdomain = (v: string): boolean =>
-  v.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(v);
-
-/** apimachinery `IsQualifiedName`: an optional DNS-1123 subdomain prefix and '/', then a name of ≤63. */
-export const isQualifiedName = (key: string): boolean => {
-  const parts = key.split('/');
-  if (parts.length > 2) return false;
-  const name = parts[parts.length - 1];
-  if (parts.length === 2 && (parts[0] === '' || !isDns1123Subdomain(parts[0]))) return false;
-  return name.length > 0 && name.length <= QUALIFIED_NAME_MAX && QUALIFIED_NAME.test(name);
-};
-
-export const isLabelValue = (v: string): boolean => v.length <= LABEL_VALUE_MAX && LABEL_VALUE.test(v);
 
 const segments = (path: string) => path.split('/').filter((s) => s !== '' && s !== '.');
 /** One spelling per directory: "/var//hpp/./" and "/var/hpp" are the same place on the node. */

@@ -6,6 +6,7 @@ import type {
   StorageProfileSpec,
 } from '../../../k8s/types';
 import { HPP_CSI_PROVISIONER, STORAGE_POOL_PARAMETER } from './hpp-types';
+import { DNS1123_SUBDOMAIN_MAX, isDns1123Subdomain } from '../../../k8s/names';
 
 /**
  * StorageClasses for HPP pools, and the guided re-creation of a class (its parameters, provisioner,
@@ -64,9 +65,6 @@ export type ClassNameError =
   | { code: 'not-dns1123-subdomain' }
   | { code: 'taken' };
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const MAX_NAME = 253;
-
 /**
  * Why `name` cannot be a new StorageClass (object names are DNS-1123 subdomains, apimachinery
  * validation.go:205-228). "taken" is only said when the classes are known (`existing` undefined: unreadable).
@@ -76,8 +74,8 @@ export const validateStorageClassName = (
   existing: readonly StorageClass[] | undefined,
 ): ClassNameError | undefined => {
   if (name === '') return { code: 'required' };
-  if (name.length > MAX_NAME) return { code: 'too-long', max: MAX_NAME };
-  if (!DNS1123_SUBDOMAIN.test(name)) return { code: 'not-dns1123-subdomain' };
+  if (name.length > DNS1123_SUBDOMAIN_MAX) return { code: 'too-long', max: DNS1123_SUBDOMAIN_MAX };
+  if (!isDns1123Subdomain(name)) return { code: 'not-dns1123-subdomain' };
   if (existing?.some((sc) => sc.metadata?.name === name)) return { code: 'taken' };
   return undefined;
 };
