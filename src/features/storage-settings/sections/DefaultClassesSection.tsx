@@ -1,9 +1,6 @@
 import {
   Alert,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
   Content,
   Flex,
   FlexItem,
@@ -39,6 +36,7 @@ import { accessAttributes, useAccess } from '../../../k8s/use-access';
 import { useDefaultClassSwitch } from '../../../k8s/use-default-class-switch';
 import type { SettingsSectionProps } from './section-props';
 import { metadataName } from '../../../k8s/names';
+import { SettingsCard } from './SettingsCard';
 
 const usedClass = (e: EffectiveClass) => (e.source === 'none' ? '' : e.className);
 
@@ -364,13 +362,8 @@ export const DefaultClassesSection = ({ storageClasses }: SettingsSectionProps) 
   }
 
   return (
-    <Card component="section" aria-labelledby="vsp-default-classes-title">
-      <CardTitle>
-        <Title headingLevel="h2" size="lg" id="vsp-default-classes-title">
-          {t('Default storage classes')}
-        </Title>
-      </CardTitle>
-      <CardBody>{body}</CardBody>
-    </Card>
+    <SettingsCard titleId="vsp-default-classes-title" title={t('Default storage classes')}>
+      {body}
+    </SettingsCard>
   );
 };

@@ -2,9 +2,6 @@ import {
   ActionGroup,
   Alert,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
   Content,
   DescriptionList,
   DescriptionListDescription,
@@ -52,6 +49,7 @@ import {
 } from '../logic/filesystem-overhead';
 import { OverheadCalculator } from './overhead-calculator';
 import type { SettingsSectionProps } from './section-props';
+import { SettingsCard } from './SettingsCard';
 
 const BASE_PATH = hcoPath('filesystemOverhead');
 
@@ -255,221 +253,205 @@ export const FilesystemOverheadSection = ({
   const globalPercent = overheadToPercent(global.expected) ?? global.expected;
 
   return (
-    <Card component="section" aria-labelledby="vsp-overhead-title" data-testid="vsp-overhead-section">
-      <CardTitle>
-        <Title headingLevel="h2" size="lg" id="vsp-overhead-title">
-          {t('Filesystem overhead')}
-        </Title>
-      </CardTitle>
-      <CardBody>
-        <Stack hasGutter>
-          <StackItem>
-            <Content component="p">
-              {t(
-                'The share of a Filesystem-mode PVC that CDI keeps free for the file system when it writes a VM disk image into it. Set a global value and, where a storage class needs it, an override. Stored in the HyperConverged (spec.filesystemOverhead) as a fraction with at most 3 decimals and copied by HCO to CDI; CDIConfig shows what CDI applies.',
-              )}
-            </Content>
-          </StackItem>
-          <StackItem>
-            <ResourceFormAlerts
-              form={form}
-              fieldLabel={fieldLabel}
-              formatValue={formatValue}
-              failureTitle={failureTitle}
-            />
-          </StackItem>
-          {saved && !form.hasEdits && (
-            <StackItem>
-              <Alert
-                variant="success"
-                isInline
-                title={t('Filesystem overhead saved. HCO copies it to CDI shortly.')}
-              />
-            </StackItem>
+    <SettingsCard titleId="vsp-overhead-title" testId="vsp-overhead-section" title={t('Filesystem overhead')}>
+      <StackItem>
+        <Content component="p">
+          {t(
+            'The share of a Filesystem-mode PVC that CDI keeps free for the file system when it writes a VM disk image into it. Set a global value and, where a storage class needs it, an override. Stored in the HyperConverged (spec.filesystemOverhead) as a fraction with at most 3 decimals and copied by HCO to CDI; CDIConfig shows what CDI applies.',
           )}
-          <StackItem>
-            <Form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (errors.length === 0 && form.canSave && canWrite) form.save();
-              }}
-            >
-              <Title headingLevel="h3" size="md">
-                {t('Global')}
-              </Title>
-              <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '24ch' }}>
-                <DescriptionListGroup>
-                  <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
-                  <DescriptionListDescription data-testid="vsp-overhead-global-configured">
-                    {show(global.configured)}
-                  </DescriptionListDescription>
-                </DescriptionListGroup>
-                <DescriptionListGroup>
-                  <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
-                  <DescriptionListDescription data-testid="vsp-overhead-global-applied">
-                    {appliedCell(global.applied)}
-                    {notesList(global.notes, global, 'vsp-overhead-global-notes')}
-                  </DescriptionListDescription>
-                </DescriptionListGroup>
-              </DescriptionList>
-              <FormGroup label={t('Global overhead')} fieldId={`vsp-overhead-${GLOBAL_FIELD_ID}`}>
-                <Flex alignItems={{ default: 'alignItemsFlexStart' }}>
-                  <FlexItem>
-                    {percentInput(GLOBAL_FIELD_ID, t('Global overhead'), t('6 (CDI default)'))}
-                  </FlexItem>
-                  {globalValue !== '' && (
-                    <FlexItem>
-                      <Button variant="link" isDisabled={disabled} onClick={() => set(GLOBAL_FIELD_ID, '')}>
-                        {t('Use the CDI default')}
-                      </Button>
-                    </FlexItem>
-                  )}
-                </Flex>
-                {!errorOf(GLOBAL_FIELD_ID) && (
-                  <FormHelperText>
-                    <HelperText>
-                      <HelperTextItem>
-                        {t(
-                          "A percentage from 0 to 100 with at most one decimal; empty means CDI's default, 6 %.",
-                        )}
-                      </HelperTextItem>
-                    </HelperText>
-                  </FormHelperText>
-                )}
-              </FormGroup>
-
-              <Title headingLevel="h3" size="md" id="vsp-overhead-classes-title">
-                {t('Per storage class')}
-              </Title>
-              {!classesKnown && (
-                <Alert
-                  variant="warning"
-                  isInline
-                  isPlain
-                  title={
-                    storageClasses.status === 'loading'
-                      ? t('Loading storage classes…')
-                      : t('Storage classes could not be read: only classes with an override are listed.')
-                  }
-                />
+        </Content>
+      </StackItem>
+      <StackItem>
+        <ResourceFormAlerts
+          form={form}
+          fieldLabel={fieldLabel}
+          formatValue={formatValue}
+          failureTitle={failureTitle}
+        />
+      </StackItem>
+      {saved && !form.hasEdits && (
+        <StackItem>
+          <Alert
+            variant="success"
+            isInline
+            title={t('Filesystem overhead saved. HCO copies it to CDI shortly.')}
+          />
+        </StackItem>
+      )}
+      <StackItem>
+        <Form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (errors.length === 0 && form.canSave && canWrite) form.save();
+          }}
+        >
+          <Title headingLevel="h3" size="md">
+            {t('Global')}
+          </Title>
+          <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: '24ch' }}>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
+              <DescriptionListDescription data-testid="vsp-overhead-global-configured">
+                {show(global.configured)}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
+              <DescriptionListDescription data-testid="vsp-overhead-global-applied">
+                {appliedCell(global.applied)}
+                {notesList(global.notes, global, 'vsp-overhead-global-notes')}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          </DescriptionList>
+          <FormGroup label={t('Global overhead')} fieldId={`vsp-overhead-${GLOBAL_FIELD_ID}`}>
+            <Flex alignItems={{ default: 'alignItemsFlexStart' }}>
+              <FlexItem>{percentInput(GLOBAL_FIELD_ID, t('Global overhead'), t('6 (CDI default)'))}</FlexItem>
+              {globalValue !== '' && (
+                <FlexItem>
+                  <Button variant="link" isDisabled={disabled} onClick={() => set(GLOBAL_FIELD_ID, '')}>
+                    {t('Use the CDI default')}
+                  </Button>
+                </FlexItem>
               )}
-              <Table aria-labelledby="vsp-overhead-classes-title" variant="compact">
-                <Thead>
-                  <Tr>
-                    <Th modifier="wrap" width={20}>
-                      {t('Storage class')}
-                    </Th>
-                    <Th modifier="wrap" width={30}>
-                      {t('Override (HyperConverged)')}
-                    </Th>
-                    <Th modifier="wrap" width={15}>
-                      {t('Applied by CDI (CDIConfig)')}
-                    </Th>
-                    <Th modifier="wrap" width={35}>
-                      {t('Notes')}
-                    </Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {rows.map((r) => {
-                    const id = classFieldId(r.className);
-                    const value = form.value<string>(id);
-                    return (
-                      <Tr key={r.className} data-testid={`vsp-overhead-row-${r.className}`}>
-                        <Td dataLabel={t('Storage class')}>
-                          {r.className}{' '}
-                          {form.isEdited(id) && (
-                            <Label color="blue" isCompact>
-                              {value === '' ? t('Override to be removed') : t('Changed')}
-                            </Label>
+            </Flex>
+            {!errorOf(GLOBAL_FIELD_ID) && (
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem>
+                    {t(
+                      "A percentage from 0 to 100 with at most one decimal; empty means CDI's default, 6 %.",
+                    )}
+                  </HelperTextItem>
+                </HelperText>
+              </FormHelperText>
+            )}
+          </FormGroup>
+
+          <Title headingLevel="h3" size="md" id="vsp-overhead-classes-title">
+            {t('Per storage class')}
+          </Title>
+          {!classesKnown && (
+            <Alert
+              variant="warning"
+              isInline
+              isPlain
+              title={
+                storageClasses.status === 'loading'
+                  ? t('Loading storage classes…')
+                  : t('Storage classes could not be read: only classes with an override are listed.')
+              }
+            />
+          )}
+          <Table aria-labelledby="vsp-overhead-classes-title" variant="compact">
+            <Thead>
+              <Tr>
+                <Th modifier="wrap" width={20}>
+                  {t('Storage class')}
+                </Th>
+                <Th modifier="wrap" width={30}>
+                  {t('Override (HyperConverged)')}
+                </Th>
+                <Th modifier="wrap" width={15}>
+                  {t('Applied by CDI (CDIConfig)')}
+                </Th>
+                <Th modifier="wrap" width={35}>
+                  {t('Notes')}
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((r) => {
+                const id = classFieldId(r.className);
+                const value = form.value<string>(id);
+                return (
+                  <Tr key={r.className} data-testid={`vsp-overhead-row-${r.className}`}>
+                    <Td dataLabel={t('Storage class')}>
+                      {r.className}{' '}
+                      {form.isEdited(id) && (
+                        <Label color="blue" isCompact>
+                          {value === '' ? t('Override to be removed') : t('Changed')}
+                        </Label>
+                      )}
+                    </Td>
+                    <Td dataLabel={t('Override (HyperConverged)')}>
+                      <Flex alignItems={{ default: 'alignItemsFlexStart' }} flexWrap={{ default: 'nowrap' }}>
+                        <FlexItem>
+                          {percentInput(
+                            id,
+                            t('Override for {{class}}', { class: r.className }),
+                            t('{{percent}} (global)', { percent: globalPercent }),
                           )}
-                        </Td>
-                        <Td dataLabel={t('Override (HyperConverged)')}>
-                          <Flex
-                            alignItems={{ default: 'alignItemsFlexStart' }}
-                            flexWrap={{ default: 'nowrap' }}
-                          >
-                            <FlexItem>
-                              {percentInput(
-                                id,
-                                t('Override for {{class}}', { class: r.className }),
-                                t('{{percent}} (global)', { percent: globalPercent }),
-                              )}
-                            </FlexItem>
-                            {value !== '' && (
-                              <FlexItem>
-                                <Button
-                                  variant="link"
-                                  isDisabled={disabled}
-                                  aria-label={t('Remove the override for {{class}}', { class: r.className })}
-                                  onClick={() => set(id, '')}
-                                >
-                                  {t('Remove')}
-                                </Button>
-                              </FlexItem>
-                            )}
-                          </Flex>
-                          <div data-testid={`vsp-overhead-configured-${r.className}`}>
-                            {r.configured === undefined
-                              ? t('No override')
-                              : t('Saved: {{value}}', { value: show(r.configured) })}
-                          </div>
-                        </Td>
-                        <Td dataLabel={t('Applied by CDI (CDIConfig)')}>
-                          <span data-testid={`vsp-overhead-applied-${r.className}`}>
-                            {r.exists ? appliedCell(r.applied) : t('Not applied')}
-                          </span>
-                        </Td>
-                        <Td dataLabel={t('Notes')}>
-                          {notesList(rowNotes(r.notes), r, `vsp-overhead-notes-${r.className}`)}
-                        </Td>
-                      </Tr>
-                    );
-                  })}
-                  {rows.length === 0 && (
-                    <Tr>
-                      <Td colSpan={4}>{t('No storage classes.')}</Td>
-                    </Tr>
-                  )}
-                </Tbody>
-              </Table>
-
-              {form.hasEdits && (
-                <>
-                  <Content component="p">
-                    {t('This JSON patch is sent to the HyperConverged resource:')}
-                  </Content>
-                  {errors.length > 0 ? (
-                    <Alert
-                      variant="danger"
-                      isInline
-                      title={t('Fix the values marked above: nothing can be sent with them.')}
-                    />
-                  ) : (
-                    <PatchPreview patch={patch} id="vsp-overhead-patch" />
-                  )}
-                </>
+                        </FlexItem>
+                        {value !== '' && (
+                          <FlexItem>
+                            <Button
+                              variant="link"
+                              isDisabled={disabled}
+                              aria-label={t('Remove the override for {{class}}', { class: r.className })}
+                              onClick={() => set(id, '')}
+                            >
+                              {t('Remove')}
+                            </Button>
+                          </FlexItem>
+                        )}
+                      </Flex>
+                      <div data-testid={`vsp-overhead-configured-${r.className}`}>
+                        {r.configured === undefined
+                          ? t('No override')
+                          : t('Saved: {{value}}', { value: show(r.configured) })}
+                      </div>
+                    </Td>
+                    <Td dataLabel={t('Applied by CDI (CDIConfig)')}>
+                      <span data-testid={`vsp-overhead-applied-${r.className}`}>
+                        {r.exists ? appliedCell(r.applied) : t('Not applied')}
+                      </span>
+                    </Td>
+                    <Td dataLabel={t('Notes')}>
+                      {notesList(rowNotes(r.notes), r, `vsp-overhead-notes-${r.className}`)}
+                    </Td>
+                  </Tr>
+                );
+              })}
+              {rows.length === 0 && (
+                <Tr>
+                  <Td colSpan={4}>{t('No storage classes.')}</Td>
+                </Tr>
               )}
-              <ActionGroup>
-                <Button
-                  type="submit"
-                  variant="primary"
-                  isDisabled={!canWrite || errors.length > 0 || !form.canSave}
-                  isLoading={form.isPending}
-                >
-                  {t('Save')}
-                </Button>
-                <Button variant="link" isDisabled={!form.hasEdits || form.isPending} onClick={form.discard}>
-                  {t('Discard changes')}
-                </Button>
-              </ActionGroup>
-            </Form>
-          </StackItem>
-          <StackItem>
-            <OverheadCalculator rows={rows} globalOverhead={global.applied ?? global.expected} />
-          </StackItem>
-        </Stack>
-      </CardBody>
-    </Card>
+            </Tbody>
+          </Table>
+
+          {form.hasEdits && (
+            <>
+              <Content component="p">{t('This JSON patch is sent to the HyperConverged resource:')}</Content>
+              {errors.length > 0 ? (
+                <Alert
+                  variant="danger"
+                  isInline
+                  title={t('Fix the values marked above: nothing can be sent with them.')}
+                />
+              ) : (
+                <PatchPreview patch={patch} id="vsp-overhead-patch" />
+              )}
+            </>
+          )}
+          <ActionGroup>
+            <Button
+              type="submit"
+              variant="primary"
+              isDisabled={!canWrite || errors.length > 0 || !form.canSave}
+              isLoading={form.isPending}
+            >
+              {t('Save')}
+            </Button>
+            <Button variant="link" isDisabled={!form.hasEdits || form.isPending} onClick={form.discard}>
+              {t('Discard changes')}
+            </Button>
+          </ActionGroup>
+        </Form>
+      </StackItem>
+      <StackItem>
+        <OverheadCalculator rows={rows} globalOverhead={global.applied ?? global.expected} />
+      </StackItem>
+    </SettingsCard>
   );
 };

@@ -2,9 +2,6 @@ import {
   ActionGroup,
   Alert,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
   Content,
   DescriptionList,
   DescriptionListDescription,
@@ -18,7 +15,6 @@ import {
   HelperText,
   HelperTextItem,
   Label,
-  Stack,
   StackItem,
   TextInput,
   Title,
@@ -42,6 +38,7 @@ import {
   type RegistryProblem,
 } from '../logic/insecure-registries';
 import type { SettingsSectionProps } from './section-props';
+import { SettingsCard } from './SettingsCard';
 
 const FIELDS = [INSECURE_REGISTRIES_FIELD];
 const ID = INSECURE_REGISTRIES_FIELD.id;
@@ -149,215 +146,204 @@ export const InsecureRegistriesSection = ({ hco, cdiConfig, canWrite }: Settings
   };
 
   return (
-    <Card component="section" aria-labelledby="vsp-insecure-registries-title">
-      <CardTitle>
-        <Title headingLevel="h2" size="lg" id="vsp-insecure-registries-title">
-          {t('Insecure registries')}
-        </Title>
-      </CardTitle>
-      <CardBody>
-        <Stack hasGutter>
-          <StackItem>
-            <Content component="p">
-              {t(
-                'Container registries CDI imports from without verifying their TLS certificate (or over plain HTTP). Each entry is host or host:port, compared with the host of a docker:// import URL. Stored in the HyperConverged (spec.storageImport.insecureRegistries) and copied by HCO to CDI.',
-              )}
-            </Content>
-          </StackItem>
-          <StackItem>
-            <Alert variant="warning" isInline title={t('TLS is not verified for these registries')}>
-              <Content component="p">
-                {t(
-                  'Anyone between the cluster and such a registry can read or replace the images CDI imports (man-in-the-middle), and every import from it, in every namespace, is affected.',
-                )}
-              </Content>
-              <Content component="p">
-                {t(
-                  'Prefer trusting the registry instead: put its CA certificate in a ConfigMap and name it in the import source (certConfigMap of the registry source of a DataVolume or boot source).',
-                )}
-              </Content>
-            </Alert>
-          </StackItem>
-          <StackItem>
-            <ResourceFormAlerts
-              form={form}
-              fieldLabel={() => t('Insecure registries')}
-              formatValue={formatValue}
-              failureTitle={failureTitle}
-            />
-          </StackItem>
-          {saved && !form.hasEdits && (
-            <StackItem>
-              <Alert
-                variant="success"
-                isInline
-                title={t('Insecure registries saved. HCO copies them to CDI shortly.')}
-              />
-            </StackItem>
+    <SettingsCard titleId="vsp-insecure-registries-title" title={t('Insecure registries')}>
+      <StackItem>
+        <Content component="p">
+          {t(
+            'Container registries CDI imports from without verifying their TLS certificate (or over plain HTTP). Each entry is host or host:port, compared with the host of a docker:// import URL. Stored in the HyperConverged (spec.storageImport.insecureRegistries) and copied by HCO to CDI.',
           )}
-          {problems.length > 0 && (
-            <StackItem>
-              <Alert variant="warning" isInline title={t('Entries CDI never matches')}>
-                <ul>
-                  {problems.map(({ entry, problem }) => (
-                    <li key={entry}>
-                      {entry}: {problemText(problem)}
-                    </li>
-                  ))}
-                </ul>
-              </Alert>
-            </StackItem>
-          )}
-          <StackItem>
-            <DescriptionList isCompact isHorizontal>
-              <DescriptionListGroup>
-                <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
-                <DescriptionListDescription>
-                  {base.length > 0 ? base.join(', ') : t('None')}
-                </DescriptionListDescription>
-              </DescriptionListGroup>
-              <DescriptionListGroup>
-                <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
-                <DescriptionListDescription data-testid="vsp-insecure-registries-applied">
-                  {appliedText()}
-                  {appliedState.kind === 'differs' && (
-                    <div>
-                      <StatusIcon status="in-progress">
-                        {t(
-                          'Not applied yet: HCO and CDI copy the configured list shortly. Only configured: {{configured}}. Only applied: {{applied}}.',
-                          {
-                            configured: appliedState.onlyConfigured.join(', ') || t('none'),
-                            applied: appliedState.onlyApplied.join(', ') || t('none'),
-                          },
-                        )}
-                      </StatusIcon>
-                    </div>
-                  )}
-                </DescriptionListDescription>
-              </DescriptionListGroup>
-            </DescriptionList>
-          </StackItem>
-          <StackItem>
-            <Form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (form.canSave && canWrite) form.save();
-              }}
-            >
-              <Title headingLevel="h3" size="md" id="vsp-insecure-registries-list">
-                {t('Registries')}
-              </Title>
-              {rows.length === 0 ? (
-                <Content component="p">
-                  {t('No insecure registries: CDI verifies TLS for every registry.')}
-                </Content>
-              ) : (
-                <ul className="vsp-plain-list" aria-labelledby="vsp-insecure-registries-list">
-                  {rows.map((entry) => (
-                    <li key={entry} data-testid={`vsp-insecure-registry-${entry}`}>
-                      <Flex alignItems={{ default: 'alignItemsCenter' }}>
-                        <FlexItem>{list.includes(entry) ? entry : <s>{entry}</s>}</FlexItem>
-                        <FlexItem>{rowLabel(entry)}</FlexItem>
-                        <FlexItem>
-                          {list.includes(entry) ? (
-                            <Button
-                              variant="link"
-                              isInline
-                              isDisabled={disabled}
-                              onClick={() => remove(entry)}
-                              aria-label={t('Remove {{registry}}', { registry: entry })}
-                            >
-                              {t('Remove')}
-                            </Button>
-                          ) : (
-                            <Button
-                              variant="link"
-                              isInline
-                              isDisabled={disabled}
-                              onClick={() => restore(entry)}
-                              aria-label={t('Keep {{registry}}', { registry: entry })}
-                            >
-                              {t('Keep')}
-                            </Button>
-                          )}
-                        </FlexItem>
-                      </Flex>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <FormGroup label={t('Add a registry')} fieldId="vsp-insecure-registry-input">
-                <Flex>
-                  <FlexItem grow={{ default: 'grow' }}>
-                    <TextInput
-                      id="vsp-insecure-registry-input"
-                      value={draft}
-                      placeholder="registry.example.com:5000"
-                      isDisabled={disabled}
-                      validated={draftProblem ? 'error' : 'default'}
-                      aria-describedby="vsp-insecure-registry-help"
-                      onChange={(_e, v) => {
-                        setDraft(v);
-                        setDraftProblem(undefined);
-                      }}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter') {
-                          e.preventDefault();
-                          add();
-                        }
-                      }}
-                    />
-                  </FlexItem>
-                  <FlexItem>
-                    <Button variant="secondary" isDisabled={disabled} onClick={add}>
-                      {t('Add')}
-                    </Button>
-                  </FlexItem>
-                </Flex>
-                <FormHelperText>
-                  <HelperText id="vsp-insecure-registry-help">
-                    {draftProblem ? (
-                      <HelperTextItem variant="error">{problemText(draftProblem)}</HelperTextItem>
-                    ) : (
-                      <HelperTextItem>
-                        {t('host or host:port, without scheme or path, e.g. registry.example.com:5000')}
-                      </HelperTextItem>
+        </Content>
+      </StackItem>
+      <StackItem>
+        <Alert variant="warning" isInline title={t('TLS is not verified for these registries')}>
+          <Content component="p">
+            {t(
+              'Anyone between the cluster and such a registry can read or replace the images CDI imports (man-in-the-middle), and every import from it, in every namespace, is affected.',
+            )}
+          </Content>
+          <Content component="p">
+            {t(
+              'Prefer trusting the registry instead: put its CA certificate in a ConfigMap and name it in the import source (certConfigMap of the registry source of a DataVolume or boot source).',
+            )}
+          </Content>
+        </Alert>
+      </StackItem>
+      <StackItem>
+        <ResourceFormAlerts
+          form={form}
+          fieldLabel={() => t('Insecure registries')}
+          formatValue={formatValue}
+          failureTitle={failureTitle}
+        />
+      </StackItem>
+      {saved && !form.hasEdits && (
+        <StackItem>
+          <Alert
+            variant="success"
+            isInline
+            title={t('Insecure registries saved. HCO copies them to CDI shortly.')}
+          />
+        </StackItem>
+      )}
+      {problems.length > 0 && (
+        <StackItem>
+          <Alert variant="warning" isInline title={t('Entries CDI never matches')}>
+            <ul>
+              {problems.map(({ entry, problem }) => (
+                <li key={entry}>
+                  {entry}: {problemText(problem)}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        </StackItem>
+      )}
+      <StackItem>
+        <DescriptionList isCompact isHorizontal>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {base.length > 0 ? base.join(', ') : t('None')}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
+            <DescriptionListDescription data-testid="vsp-insecure-registries-applied">
+              {appliedText()}
+              {appliedState.kind === 'differs' && (
+                <div>
+                  <StatusIcon status="in-progress">
+                    {t(
+                      'Not applied yet: HCO and CDI copy the configured list shortly. Only configured: {{configured}}. Only applied: {{applied}}.',
+                      {
+                        configured: appliedState.onlyConfigured.join(', ') || t('none'),
+                        applied: appliedState.onlyApplied.join(', ') || t('none'),
+                      },
                     )}
-                  </HelperText>
-                </FormHelperText>
-              </FormGroup>
-              {form.hasEdits && (
-                <>
-                  <Content component="p">
-                    {t('This JSON patch is sent to the HyperConverged resource:')}
-                  </Content>
-                  <PatchPreview patch={patch} id="vsp-insecure-registries-patch" />
-                </>
+                  </StatusIcon>
+                </div>
               )}
-              <ActionGroup>
-                <Button
-                  type="submit"
-                  variant="primary"
-                  isDisabled={!canWrite || !form.canSave}
-                  isLoading={form.isPending}
-                >
-                  {t('Save')}
-                </Button>
-                <Button
-                  variant="link"
-                  isDisabled={!form.hasEdits || form.isPending}
-                  onClick={() => {
-                    form.discard();
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        </DescriptionList>
+      </StackItem>
+      <StackItem>
+        <Form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (form.canSave && canWrite) form.save();
+          }}
+        >
+          <Title headingLevel="h3" size="md" id="vsp-insecure-registries-list">
+            {t('Registries')}
+          </Title>
+          {rows.length === 0 ? (
+            <Content component="p">
+              {t('No insecure registries: CDI verifies TLS for every registry.')}
+            </Content>
+          ) : (
+            <ul className="vsp-plain-list" aria-labelledby="vsp-insecure-registries-list">
+              {rows.map((entry) => (
+                <li key={entry} data-testid={`vsp-insecure-registry-${entry}`}>
+                  <Flex alignItems={{ default: 'alignItemsCenter' }}>
+                    <FlexItem>{list.includes(entry) ? entry : <s>{entry}</s>}</FlexItem>
+                    <FlexItem>{rowLabel(entry)}</FlexItem>
+                    <FlexItem>
+                      {list.includes(entry) ? (
+                        <Button
+                          variant="link"
+                          isInline
+                          isDisabled={disabled}
+                          onClick={() => remove(entry)}
+                          aria-label={t('Remove {{registry}}', { registry: entry })}
+                        >
+                          {t('Remove')}
+                        </Button>
+                      ) : (
+                        <Button
+                          variant="link"
+                          isInline
+                          isDisabled={disabled}
+                          onClick={() => restore(entry)}
+                          aria-label={t('Keep {{registry}}', { registry: entry })}
+                        >
+                          {t('Keep')}
+                        </Button>
+                      )}
+                    </FlexItem>
+                  </Flex>
+                </li>
+              ))}
+            </ul>
+          )}
+          <FormGroup label={t('Add a registry')} fieldId="vsp-insecure-registry-input">
+            <Flex>
+              <FlexItem grow={{ default: 'grow' }}>
+                <TextInput
+                  id="vsp-insecure-registry-input"
+                  value={draft}
+                  placeholder="registry.example.com:5000"
+                  isDisabled={disabled}
+                  validated={draftProblem ? 'error' : 'default'}
+                  aria-describedby="vsp-insecure-registry-help"
+                  onChange={(_e, v) => {
+                    setDraft(v);
                     setDraftProblem(undefined);
                   }}
-                >
-                  {t('Discard changes')}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      add();
+                    }
+                  }}
+                />
+              </FlexItem>
+              <FlexItem>
+                <Button variant="secondary" isDisabled={disabled} onClick={add}>
+                  {t('Add')}
                 </Button>
-              </ActionGroup>
-            </Form>
-          </StackItem>
-        </Stack>
-      </CardBody>
-    </Card>
+              </FlexItem>
+            </Flex>
+            <FormHelperText>
+              <HelperText id="vsp-insecure-registry-help">
+                {draftProblem ? (
+                  <HelperTextItem variant="error">{problemText(draftProblem)}</HelperTextItem>
+                ) : (
+                  <HelperTextItem>
+                    {t('host or host:port, without scheme or path, e.g. registry.example.com:5000')}
+                  </HelperTextItem>
+                )}
+              </HelperText>
+            </FormHelperText>
+          </FormGroup>
+          {form.hasEdits && (
+            <>
+              <Content component="p">{t('This JSON patch is sent to the HyperConverged resource:')}</Content>
+              <PatchPreview patch={patch} id="vsp-insecure-registries-patch" />
+            </>
+          )}
+          <ActionGroup>
+            <Button
+              type="submit"
+              variant="primary"
+              isDisabled={!canWrite || !form.canSave}
+              isLoading={form.isPending}
+            >
+              {t('Save')}
+            </Button>
+            <Button
+              variant="link"
+              isDisabled={!form.hasEdits || form.isPending}
+              onClick={() => {
+                form.discard();
+                setDraftProblem(undefined);
+              }}
+            >
+              {t('Discard changes')}
+            </Button>
+          </ActionGroup>
+        </Form>
+      </StackItem>
+    </SettingsCard>
   );
 };

@@ -3,9 +3,6 @@ import {
   Alert,
   AlertActionCloseButton,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
   Content,
   DescriptionList,
   DescriptionListDescription,
@@ -18,7 +15,6 @@ import {
   FormSelectOption,
   HelperText,
   HelperTextItem,
-  Stack,
   Title,
 } from '@patternfly/react-core';
 import { useState } from 'react';
@@ -45,6 +41,7 @@ import {
 } from '../logic/scratch-space';
 import { ScratchOperationsMatrix } from './scratch-matrix';
 import type { SettingsSectionProps } from './section-props';
+import { SettingsCard } from './SettingsCard';
 
 /**
  * Scratch space: the class CDI uses for the temporary PVC of imports and uploads that convert or unpack
@@ -159,130 +156,121 @@ export const ScratchSpaceSection = ({
       : t('Could not save the scratch space class');
 
   return (
-    <Card component="section" aria-labelledby="vsp-scratch-title" id="vsp-scratch-space">
-      <CardTitle>
-        <Title headingLevel="h2" id="vsp-scratch-title">
-          {t('Scratch space')}
-        </Title>
-      </CardTitle>
-      <CardBody>
-        <Stack hasGutter>
-          <Content component="p">
-            {t(
-              'Some imports and uploads first write the image to a temporary scratch PVC, as large as the target, to convert or unpack it; CDI deletes it when the operation ends. Scratch PVCs are always Filesystem volumes.',
-            )}
-          </Content>
-          {isUnreadable(cdiConfig) && (
-            <ReadWarningAlert
-              title={t('Could not read CDIConfig: the class CDI applies is unknown')}
-              error={cdiConfig.error}
-            />
-          )}
-          {isUnreadable(storageClasses) && (
-            <ReadWarningAlert
-              title={t('Could not read StorageClasses: whether the class exists is unknown')}
-              error={storageClasses.error}
-            />
-          )}
-          <DescriptionList isHorizontal aria-label={t('Scratch space class: configured and applied')}>
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
-              <DescriptionListDescription data-testid="vsp-scratch-configured">
-                {configured || t('Not set')}
-              </DescriptionListDescription>
-            </DescriptionListGroup>
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
-              <DescriptionListDescription data-testid="vsp-scratch-applied">
-                {applied === undefined ? t('Unknown') : applied || t('None ("")')}
-              </DescriptionListDescription>
-            </DescriptionListGroup>
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Why')}</DescriptionListTerm>
-              <DescriptionListDescription data-testid="vsp-scratch-why">
-                {explain(explanation)}
-              </DescriptionListDescription>
-            </DescriptionListGroup>
-          </DescriptionList>
+    <SettingsCard titleId="vsp-scratch-title" id="vsp-scratch-space" title={t('Scratch space')}>
+      <Content component="p">
+        {t(
+          'Some imports and uploads first write the image to a temporary scratch PVC, as large as the target, to convert or unpack it; CDI deletes it when the operation ends. Scratch PVCs are always Filesystem volumes.',
+        )}
+      </Content>
+      {isUnreadable(cdiConfig) && (
+        <ReadWarningAlert
+          title={t('Could not read CDIConfig: the class CDI applies is unknown')}
+          error={cdiConfig.error}
+        />
+      )}
+      {isUnreadable(storageClasses) && (
+        <ReadWarningAlert
+          title={t('Could not read StorageClasses: whether the class exists is unknown')}
+          error={storageClasses.error}
+        />
+      )}
+      <DescriptionList isHorizontal aria-label={t('Scratch space class: configured and applied')}>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Configured (HyperConverged)')}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="vsp-scratch-configured">
+            {configured || t('Not set')}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Applied by CDI (CDIConfig)')}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="vsp-scratch-applied">
+            {applied === undefined ? t('Unknown') : applied || t('None ("")')}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Why')}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="vsp-scratch-why">
+            {explain(explanation)}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+      </DescriptionList>
 
-          {saved && (
-            <Alert
-              variant="success"
-              isInline
-              title={saved}
-              actionClose={<AlertActionCloseButton onClose={() => setSaved(undefined)} />}
-            />
-          )}
-          <ResourceFormAlerts
-            form={form}
-            fieldLabel={() => t('Scratch space class')}
-            formatValue={(_id, v) => (typeof v === 'string' && v ? v : t('Not set'))}
-            failureTitle={failureTitle}
-          />
-          <Form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canWrite && form.canSave) form.save();
+      {saved && (
+        <Alert
+          variant="success"
+          isInline
+          title={saved}
+          actionClose={<AlertActionCloseButton onClose={() => setSaved(undefined)} />}
+        />
+      )}
+      <ResourceFormAlerts
+        form={form}
+        fieldLabel={() => t('Scratch space class')}
+        formatValue={(_id, v) => (typeof v === 'string' && v ? v : t('Not set'))}
+        failureTitle={failureTitle}
+      />
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canWrite && form.canSave) form.save();
+        }}
+      >
+        <FormGroup fieldId="vsp-scratch-class" label={t('Storage class for scratch space')}>
+          <FormSelect
+            id="vsp-scratch-class"
+            value={chosen}
+            isDisabled={disabled}
+            aria-describedby="vsp-scratch-class-help"
+            onChange={(_e, value) => {
+              setSaved(undefined);
+              form.set(SCRATCH_FIELD_ID, value);
             }}
           >
-            <FormGroup fieldId="vsp-scratch-class" label={t('Storage class for scratch space')}>
-              <FormSelect
-                id="vsp-scratch-class"
-                value={chosen}
-                isDisabled={disabled}
-                aria-describedby="vsp-scratch-class-help"
-                onChange={(_e, value) => {
-                  setSaved(undefined);
-                  form.set(SCRATCH_FIELD_ID, value);
-                }}
-              >
-                <FormSelectOption value="" label={t("Not set: each import uses its target's class")} />
-                {options.map((o) => (
-                  <FormSelectOption key={o.name} value={o.name} label={optionLabel(o)} />
-                ))}
-              </FormSelect>
-              <FormHelperText>
-                <HelperText id="vsp-scratch-class-help">
-                  {findings.map((f) => (
-                    <HelperTextItem key={f.code} variant={isScratchWarning(f) ? 'warning' : 'indeterminate'}>
-                      {findingText(f)}
-                    </HelperTextItem>
-                  ))}
-                  {chosen === '' && blockOnly.length > 0 && (
-                    <HelperTextItem variant="warning">
-                      {t(
-                        'These classes offer only Block volumes: an import into one of them that needs scratch space asks that class for a Filesystem scratch PVC and stays Pending, unless a scratch space class is set: {{classes}}.',
-                        { classes: blockOnly.join(', ') },
-                      )}
-                    </HelperTextItem>
+            <FormSelectOption value="" label={t("Not set: each import uses its target's class")} />
+            {options.map((o) => (
+              <FormSelectOption key={o.name} value={o.name} label={optionLabel(o)} />
+            ))}
+          </FormSelect>
+          <FormHelperText>
+            <HelperText id="vsp-scratch-class-help">
+              {findings.map((f) => (
+                <HelperTextItem key={f.code} variant={isScratchWarning(f) ? 'warning' : 'indeterminate'}>
+                  {findingText(f)}
+                </HelperTextItem>
+              ))}
+              {chosen === '' && blockOnly.length > 0 && (
+                <HelperTextItem variant="warning">
+                  {t(
+                    'These classes offer only Block volumes: an import into one of them that needs scratch space asks that class for a Filesystem scratch PVC and stays Pending, unless a scratch space class is set: {{classes}}.',
+                    { classes: blockOnly.join(', ') },
                   )}
-                </HelperText>
-              </FormHelperText>
-            </FormGroup>
-            {form.patch instanceof Error ? (
-              <ErrorAlert error={form.patch} title={t('The change cannot be expressed safely')} />
-            ) : (
-              <PatchPreview patch={patchOps} id="vsp-scratch-patch-preview" />
-            )}
-            <ActionGroup>
-              <Button
-                type="submit"
-                variant="primary"
-                isLoading={form.pendingAction === 'save'}
-                isDisabled={disabled || !form.canSave}
-              >
-                {t('Save scratch space class')}
-              </Button>
-              <Button variant="link" onClick={form.discard} isDisabled={form.isPending || !form.hasEdits}>
-                {t('Discard changes')}
-              </Button>
-            </ActionGroup>
-          </Form>
+                </HelperTextItem>
+              )}
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
+        {form.patch instanceof Error ? (
+          <ErrorAlert error={form.patch} title={t('The change cannot be expressed safely')} />
+        ) : (
+          <PatchPreview patch={patchOps} id="vsp-scratch-patch-preview" />
+        )}
+        <ActionGroup>
+          <Button
+            type="submit"
+            variant="primary"
+            isLoading={form.pendingAction === 'save'}
+            isDisabled={disabled || !form.canSave}
+          >
+            {t('Save scratch space class')}
+          </Button>
+          <Button variant="link" onClick={form.discard} isDisabled={form.isPending || !form.hasEdits}>
+            {t('Discard changes')}
+          </Button>
+        </ActionGroup>
+      </Form>
 
-          <Title headingLevel="h3">{t('Which imports need scratch space')}</Title>
-          <ScratchOperationsMatrix />
-        </Stack>
-      </CardBody>
-    </Card>
+      <Title headingLevel="h3">{t('Which imports need scratch space')}</Title>
+      <ScratchOperationsMatrix />
+    </SettingsCard>
   );
 };

@@ -3,9 +3,6 @@ import {
   Alert,
   AlertActionCloseButton,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
   Content,
   Form,
   FormGroup,
@@ -45,6 +42,7 @@ import {
   type WorkloadValues,
 } from '../logic/workload-resources';
 import type { SettingsSectionProps } from './section-props';
+import { SettingsCard } from './SettingsCard';
 
 const storedWorkloads = (hco: HyperConverged): unknown => getAtPath(hco, hcoPath('storageWorkloads')).value;
 
@@ -187,125 +185,114 @@ export const WorkloadResourcesSection = ({ hco, cdiConfig, canWrite }: SettingsS
   };
 
   return (
-    <Card component="section" aria-labelledby="vsp-resources-title" id="vsp-workload-resources">
-      <CardTitle>
-        <Title headingLevel="h2" id="vsp-resources-title">
-          {t('CDI workload resources')}
-        </Title>
-      </CardTitle>
-      <CardBody>
-        <Stack hasGutter>
-          <Content component="p">
-            {t(
-              "CPU and memory requests and limits of the pods CDI starts to import, upload and clone disks. They matter most in namespaces with a ResourceQuota on cpu or memory: there every pod must state requests and limits, and all pods together must fit the quota. CDI's pods always state these values; if they do not fit what is left of the quota, the pod is not created and the DataVolume waits. Lower values let imports run in tight namespaces; higher ones let conversion run faster.",
-            )}
-          </Content>
-          {isUnreadable(cdiConfig) && (
-            <ReadWarningAlert
-              title={t('Could not read CDIConfig: the values CDI applies are unknown')}
-              error={cdiConfig.error}
-            />
+    <SettingsCard
+      titleId="vsp-resources-title"
+      id="vsp-workload-resources"
+      title={t('CDI workload resources')}
+    >
+      <Content component="p">
+        {t(
+          "CPU and memory requests and limits of the pods CDI starts to import, upload and clone disks. They matter most in namespaces with a ResourceQuota on cpu or memory: there every pod must state requests and limits, and all pods together must fit the quota. CDI's pods always state these values; if they do not fit what is left of the quota, the pod is not created and the DataVolume waits. Lower values let imports run in tight namespaces; higher ones let conversion run faster.",
+        )}
+      </Content>
+      {isUnreadable(cdiConfig) && (
+        <ReadWarningAlert
+          title={t('Could not read CDIConfig: the values CDI applies are unknown')}
+          error={cdiConfig.error}
+        />
+      )}
+      <Table role="table" aria-label={t('CDI workload resources: configured and applied')} variant="compact">
+        <Thead>
+          <Tr>
+            <Th>{t('Setting')}</Th>
+            <Th>{t('Configured (HyperConverged)')}</Th>
+            <Th>{t('Applied by CDI (CDIConfig)')}</Th>
+            <Th>{t('Why')}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {RESOURCE_KEYS.map(({ id }) => (
+            <Tr key={id}>
+              <Th dataLabel={t('Setting')}>{labels[id]}</Th>
+              <Td dataLabel={t('Configured (HyperConverged)')}>{configured[id] || t('Not set')}</Td>
+              <Td dataLabel={t('Applied by CDI (CDIConfig)')}>
+                {applied ? applied[id] || t('None') : t('Unknown')}
+              </Td>
+              <Td dataLabel={t('Why')}>{explain(id, explainApplied(id, configured[id], applied?.[id]))}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {ignored.length > 0 && (
+        <Alert variant="info" isInline title={t("Configured but not applied to CDI's pods")}>
+          {t(
+            'HCO copies {{keys}} to the CDI resource, but CDI gives its pods only cpu and memory, so these have no effect.',
+            { keys: ignored.join(', ') },
           )}
-          <Table
-            role="table"
-            aria-label={t('CDI workload resources: configured and applied')}
-            variant="compact"
-          >
-            <Thead>
-              <Tr>
-                <Th>{t('Setting')}</Th>
-                <Th>{t('Configured (HyperConverged)')}</Th>
-                <Th>{t('Applied by CDI (CDIConfig)')}</Th>
-                <Th>{t('Why')}</Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {RESOURCE_KEYS.map(({ id }) => (
-                <Tr key={id}>
-                  <Th dataLabel={t('Setting')}>{labels[id]}</Th>
-                  <Td dataLabel={t('Configured (HyperConverged)')}>{configured[id] || t('Not set')}</Td>
-                  <Td dataLabel={t('Applied by CDI (CDIConfig)')}>
-                    {applied ? applied[id] || t('None') : t('Unknown')}
-                  </Td>
-                  <Td dataLabel={t('Why')}>
-                    {explain(id, explainApplied(id, configured[id], applied?.[id]))}
-                  </Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
-          {ignored.length > 0 && (
-            <Alert variant="info" isInline title={t("Configured but not applied to CDI's pods")}>
-              {t(
-                'HCO copies {{keys}} to the CDI resource, but CDI gives its pods only cpu and memory, so these have no effect.',
-                { keys: ignored.join(', ') },
-              )}
-            </Alert>
-          )}
+        </Alert>
+      )}
 
-          {saved && (
-            <Alert
-              variant="success"
-              isInline
-              title={t('CDI workload resources saved. HCO passes them on to CDI shortly.')}
-              actionClose={<AlertActionCloseButton onClose={() => setSaved(false)} />}
-            />
-          )}
-          <ResourceFormAlerts
-            form={form}
-            fieldLabel={(id) => labels[id as WorkloadFieldId] ?? id}
-            formatValue={(_id, v) => (typeof v === 'string' && v ? v : t('Not set'))}
-            failureTitle={failureTitle}
+      {saved && (
+        <Alert
+          variant="success"
+          isInline
+          title={t('CDI workload resources saved. HCO passes them on to CDI shortly.')}
+          actionClose={<AlertActionCloseButton onClose={() => setSaved(false)} />}
+        />
+      )}
+      <ResourceFormAlerts
+        form={form}
+        fieldLabel={(id) => labels[id as WorkloadFieldId] ?? id}
+        formatValue={(_id, v) => (typeof v === 'string' && v ? v : t('Not set'))}
+        failureTitle={failureTitle}
+      />
+      <Form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canWrite && !hasErrors && form.canSave) form.save();
+        }}
+      >
+        <Grid hasGutter md={6}>
+          <GridItem>
+            <Title headingLevel="h3">{t('Limits')}</Title>
+            <Stack hasGutter>
+              {input('limits.cpu')}
+              {input('limits.memory')}
+            </Stack>
+          </GridItem>
+          <GridItem>
+            <Title headingLevel="h3">{t('Requests')}</Title>
+            <Stack hasGutter>
+              {input('requests.cpu')}
+              {input('requests.memory')}
+            </Stack>
+          </GridItem>
+        </Grid>
+        {form.patch instanceof Error ? (
+          <ErrorAlert error={form.patch} title={t('The change cannot be expressed safely')} />
+        ) : hasErrors ? (
+          <Alert
+            variant="danger"
+            isInline
+            title={t('Fix the values marked above: nothing is sent until then')}
           />
-          <Form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (canWrite && !hasErrors && form.canSave) form.save();
-            }}
+        ) : (
+          <PatchPreview patch={patchOps} id="vsp-resources-patch-preview" />
+        )}
+        <ActionGroup>
+          <Button
+            type="submit"
+            variant="primary"
+            isLoading={form.pendingAction === 'save'}
+            isDisabled={disabled || hasErrors || !form.canSave}
           >
-            <Grid hasGutter md={6}>
-              <GridItem>
-                <Title headingLevel="h3">{t('Limits')}</Title>
-                <Stack hasGutter>
-                  {input('limits.cpu')}
-                  {input('limits.memory')}
-                </Stack>
-              </GridItem>
-              <GridItem>
-                <Title headingLevel="h3">{t('Requests')}</Title>
-                <Stack hasGutter>
-                  {input('requests.cpu')}
-                  {input('requests.memory')}
-                </Stack>
-              </GridItem>
-            </Grid>
-            {form.patch instanceof Error ? (
-              <ErrorAlert error={form.patch} title={t('The change cannot be expressed safely')} />
-            ) : hasErrors ? (
-              <Alert
-                variant="danger"
-                isInline
-                title={t('Fix the values marked above: nothing is sent until then')}
-              />
-            ) : (
-              <PatchPreview patch={patchOps} id="vsp-resources-patch-preview" />
-            )}
-            <ActionGroup>
-              <Button
-                type="submit"
-                variant="primary"
-                isLoading={form.pendingAction === 'save'}
-                isDisabled={disabled || hasErrors || !form.canSave}
-              >
-                {t('Save workload resources')}
-              </Button>
-              <Button variant="link" onClick={form.discard} isDisabled={form.isPending || !form.hasEdits}>
-                {t('Discard changes')}
-              </Button>
-            </ActionGroup>
-          </Form>
-        </Stack>
-      </CardBody>
-    </Card>
+            {t('Save workload resources')}
+          </Button>
+          <Button variant="link" onClick={form.discard} isDisabled={form.isPending || !form.hasEdits}>
+            {t('Discard changes')}
+          </Button>
+        </ActionGroup>
+      </Form>
+    </SettingsCard>
   );
 };
