@@ -332,15 +332,100 @@ describe('StorageProfile controller', () => {
   });
 });
 
+/** integration-tests/cluster/: the simulator, the test double of Kubernetes, CDI and HCO. */
+const SIMULATOR_DIR = path.resolve(__dirname, '..');
+/** The plugin's source tree, which the simulator's runtime code must not import from. */
+const PLUGIN_SRC = path.resolve(SIMULATOR_DIR, '../../src');
+
+/**
+ * Files under integration-tests/cluster/ that import from src/, as `file (relative to cluster/) -> specifiers`.
+ * Runtime code: none, and none may be added (the simulated CDI has its own capability table,
+ * ./cdi-storage-capabilities.ts). Tests may import the plugin to cross-check the simulator against it; they
+ * are listed here so that each one is deliberate.
+ */
+const KNOWN_SRC_IMPORTS: Record<string, string[]> = {
+  // Cross-check: the simulator's capability lookup and the plugin's must agree on every oracle key.
+  [path.join('world', 'cdi-storage-capabilities.cross-check.test.ts')]: [
+    '../../../src/k8s/storage-capabilities',
+  ],
+};
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+
+/** Every .ts file under integration-tests/cluster/, tests included. */
+function simulatorFiles(dir = SIMULATOR_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : simulatorFiles(full);
+    return /\.(ts|tsx|mts|cts)$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Module specifiers of static imports, re-exports, side-effect imports, dynamic import() and require(). */
+function moduleSpecifiers(text: string): string[] {
+  const patterns = [
+    /\bfrom\s*(['"])([^'"]+)\1/g,
+    /\bimport\s*(['"])([^'"]+)\1/g,
+    /\b(?:import|require)\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g,
+  ];
+  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[2]));
+}
+
+/** The specifiers of `file` that resolve into the plugin's src/. */
+function srcImportsOf(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
+  return moduleSpecifiers(text).filter((specifier) => {
+    if (!specifier.startsWith('.')) return false;
+    const target = path.resolve(path.dirname(file), specifier);
+    return target === PLUGIN_SRC || target.startsWith(PLUGIN_SRC + path.sep);
+  });
+}
+
 describe("the simulated CDI is CDI's test double", () => {
-  it('imports nothing from src/ but the capability table (guarded by the oracle test)', () => {
-    for (const file of ['storage-profile-controller.ts', 'cdi-admission.ts']) {
-      const text = fs.readFileSync(path.join(__dirname, file), 'utf8');
-      const fromSrc = [...text.matchAll(/from '((?:\.\.\/)+src\/[^']*)'/g)].map((m) => m[1]);
-      expect(
-        fromSrc.filter((m) => m !== '../../../src/k8s/storage-capabilities'),
-        file,
-      ).toEqual([]);
-    }
+  it('finds imports from src/ in every form the scan knows', () => {
+    const file = path.join(SIMULATOR_DIR, 'world', 'example.ts');
+    // Written through `up` so that this file's own text holds no such import for the scan below to find.
+    const up = '../../../';
+    const text = [
+      `import { a } from '${up}src/k8s/a';`,
+      `import type { B } from "${up}src/k8s/b";`,
+      `export { c } from '${up}src/c';`,
+      `import '${up}src/side-effect';`,
+      `const d = await import('${up}src/d');`,
+      `const e = require('${up}src/e');`,
+      `import { f } from './src/not-the-plugin';`,
+      `import { g } from '${up}srcs/g';`,
+    ].join('\n');
+    expect(srcImportsOf(file, text).sort()).toEqual([
+      '../../../src/c',
+      '../../../src/d',
+      '../../../src/e',
+      '../../../src/k8s/a',
+      '../../../src/k8s/b',
+      '../../../src/side-effect',
+    ]);
+  });
+
+  it('imports nothing from src/ anywhere in the simulator; only the listed tests do', () => {
+    const files = simulatorFiles();
+    const relative = files.map((f) => path.relative(SIMULATOR_DIR, f));
+    // The scan really covers the simulator, world included.
+    expect(relative).toEqual(
+      expect.arrayContaining([
+        'server.ts',
+        'store.ts',
+        path.join('world', 'storage-profile-controller.ts'),
+        path.join('world', 'cdi-admission.ts'),
+        path.join('world', 'cdi-storage-capabilities.ts'),
+        path.join('world', 'storage-profile-controller.test.ts'),
+      ]),
+    );
+    const found = Object.fromEntries(
+      files.flatMap((file) => {
+        const imports = srcImportsOf(file);
+        return imports.length ? [[path.relative(SIMULATOR_DIR, file), imports]] : [];
+      }),
+    );
+    expect(Object.keys(KNOWN_SRC_IMPORTS).filter((file) => !isTest(file))).toEqual([]);
+    expect(found).toEqual(KNOWN_SRC_IMPORTS);
   });
 });

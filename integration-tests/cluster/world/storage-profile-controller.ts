@@ -2,15 +2,16 @@ import {
   lookupCapabilities,
   USE_RWO_FOR_DATA_IMPORT_CRON_KEYS,
   type CapabilityLookup,
-} from '../../../src/k8s/storage-capabilities';
+} from './cdi-storage-capabilities';
 import { ApiError, type Controller, type K8sObject, type SimContext } from '../sim-api';
 import { clone, eventDriven, mutateObject, ownerRef, scan, setCondition, timestamp, type Json } from './util';
 
 /**
  * CDI's StorageProfile controller (pkg/controller/storageprofile-controller.go, v1.65.0): one profile per
  * StorageClass, same name, created with `spec: {}`, deleted with the class; status from the capability table.
- * This is the test double of CDI: only the capability TABLE comes from src/ (the oracle test guards it against
- * upstream); every rule and value check here is written from CDI's source, so it can disagree with the plugin.
+ * This is the test double of CDI: the capability table is the simulator's own (./cdi-storage-capabilities.ts, guarded
+ * by its oracle test) and every rule and value check here is written from CDI's source, so it can disagree with
+ * the plugin.
  */
 
 const ANN_CLONE_STRATEGY = 'cdi.kubevirt.io/clone-strategy';
