@@ -181,6 +181,9 @@ export const UNSUPPORTED_PROVISIONERS: readonly string[] = [
 
 /** Marks a provisioner CDI knows whose parameters select no entry of its table. */
 const UNRECOGNIZED = Symbol('unrecognized parameters');
+const ownEntry = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
 type KeyResolver = (params: Record<string, string>) => string | typeof UNRECOGNIZED;
 
 const fsType = (params: Record<string, string>): string =>
@@ -215,7 +218,8 @@ const KEY_RESOLVERS: Record<string, KeyResolver> = {
     const backendType = p.backendType ?? '';
     if (backendType.startsWith('ontap-nas')) return 'csi.trident.netapp.io/ontap-nas';
     if (backendType.startsWith('ontap-san')) return 'csi.trident.netapp.io/ontap-san';
-    const selector = (p.selector ?? '').split(/\s*[;,]\s*/);
+    // RE2's \s (Go regexp, storagecapabilities.go:420-422) is [\t\n\f\r ] only, not JS's Unicode spaces.
+    const selector = (p.selector ?? '').split(/[\t\n\f\r ]*[;,][\t\n\f\r ]*/);
     if (backendType === 'google-cloud-netapp-volumes' && selector.includes('performance=flex')) {
       return 'csi.trident.netapp.io/gcnv-flex';
     }
@@ -307,10 +311,11 @@ export function lookupCapabilities(
   _mountOptions: string[] = [],
 ): CapabilityLookup {
   if (UNSUPPORTED_PROVISIONERS.includes(provisioner)) return { kind: 'unsupported' };
-  const resolver = KEY_RESOLVERS[provisioner];
+  // Own properties only: a provisioner may be named like an Object.prototype method (e.g. `valueOf`).
+  const resolver = ownEntry(KEY_RESOLVERS, provisioner);
   const key = resolver ? resolver(parameters) : provisioner;
   if (key === UNRECOGNIZED) {
-    const unmapped = (SELECTING_PARAMETERS[provisioner] ?? []).map((p) => ({
+    const unmapped = (ownEntry(SELECTING_PARAMETERS, provisioner) ?? []).map((p) => ({
       ...p,
       value: parameters[p.name],
     }));
@@ -337,7 +342,7 @@ export const USE_RWO_FOR_DATA_IMPORT_CRON_KEYS: readonly string[] = [
 
 /** The table entry of one key (as `lookupCapabilities` returns it once parameters have chosen the key). */
 export function capabilitiesForKey(key: string): StorageCapabilities | undefined {
-  const entry = Object.prototype.hasOwnProperty.call(TABLE, key) ? TABLE[key] : undefined;
+  const entry = ownEntry(TABLE, key);
   if (!entry) return undefined;
   const [sets, advice = {}] = entry;
   return { key, claimPropertySets: cloneSets(sets), ...advice };

@@ -129,10 +129,10 @@ function storageClasses(): Sc[] {
 const label = ([provisioner, params]: Sc) => `${provisioner} ${JSON.stringify(params)}`;
 
 /**
- * Where the two disagree today: the plugin is wrong in each (upstream line given). The test fails when one of
- * these starts to agree, so the entry can go.
+ * Classes on which the plugin once disagreed with upstream (the plugin was wrong; upstream line given), kept
+ * as regressions: they must agree like every other class.
  */
-const KNOWN_DISAGREEMENTS: { sc: Sc; upstream: string }[] = [
+const REGRESSIONS: { sc: Sc; upstream: string }[] = [
   {
     // storagecapabilities.go:420-422: regexp.MustCompile(`\s*[;,]\s*`) is RE2, whose \s is [\t\n\f\r ]; NBSP and
     // \v stay in the item, so CDI finds no "performance=flex" and says UNKNOWN. The plugin splits with JS's
@@ -151,8 +151,8 @@ const KNOWN_DISAGREEMENTS: { sc: Sc; upstream: string }[] = [
     upstream: 'storagecapabilities.go:420-422',
   },
   // storagecapabilities.go:372-379: a Go map lookup finds no mapper for these names, so the key is the name and
-  // IsRecognized (:279-288) says UnrecognizedProvisioner. The plugin indexes a plain object (KEY_RESOLVERS) and
-  // gets Object.prototype's methods, calls them as mappers and throws a TypeError. All five are valid
+  // IsRecognized (:279-288) says UnrecognizedProvisioner. The plugin indexed a plain object (KEY_RESOLVERS),
+  // got Object.prototype's methods, called them as mappers and threw a TypeError. All five are valid
   // provisioner names (qualified names), so a StorageClass can carry them.
   ...['valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString'].map((name) => ({
     sc: [name, {}] as Sc,
@@ -160,10 +160,8 @@ const KNOWN_DISAGREEMENTS: { sc: Sc; upstream: string }[] = [
   })),
 ];
 
-const isKnownDisagreement = (sc: Sc) => KNOWN_DISAGREEMENTS.some((d) => label(d.sc) === label(sc));
-
 describe('the simulated CDI and the plugin agree on what CDI v1.65.0 knows about a StorageClass', () => {
-  const classes = storageClasses().filter((sc) => !isKnownDisagreement(sc));
+  const classes = [...storageClasses(), ...REGRESSIONS.map((r) => r.sc)];
 
   it('covers every key of both tables and every mapper case', () => {
     const keys = new Set(classes.map(([p, params]) => simulated(p, params).key).filter(Boolean));
@@ -181,16 +179,6 @@ describe('the simulated CDI and the plugin agree on what CDI v1.65.0 knows about
     });
     expect(disagreements).toEqual([]);
   });
-
-  it.each(KNOWN_DISAGREEMENTS.map((d) => [label(d.sc), d] as const))(
-    'still disagrees (plugin wrong, %s)',
-    (_label, { sc, upstream }) => {
-      expect(upstream).toMatch(/^storagecapabilities\.go:\d+/);
-      expect(ofPlugin(...sc), 'fixed in the plugin? drop it from KNOWN_DISAGREEMENTS').not.toEqual(
-        simulated(...sc),
-      );
-    },
-  );
 
   it('agrees on the Object.prototype names the plugin does not trip over', () => {
     // `__proto__` and `__defineGetter__` make the plugin throw too, but they are no valid provisioner names
