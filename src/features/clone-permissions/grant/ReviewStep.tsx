@@ -1,0 +1,212 @@
+import { Alert, Checkbox, Content, Form, List, ListItem, Stack, Title } from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { YamlBlock } from '../../../components/YamlBlock';
+import { ClusterRoleModel, RoleBindingModel } from '../../../k8s/models';
+import { useModelAccess } from '../../../k8s/use-access';
+import { serviceAccountsGroupNamespace, subjectLabel } from '../logic/clone-access';
+import type { GrantForm } from '../logic/grant-plan';
+import type { CloneAccessRow } from '../logic/types';
+import { NameField, type FieldStateOf } from './fields';
+import { GrantFailure, GrantProgress } from './GrantProgress';
+import type { GrantOutcome, GrantStepState } from './run-grant';
+
+export interface ReviewStepProps {
+  form: GrantForm;
+  onBindingNameChange: (value: string) => void;
+  touch: () => void;
+  fieldState: FieldStateOf;
+  /** Rows that already let the subject clone from the source namespace: then nothing is written. */
+  covering: CloneAccessRow[];
+  /** Bindings could not all be read: an existing equivalent one cannot be ruled out. */
+  bindingsUnknown: boolean;
+  /** Problems of the earlier steps, in words (Create is blocked while there are errors). */
+  errors: string[];
+  warnings: string[];
+  clusterRoleYaml?: string;
+  roleBindingYaml: string;
+  dryRun: boolean;
+  onDryRunChange: (value: boolean) => void;
+  progress?: GrantStepState[];
+  failure?: Extract<GrantOutcome, { ok: false }>;
+  running: boolean;
+}
+
+/** "RoleBinding golden-images/x" or "ClusterRoleBinding x". */
+const bindingText = (r: CloneAccessRow) =>
+  r.binding.namespace
+    ? `${r.binding.kind} ${r.binding.namespace}/${r.binding.name}`
+    : `${r.binding.kind} ${r.binding.name}`;
+
+export const ReviewStep = ({
+  form,
+  onBindingNameChange,
+  touch,
+  fieldState,
+  covering,
+  bindingsUnknown,
+  errors,
+  warnings,
+  clusterRoleYaml,
+  roleBindingYaml,
+  dryRun,
+  onDryRunChange,
+  progress,
+  failure,
+  running,
+}: ReviewStepProps) => {
+  const { t } = useTranslation('plugin__virt-storage-plugin');
+  const bindingAccess = useModelAccess(RoleBindingModel, 'create', undefined, form.sourceNamespace);
+  const roleAccess = useModelAccess(ClusterRoleModel, 'create');
+
+  const who = (r: CloneAccessRow): string => {
+    if (r.subject.kind === 'Group') {
+      if (r.subject.name === 'system:authenticated') return t('Every authenticated user');
+      if (r.subject.name === 'system:serviceaccounts') return t('Every service account');
+      const ns = serviceAccountsGroupNamespace(r.subject);
+      if (ns) return t('Every service account of namespace {{namespace}}', { namespace: ns });
+      return t('Group {{name}}', { name: r.subject.name });
+    }
+    if (r.subject.kind === 'ServiceAccount')
+      return t('Service account {{name}}', { name: subjectLabel(r.subject) });
+    return t('User {{name}}', { name: r.subject.name });
+  };
+  const owner = (r: CloneAccessRow): string => {
+    switch (r.owner) {
+      case 'ssp':
+        return t(' (created by SSP)');
+      case 'cdi':
+        return t(' (created by CDI)');
+      case 'bootstrap':
+        return t(' (a Kubernetes default)');
+      case 'plugin':
+        return t(' (created with this plugin)');
+      case 'other':
+        return '';
+    }
+  };
+  const coveringText = (r: CloneAccessRow): string => {
+    const where =
+      r.sourceNamespace === '*'
+        ? t('from every namespace')
+        : t('from {{namespace}}', { namespace: r.sourceNamespace });
+    const how =
+      r.permission === 'clone-source'
+        ? t('{{binding}}{{owner}} binds {{roleKind}} {{role}}, which grants create on datavolumes/source.', {
+            binding: bindingText(r),
+            owner: owner(r),
+            roleKind: r.role.kind,
+            role: r.role.name,
+          })
+        : t(
+            '{{binding}}{{owner}} binds {{roleKind}} {{role}}, which grants create on pods: CDI accepts that for cloning too.',
+            { binding: bindingText(r), owner: owner(r), roleKind: r.role.kind, role: r.role.name },
+          );
+    return t('{{who}} may already clone {{where}}: {{how}}', { who: who(r), where, how });
+  };
+
+  const bindingState = fieldState('bindingName');
+  const denied = [
+    ...(!bindingAccess.loading && !bindingAccess.allowed && bindingAccess.reason
+      ? [bindingAccess.reason]
+      : []),
+    ...(form.role.mode === 'create' && !roleAccess.loading && !roleAccess.allowed && roleAccess.reason
+      ? [roleAccess.reason]
+      : []),
+  ];
+
+  return (
+    <Stack hasGutter>
+      {covering.length > 0 && (
+        <Alert
+          variant="info"
+          isInline
+          title={t('An equivalent binding already exists')}
+          data-testid="vsp-grant-covered"
+        >
+          <List>
+            {covering.map((r) => (
+              <ListItem key={r.key}>{coveringText(r)}</ListItem>
+            ))}
+          </List>
+          <Content component="p">{t('Nothing needs to be created, so nothing will be written.')}</Content>
+        </Alert>
+      )}
+      {covering.length === 0 && bindingsUnknown && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t('Existing access could not be checked completely')}
+        >
+          {t(
+            'Not every role and binding could be read, so an existing binding that already allows this cannot be ruled out.',
+          )}
+        </Alert>
+      )}
+      {errors.length > 0 && (
+        <Alert variant="danger" isInline title={t('Fix these before creating')}>
+          <List>
+            {errors.map((m) => (
+              <ListItem key={m}>{m}</ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {warnings.length > 0 && (
+        <Alert variant="warning" isInline title={t('Check these warnings')}>
+          <List>
+            {warnings.map((m) => (
+              <ListItem key={m}>{m}</ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {denied.length > 0 && covering.length === 0 && (
+        <Alert variant="warning" isInline title={t('The server will probably refuse this')}>
+          <List>
+            {denied.map((m) => (
+              <ListItem key={m}>{m}</ListItem>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {failure && <GrantFailure outcome={failure} form={form} />}
+      {progress && <GrantProgress steps={progress} form={form} />}
+
+      <Form onSubmit={(e) => e.preventDefault()}>
+        <NameField
+          field="bindingName"
+          label={t('RoleBinding name')}
+          value={form.bindingName}
+          state={bindingState}
+          onChange={onBindingNameChange}
+          onBlur={touch}
+          hint={t('Created in namespace {{namespace}}.', { namespace: form.sourceNamespace })}
+        />
+        <Checkbox
+          id="vsp-grant-dry-run"
+          label={t('Check with the server first (dry run)')}
+          description={t(
+            'The server validates and admits the first object without storing it, so a refusal (missing permission, escalation) comes before anything is created.',
+          )}
+          isChecked={dryRun}
+          isDisabled={running}
+          onChange={(_e, v) => onDryRunChange(v)}
+        />
+      </Form>
+
+      {clusterRoleYaml !== undefined && (
+        <>
+          <Title headingLevel="h3" size="md">
+            {t('ClusterRole that will be created')}
+          </Title>
+          <YamlBlock yaml={clusterRoleYaml} id="vsp-grant-cluster-role-yaml" label={t('ClusterRole YAML')} />
+        </>
+      )}
+      <Title headingLevel="h3" size="md">
+        {t('RoleBinding that will be created')}
+      </Title>
+      <YamlBlock yaml={roleBindingYaml} id="vsp-grant-role-binding-yaml" label={t('RoleBinding YAML')} />
+    </Stack>
+  );
+};
