@@ -114,7 +114,11 @@ function dataImportCrons(count: number, importClass: ImportClass | undefined): K
   const claim = importClass?.claim ?? { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' };
   if (count === 0) return [];
   const ns = GENERATED_IMAGES_NAMESPACE;
-  const out: K8sObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }];
+  const out: K8sObject[] = [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+    // What the serviceaccount controller would give the namespace, so nothing is written on start.
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } },
+  ];
   for (let i = 0; i < count; i++) {
     const image = `gen-image-${pad(i)}`;
     const cronName = `${image}-cron`;

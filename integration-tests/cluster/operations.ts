@@ -119,6 +119,7 @@ export class Operations {
       object: obj,
       oldObject: old ? clone(old) : undefined,
       user: req.user,
+      ...(req.subject ? { userInfo: { username: req.user, groups: [...req.subject.groups] } } : {}),
       dryRun: req.dryRun,
     };
     this.admit('mutating', ar, warnings);

@@ -97,9 +97,25 @@ export interface SimClock {
   simulatedMs(): number;
 }
 
+/** A SubjectAccessReview a webhook or controller sends (authorization.k8s.io/v1 spec, resource attributes only). */
+export interface SubjectAccessReviewSpec {
+  user: string;
+  groups: string[];
+  resourceAttributes: {
+    verb: string;
+    group: string;
+    resource: string;
+    subresource?: string;
+    name?: string;
+    namespace?: string;
+  };
+}
+
 export interface SimContext {
   store: SimStore;
   clock: SimClock;
+  /** The apiserver's answer to a SubjectAccessReview (RBAC from the stored roles and bindings). */
+  subjectAccessReview?(spec: SubjectAccessReviewSpec): { allowed: boolean; reason: string };
 }
 
 export interface AdmissionRequest {
@@ -111,6 +127,8 @@ export interface AdmissionRequest {
   /** The stored object, for UPDATE and DELETE. */
   oldObject?: K8sObject;
   user: string;
+  /** AdmissionReview `request.userInfo`: who asks, with groups; absent = the simulator itself. */
+  userInfo?: { username: string; groups: string[] };
   dryRun: boolean;
 }
 

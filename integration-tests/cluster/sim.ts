@@ -8,8 +8,9 @@ import { WatchHub } from './watch';
 import { Faults } from './faults';
 import { OpenApi } from './openapi';
 import { ControllerRunner } from './controllers';
-import { DEFAULT_CLUSTER_ROLES } from './rbac';
+import { authorize, DEFAULT_CLUSTER_ROLES } from './rbac';
 import { createClusterRoleAggregationController } from './cluster-role-aggregation';
+import { createServiceAccountsController } from './serviceaccounts-controller';
 import { readRegistrySeeds, readSeeds, type SeedObject } from './seed';
 import { defaultObject, pruneObject, validateObject } from './validation';
 import { clone } from './util';
@@ -18,6 +19,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { policyFromDefaults, type PodSecurityDefaults } from './pod-security';
+
+/** kube-controller-manager's controllers the simulator runs (before the world's). */
+const builtinControllers = (): Controller[] => [
+  createClusterRoleAggregationController(),
+  createServiceAccountsController(),
+];
 
 /**
  * The OpenShift console's CRDs (ConsolePlugin, the Console operator config): `../shared/console-crds` beside the
@@ -64,7 +71,7 @@ export class Sim {
   /** Problems found in the seed (schema violations); loading goes on. */
   seedWarnings: string[] = [];
   world: World;
-  private builtinControllers: Controller[] = [createClusterRoleAggregationController()];
+  private builtinControllers: Controller[] = builtinControllers();
   private readonly makeWorld: () => World;
   private readonly crds: K8sObject[];
   private readonly seeds: { where: string; object: K8sObject }[];
@@ -83,7 +90,12 @@ export class Sim {
     this.registry = new Registry(this.crds);
     this.clock = new ScaledClock(opts.timeScale ?? 60);
     this.store = new Store(this.registry, this.clock);
-    this.ctx = { store: this.store, clock: this.clock };
+    this.ctx = {
+      store: this.store,
+      clock: this.clock,
+      subjectAccessReview: ({ user, groups, resourceAttributes }) =>
+        authorize(this.store, { name: user, groups }, resourceAttributes),
+    };
     this.ops = new Operations({
       store: this.store,
       world: () => this.world,
@@ -185,7 +197,7 @@ export class Sim {
     this.faults.clear();
     this.store.clear();
     this.world = this.freshWorld();
-    this.builtinControllers = [createClusterRoleAggregationController()];
+    this.builtinControllers = builtinControllers();
     this.load();
     this.controllers.run(true);
   }

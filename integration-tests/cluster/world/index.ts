@@ -6,6 +6,7 @@ import {
   dataVolumeValidator,
   pvcRenderingMutator,
 } from './cdi-admission';
+import { dataVolumeCloneAuthorizer } from './cdi-clone-auth';
 import { createCdiConfigController } from './cdi-config-controller';
 import { createDataImportCronController, createDataImportCronPoller } from './dataimportcron-controller';
 import { createDataVolumeController } from './datavolume-controller';
@@ -14,6 +15,7 @@ import { createHcoController } from './hco-controller';
 import { hppValidator } from './hpp-admission';
 import { ImageRegistry } from './import-sources';
 import { createHppController } from './hpp-controller';
+import { createSspController } from './ssp-controller';
 import { createStorageProfileController } from './storage-profile-controller';
 
 /**
@@ -27,12 +29,13 @@ export function createWorld(): World {
   const registry = new ImageRegistry();
   return {
     registry,
-    mutating: [hcoMutator, pvcRenderingMutator],
+    mutating: [hcoMutator, dataVolumeCloneAuthorizer, pvcRenderingMutator],
     validating: [hcoValidator, dataVolumeValidator, dataImportCronValidator, cdiValidator, hppValidator],
     controllers: [
       createHcoController(),
       createCdiConfigController(),
       createStorageProfileController(),
+      createSspController(),
       createBootSourceController(),
       createDataImportCronPoller(registry),
       createDataImportCronController(),

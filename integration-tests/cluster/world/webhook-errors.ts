@@ -6,6 +6,8 @@ export const WEBHOOKS = {
   hcoValidate: 'validate-hco-v1beta1.kubevirt.io',
   hcoMutate: 'mutate-hyperconverged-hco-v1beta1.kubevirt.io',
   dataVolumeValidate: 'datavolume-validate.cdi.kubevirt.io',
+  // CDI v1.65.0 pkg/operator/resources/cluster/apiserver.go:647 (MutatingWebhookConfiguration cdi-api-datavolume-mutate).
+  dataVolumeMutate: 'datavolume-mutate.cdi.kubevirt.io',
   dataImportCronValidate: 'dataimportcron-validate.cdi.kubevirt.io',
   cdiValidate: 'cdi-validate.cdi.kubevirt.io',
   hppValidate: 'validate-hostpath-provisioner.kubevirt.io',
@@ -28,6 +30,11 @@ export function controllerRuntimeDenial(webhook: string, message: string): ApiEr
 export function cdiDenial(webhook: string, causes: StatusCause[]): ApiError {
   const message = causes.map((c) => ` ${c.message}`).join('');
   return new ApiError(422, '', `${deniedBy(webhook)}: ${message}`, causes);
+}
+
+/** CDI's `toAdmissionResponseError(err)` (handler.go:186-193): 400, no reason, the error's text as message. */
+export function cdiErrorResponse(webhook: string, message: string): ApiError {
+  return new ApiError(400, '', `${deniedBy(webhook)}: ${message}`);
 }
 
 /** A rejection returned by another API call inside a webhook (passed through with its own status). */
