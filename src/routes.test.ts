@@ -3,6 +3,8 @@ import * as path from 'path';
 import { matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import {
+  CLONE_PERMISSIONS_PATH,
+  clonePermissionsPath,
   matchStorageProfileRoute,
   ROUTE_PATTERNS,
   SECTION_BASE_PATH,
@@ -49,6 +51,16 @@ describe('routes', () => {
       '/virtualization-storage/storage-profiles/a%20b%2Fc%3Fd%23e',
     );
     expect(storageProfileEditPath('a/b')).toBe('/virtualization-storage/storage-profiles/a%2Fb/edit');
+  });
+
+  it('builds the clone-permissions path with its namespace filter in the query', () => {
+    expect(CLONE_PERMISSIONS_PATH).toBe('/virtualization-storage/clone-permissions');
+    expect(ROUTE_PATTERNS).toContain(CLONE_PERMISSIONS_PATH);
+    expect(clonePermissionsPath()).toBe('/virtualization-storage/clone-permissions');
+    expect(clonePermissionsPath('team-a')).toBe('/virtualization-storage/clone-permissions?namespace=team-a');
+    expect(clonePermissionsPath('a b&c')).toBe(
+      '/virtualization-storage/clone-permissions?namespace=a%20b%26c',
+    );
   });
 
   it('tells details from edit by route, also for a StorageClass named "edit"', () => {

@@ -16,6 +16,7 @@ export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/
 export const BOOT_SOURCES_PATH = `${SECTION_BASE_PATH}/boot-sources`;
 export const STORAGE_SETTINGS_PATH = `${SECTION_BASE_PATH}/settings`;
 export const HOSTPATH_PROVISIONER_PATH = `${SECTION_BASE_PATH}/hostpath-provisioner`;
+export const CLONE_PERMISSIONS_PATH = `${SECTION_BASE_PATH}/clone-permissions`;
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
@@ -25,9 +26,14 @@ export const ROUTE_PATTERNS: readonly string[] = [
   BOOT_SOURCES_PATH,
   STORAGE_SETTINGS_PATH,
   HOSTPATH_PROVISIONER_PATH,
+  CLONE_PERMISSIONS_PATH,
 ];
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
+
+/** The clone-permissions page, optionally filtered to one source namespace (`?namespace=`). */
+export const clonePermissionsPath = (namespace?: string): string =>
+  namespace ? `${CLONE_PERMISSIONS_PATH}?namespace=${encodeURIComponent(namespace)}` : CLONE_PERMISSIONS_PATH;
 
 export const storageProfileDetailsPath = (name: string): string =>
   `${STORAGE_PROFILES_PATH}/${encodeURIComponent(name)}`;
