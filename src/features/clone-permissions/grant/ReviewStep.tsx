@@ -1,4 +1,17 @@
-import { Alert, Checkbox, Content, Form, List, ListItem, Stack, Title } from '@patternfly/react-core';
+import {
+  Alert,
+  Checkbox,
+  Content,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Form,
+  List,
+  ListItem,
+  Stack,
+  Title,
+} from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { YamlBlock } from '../../../components/YamlBlock';
 import { ClusterRoleModel, RoleBindingModel } from '../../../k8s/models';
@@ -114,8 +127,33 @@ export const ReviewStep = ({
       : []),
   ];
 
+  const term = (label: string, value: string) => (
+    <DescriptionListGroup>
+      <DescriptionListTerm>{label}</DescriptionListTerm>
+      <DescriptionListDescription>{value}</DescriptionListDescription>
+    </DescriptionListGroup>
+  );
+  const subject = form.subject;
+  const subjectText =
+    subject.kind === 'ServiceAccount'
+      ? t('Service account {{name}}', { name: subjectLabel(subject) })
+      : subject.kind === 'User'
+        ? t('User {{name}}', { name: subject.name })
+        : t('Group {{name}}', { name: subject.name });
+  const roleText =
+    form.role.mode === 'reuse'
+      ? t('{{name}} (existing)', { name: form.role.name })
+      : form.role.verbs === 'create'
+        ? t('{{name}} (new: create on datavolumes/source)', { name: form.role.name })
+        : t('{{name}} (new: all verbs on datavolumes/source)', { name: form.role.name });
+
   return (
     <Stack hasGutter>
+      <DescriptionList isCompact isHorizontal aria-label={t('Summary')}>
+        {term(t('Clones from namespace'), form.sourceNamespace)}
+        {term(t('Subject'), subjectText)}
+        {term(t('ClusterRole'), roleText)}
+      </DescriptionList>
       {covering.length > 0 && (
         <Alert
           variant="info"
