@@ -27,7 +27,6 @@ export const YamlBlock = ({ yaml, id, label }: YamlBlockProps) => {
           <CodeBlockAction>
             <ClipboardCopyButton
               id={`${id}-copy`}
-              textId={`${id}-code`}
               aria-label={t('Copy {{what}}', { what: label })}
               onClick={copy}
               exitDelay={copied ? 1500 : 600}
