@@ -18,7 +18,7 @@ import {
 } from '@patternfly/react-core';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FieldHelp, describedBy, type FieldMessages } from '../../../components/FieldHelp';
@@ -272,6 +272,10 @@ const CheckAccessModal = ({
   const [form, setForm] = useState<CheckForm>(() => initialForm(initial, canReviewOthers));
   const [submitted, setSubmitted] = useState(false);
   const check = useMutation({ mutationFn: runCheck });
+  const scrollIntoView = useCallback(
+    (el: HTMLDivElement | null) => el?.scrollIntoView?.({ block: 'nearest' }),
+    [],
+  );
 
   const found = problems(t, form);
   const field = (name: Field): FieldMessages => {
@@ -452,7 +456,12 @@ const CheckAccessModal = ({
           </FormGroup>
         </Form>
         <div aria-live="polite" className="vsp-confirm-modal__error" data-testid="check-access-result">
-          {check.isSuccess && <CheckResult run={check.data.run} check={check.data.check} onGrant={onGrant} />}
+          {check.isSuccess && (
+            // Brought into view when it arrives: the form above may fill the dialog's scrolling body.
+            <div ref={scrollIntoView}>
+              <CheckResult run={check.data.run} check={check.data.check} onGrant={onGrant} />
+            </div>
+          )}
           {check.isError && (
             <ErrorAlert error={check.error} context="read" title={t('The access review failed')} />
           )}

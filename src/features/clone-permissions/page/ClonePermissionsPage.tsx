@@ -211,6 +211,9 @@ const ClonePermissionsBody = ({
                 ) : null,
               )}
           </List>
+          <Content component="p">
+            {t('Check access asks the API server directly whether a subject can clone from a namespace.')}
+          </Content>
           {roleUnknown.length > 20 && (
             <Content component="p">{t('… and {{count}} more.', { count: roleUnknown.length - 20 })}</Content>
           )}
