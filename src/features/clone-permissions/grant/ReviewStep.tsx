@@ -76,7 +76,7 @@ export const ReviewStep = ({
       if (r.subject.name === 'system:authenticated') return t('Every authenticated user');
       if (r.subject.name === 'system:serviceaccounts') return t('Every service account');
       const ns = serviceAccountsGroupNamespace(r.subject);
-      if (ns) return t('Every service account of namespace {{namespace}}', { namespace: ns });
+      if (ns) return t('Every service account of namespace {{saNamespace}}', { saNamespace: ns });
       return t('Group {{name}}', { name: r.subject.name });
     }
     if (r.subject.kind === 'ServiceAccount')

@@ -23,7 +23,7 @@ export const subjectMeaning = (t: TFunction, subject: CloneSubject): string | un
   if (subject.name === 'system:serviceaccounts') return t('Every service account in the cluster');
   if (subject.name === 'system:unauthenticated') return t('Every anonymous request');
   const ns = serviceAccountsGroupNamespace(subject);
-  return ns ? t('Every service account of namespace {{namespace}}', { namespace: ns }) : undefined;
+  return ns ? t('Every service account of namespace {{saNamespace}}', { saNamespace: ns }) : undefined;
 };
 
 /** "Service account team-b/default", for sentences and accessible names. */
@@ -117,17 +117,20 @@ export const blindspotText = (
       );
     case 'roles':
       return where
-        ? t('You may not read Roles in namespace {{namespace}}: bindings to them cannot be resolved.', {
-            namespace: where,
+        ? t('You may not read Roles in namespace {{readNamespace}}: bindings to them cannot be resolved.', {
+            readNamespace: where,
           })
         : t(
             'You may not read Roles in every namespace: bindings to namespace Roles cannot be resolved. Choose a namespace you administer to read its Roles.',
           );
     case 'rolebindings':
       return where
-        ? t('You may not read RoleBindings in namespace {{namespace}}: who can clone from it is not shown.', {
-            namespace: where,
-          })
+        ? t(
+            'You may not read RoleBindings in namespace {{readNamespace}}: who can clone from it is not shown.',
+            {
+              readNamespace: where,
+            },
+          )
         : t(
             'You may not read RoleBindings in every namespace: subjects allowed in single namespaces are not shown. Choose a namespace you administer to read its RoleBindings.',
           );
