@@ -1,9 +1,9 @@
 import { Alert, CodeBlock, CodeBlockCode, Content, Stack, StackItem, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { defaultAnnotation, type DefaultKind } from '../k8s/default-storage-class';
-import { readK8sError } from '../k8s/k8s-errors';
 import type { DefaultClassSwitch, ManualFix, PreviewStep, StepStatus } from '../k8s/use-default-class-switch';
 import { ErrorAlert } from './ErrorAlert';
+import { VerbatimError } from './VerbatimError';
 import { PatchPreview } from './PatchPreview';
 import { StatusIcon, type StatusKind } from './StatusIcon';
 
@@ -40,25 +40,6 @@ const fixCommand = (fix: ManualFix): string =>
       value === undefined ? `${String(path[2])}-` : `${String(path[2])}=${String(value)}`,
     )
     .join(' ')} --overwrite`;
-
-/** An API error's message and causes, verbatim, without ErrorAlert's "nothing was saved" hint. */
-const VerbatimError = ({ error }: { error: unknown }) => {
-  const e = readK8sError(error);
-  return (
-    <>
-      <Content component="p" data-testid="api-error-message">
-        {e.message}
-      </Content>
-      {e.causes.length > 0 && (
-        <ul>
-          {e.causes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-};
 
 /** "default for virtualization" / "cluster default", as the switch texts name the two kinds. */
 export const useDefaultKindName = () => {

@@ -1,6 +1,7 @@
 import { Alert, Content, List, ListItem } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { StatusIcon, type StatusKind } from '../../../components/StatusIcon';
+import { VerbatimError } from '../../../components/VerbatimError';
 import { readK8sError } from '../../../k8s/k8s-errors';
 import { metadataName } from '../../../k8s/names';
 import type { GrantForm } from '../logic/grant-plan';
@@ -54,25 +55,6 @@ export const GrantProgress = ({ steps, form }: { steps: GrantStepState[]; form: 
 
 const ESCALATION = /attempting to grant RBAC permissions not currently held/;
 
-/** An API error's message and causes, verbatim. */
-const Verbatim = ({ error }: { error: unknown }) => {
-  const e = readK8sError(error);
-  return (
-    <>
-      <Content component="p" data-testid="api-error-message">
-        {e.message}
-      </Content>
-      {e.causes.length > 0 && (
-        <ul>
-          {e.causes.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-};
-
 /** What failed, the server's words, and what is left on the cluster. */
 export const GrantFailure = ({
   outcome,
@@ -92,7 +74,7 @@ export const GrantFailure = ({
   const roleName = metadataName(outcome.createdClusterRole) || form.role.name;
   return (
     <Alert variant="danger" isInline title={title} data-testid="vsp-grant-failure">
-      <Verbatim error={outcome.error} />
+      <VerbatimError error={outcome.error} />
       {ESCALATION.test(e.message) && (
         <Content component="p">
           {t(
@@ -123,7 +105,7 @@ export const GrantFailure = ({
               { name: roleName },
             )}
           </Content>
-          <Verbatim error={outcome.rollback.error} />
+          <VerbatimError error={outcome.rollback.error} />
           <Content component="p">
             {t(
               'Delete it (oc delete clusterrole {{name}}), or try again using it as an existing ClusterRole in the Role step.',
