@@ -7,8 +7,6 @@ import {
   ModalFooter,
   ModalHeader,
   ModalVariant,
-  Wizard,
-  WizardHeader,
   WizardStep,
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
@@ -46,6 +44,7 @@ import { SourceStep } from './SourceStep';
 import { classInEffect, isWffc, StorageStep } from './StorageStep';
 import { useWizardMessages } from './use-wizard-messages';
 import '../../../components/plugin.css';
+import { WizardModal } from '../../../components/WizardModal';
 
 export interface CustomSourceWizardProps {
   hco: HyperConverged; // live object from the page's watch
@@ -242,88 +241,80 @@ export const CustomSourceWizard = ({
   const stepProps = { values: effective, set, touch, fieldState };
 
   return (
-    <Modal variant={ModalVariant.large} isOpen onEscapePress={close} aria-labelledby="vsp-wizard-title">
-      <Wizard
-        height="min(48rem, 85vh)"
-        onClose={close}
-        onSave={save}
-        isVisitRequired
-        navAriaLabel={t('Boot source steps')}
-        header={
-          <WizardHeader
-            title={title}
-            titleId="vsp-wizard-title"
-            onClose={close}
-            closeButtonAriaLabel={t('Close')}
-            description={
-              customise
-                ? t('Change the disk size or StorageClass of a system boot source.')
-                : t(
-                    'A boot source imports a disk image from a registry on a schedule and keeps a DataSource pointed at the latest import, for VM templates to clone.',
-                  )
-            }
-          />
-        }
-      >
-        {!customise && (
-          <WizardStep name={t('Source')} id="vsp-wizard-step-source" footer={stepFooter(STEP_FIELDS.source)}>
-            <SourceStep {...stepProps} namespaces={namespaces} isEdit={mode.kind === 'edit'} />
-          </WizardStep>
-        )}
-        {!customise && (
-          <WizardStep
-            name={t('Schedule')}
-            id="vsp-wizard-step-schedule"
-            footer={stepFooter(STEP_FIELDS.schedule)}
-          >
-            <ScheduleStep
-              presets={presets}
-              choice={choice}
-              onChoose={chooseSchedule}
-              schedule={effective.schedule}
-              onCustomChange={(v) => set('schedule', v)}
-              onCustomBlur={() => touch('schedule')}
-              state={fieldState('schedule')}
-              now={scheduleNow}
-            />
-          </WizardStep>
-        )}
-        <WizardStep name={t('Storage')} id="vsp-wizard-step-storage" footer={stepFooter(STEP_FIELDS.storage)}>
-          <StorageStep {...stepProps} storageClasses={storageClasses} isCustomise={customise} />
+    <WizardModal
+      titleId="vsp-wizard-title"
+      title={title}
+      height="min(48rem, 85vh)"
+      onClose={close}
+      onSave={save}
+      isVisitRequired
+      navAriaLabel={t('Boot source steps')}
+      description={
+        customise
+          ? t('Change the disk size or StorageClass of a system boot source.')
+          : t(
+              'A boot source imports a disk image from a registry on a schedule and keeps a DataSource pointed at the latest import, for VM templates to clone.',
+            )
+      }
+    >
+      {!customise && (
+        <WizardStep name={t('Source')} id="vsp-wizard-step-source" footer={stepFooter(STEP_FIELDS.source)}>
+          <SourceStep {...stepProps} namespaces={namespaces} isEdit={mode.kind === 'edit'} />
         </WizardStep>
-        {!customise && (
-          <WizardStep
-            name={t('DataSource and retention')}
-            id="vsp-wizard-step-datasource"
-            footer={stepFooter(STEP_FIELDS.dataSource)}
-          >
-            <DataSourceStep {...stepProps} />
-          </WizardStep>
-        )}
+      )}
+      {!customise && (
         <WizardStep
-          name={t('Review')}
-          id="vsp-wizard-step-review"
-          footer={{
-            nextButtonText: t('Save'),
-            isNextDisabled: !canSave || preview instanceof Error,
-            nextButtonProps: { isLoading: write.isPending },
-            cancelButtonProps: { isDisabled: write.isPending },
-            isBackDisabled: write.isPending,
-          }}
+          name={t('Schedule')}
+          id="vsp-wizard-step-schedule"
+          footer={stepFooter(STEP_FIELDS.schedule)}
         >
-          <ReviewStep
-            mode={mode.kind}
-            values={effective}
-            classInEffect={inEffect}
-            wffc={wffc}
-            scheduleWords={customise ? undefined : describeSchedule(effective.schedule)}
-            preview={preview}
-            errors={errors.map(messageText)}
-            failure={localiseFailure(write.failure)}
-            reapplied={!!write.reappliedOnNewer}
+          <ScheduleStep
+            presets={presets}
+            choice={choice}
+            onChoose={chooseSchedule}
+            schedule={effective.schedule}
+            onCustomChange={(v) => set('schedule', v)}
+            onCustomBlur={() => touch('schedule')}
+            state={fieldState('schedule')}
+            now={scheduleNow}
           />
         </WizardStep>
-      </Wizard>
-    </Modal>
+      )}
+      <WizardStep name={t('Storage')} id="vsp-wizard-step-storage" footer={stepFooter(STEP_FIELDS.storage)}>
+        <StorageStep {...stepProps} storageClasses={storageClasses} isCustomise={customise} />
+      </WizardStep>
+      {!customise && (
+        <WizardStep
+          name={t('DataSource and retention')}
+          id="vsp-wizard-step-datasource"
+          footer={stepFooter(STEP_FIELDS.dataSource)}
+        >
+          <DataSourceStep {...stepProps} />
+        </WizardStep>
+      )}
+      <WizardStep
+        name={t('Review')}
+        id="vsp-wizard-step-review"
+        footer={{
+          nextButtonText: t('Save'),
+          isNextDisabled: !canSave || preview instanceof Error,
+          nextButtonProps: { isLoading: write.isPending },
+          cancelButtonProps: { isDisabled: write.isPending },
+          isBackDisabled: write.isPending,
+        }}
+      >
+        <ReviewStep
+          mode={mode.kind}
+          values={effective}
+          classInEffect={inEffect}
+          wffc={wffc}
+          scheduleWords={customise ? undefined : describeSchedule(effective.schedule)}
+          preview={preview}
+          errors={errors.map(messageText)}
+          failure={localiseFailure(write.failure)}
+          reapplied={!!write.reappliedOnNewer}
+        />
+      </WizardStep>
+    </WizardModal>
   );
 };

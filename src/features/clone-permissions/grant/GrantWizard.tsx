@@ -11,8 +11,6 @@ import {
   ModalFooter,
   ModalHeader,
   ModalVariant,
-  Wizard,
-  WizardHeader,
   WizardStep,
 } from '@patternfly/react-core';
 import { useMemo, useRef, useState } from 'react';
@@ -41,6 +39,7 @@ import { SourceStep } from './SourceStep';
 import { SubjectStep, type SubjectValues } from './SubjectStep';
 import { useGrantMessages } from './use-grant-messages';
 import '../../../components/plugin.css';
+import { WizardModal } from '../../../components/WizardModal';
 
 export interface GrantWizardProps {
   snapshot: RbacSnapshot;
@@ -271,110 +270,102 @@ const GrantWizard = ({
   }
 
   return (
-    <Modal variant={ModalVariant.large} isOpen onEscapePress={close} aria-labelledby="vsp-grant-wizard-title">
-      <Wizard
-        height="min(52rem, 88vh)"
-        onClose={close}
-        onSave={create}
-        isVisitRequired
-        navAriaLabel={t('Grant clone access steps')}
-        header={
-          <WizardHeader
-            title={t('Grant clone access')}
-            titleId="vsp-grant-wizard-title"
-            onClose={close}
-            closeButtonAriaLabel={t('Close')}
-            isCloseHidden={running}
-            description={t(
-              'Let a user, group or service account clone DataVolumes and PVCs from a source namespace into its own: a RoleBinding in the source namespace of a ClusterRole that grants create on datavolumes/source.',
-            )}
-          />
-        }
+    <WizardModal
+      titleId="vsp-grant-wizard-title"
+      title={t('Grant clone access')}
+      height="min(52rem, 88vh)"
+      onClose={close}
+      onSave={create}
+      isVisitRequired
+      navAriaLabel={t('Grant clone access steps')}
+      isCloseHidden={running}
+      description={t(
+        'Let a user, group or service account clone DataVolumes and PVCs from a source namespace into its own: a RoleBinding in the source namespace of a ClusterRole that grants create on datavolumes/source.',
+      )}
+    >
+      <WizardStep
+        name={t('Source namespace')}
+        id="vsp-grant-step-source"
+        footer={{ isNextDisabled: blocked('source') }}
       >
-        <WizardStep
-          name={t('Source namespace')}
-          id="vsp-grant-step-source"
-          footer={{ isNextDisabled: blocked('source') }}
-        >
-          <SourceStep
-            value={sourceNamespace}
-            onChange={(v) => {
-              setSourceNamespace(v);
-              edited();
-            }}
-            onBlur={() => touch('sourceNamespace')}
-            fieldState={fieldState}
-            namespaces={namespaces}
-          />
-        </WizardStep>
-        <WizardStep
-          name={t('Subject')}
-          id="vsp-grant-step-subject"
-          footer={{ isNextDisabled: blocked('subject') }}
-        >
-          <SubjectStep
-            values={subject}
-            update={(v) => {
-              setSubject((s) => ({ ...s, ...v }));
-              edited();
-            }}
-            touch={touch}
-            fieldState={fieldState}
-            namespaces={namespaces}
-            sourceNamespace={sourceNamespace}
-          />
-        </WizardStep>
-        <WizardStep name={t('Role')} id="vsp-grant-step-role" footer={{ isNextDisabled: blocked('role') }}>
-          <RoleStep
-            values={role}
-            update={(v) => {
-              setRole((r) => ({ ...r, ...v }));
-              edited();
-            }}
-            touch={() => touch('roleName')}
-            fieldState={fieldState}
-            reusable={reusable}
-            behaviour={behaviour}
-          />
-        </WizardStep>
-        <WizardStep
-          name={t('Review')}
-          id="vsp-grant-step-review"
-          footer={{
-            nextButtonText: t('Create'),
-            isNextDisabled: !canCreate,
-            nextButtonProps: { isLoading: running },
-            cancelButtonProps: { isDisabled: running },
-            isBackDisabled: running,
+        <SourceStep
+          value={sourceNamespace}
+          onChange={(v) => {
+            setSourceNamespace(v);
+            edited();
           }}
-        >
-          <ReviewStep
-            form={form}
-            onBindingNameChange={(v) => {
-              setTypedBindingName(v);
-              edited();
-            }}
-            touch={() => touch('bindingName')}
-            fieldState={fieldState}
-            covering={covering}
-            bindingsUnknown={bindingsUnknown}
-            errors={texts(errors.filter((p) => p.field !== 'bindingName'))}
-            warnings={texts(warnings)}
-            clusterRoleYaml={
-              form.role.mode === 'create'
-                ? toYaml(clusterRoleManifest(form.role.name, form.role.verbs))
-                : undefined
-            }
-            roleBindingYaml={toYaml(roleBindingManifest(form))}
-            dryRun={dryRun}
-            onDryRunChange={setDryRun}
-            progress={progress}
-            failure={failure}
-            running={running}
-          />
-        </WizardStep>
-      </Wizard>
-    </Modal>
+          onBlur={() => touch('sourceNamespace')}
+          fieldState={fieldState}
+          namespaces={namespaces}
+        />
+      </WizardStep>
+      <WizardStep
+        name={t('Subject')}
+        id="vsp-grant-step-subject"
+        footer={{ isNextDisabled: blocked('subject') }}
+      >
+        <SubjectStep
+          values={subject}
+          update={(v) => {
+            setSubject((s) => ({ ...s, ...v }));
+            edited();
+          }}
+          touch={touch}
+          fieldState={fieldState}
+          namespaces={namespaces}
+          sourceNamespace={sourceNamespace}
+        />
+      </WizardStep>
+      <WizardStep name={t('Role')} id="vsp-grant-step-role" footer={{ isNextDisabled: blocked('role') }}>
+        <RoleStep
+          values={role}
+          update={(v) => {
+            setRole((r) => ({ ...r, ...v }));
+            edited();
+          }}
+          touch={() => touch('roleName')}
+          fieldState={fieldState}
+          reusable={reusable}
+          behaviour={behaviour}
+        />
+      </WizardStep>
+      <WizardStep
+        name={t('Review')}
+        id="vsp-grant-step-review"
+        footer={{
+          nextButtonText: t('Create'),
+          isNextDisabled: !canCreate,
+          nextButtonProps: { isLoading: running },
+          cancelButtonProps: { isDisabled: running },
+          isBackDisabled: running,
+        }}
+      >
+        <ReviewStep
+          form={form}
+          onBindingNameChange={(v) => {
+            setTypedBindingName(v);
+            edited();
+          }}
+          touch={() => touch('bindingName')}
+          fieldState={fieldState}
+          covering={covering}
+          bindingsUnknown={bindingsUnknown}
+          errors={texts(errors.filter((p) => p.field !== 'bindingName'))}
+          warnings={texts(warnings)}
+          clusterRoleYaml={
+            form.role.mode === 'create'
+              ? toYaml(clusterRoleManifest(form.role.name, form.role.verbs))
+              : undefined
+          }
+          roleBindingYaml={toYaml(roleBindingManifest(form))}
+          dryRun={dryRun}
+          onDryRunChange={setDryRun}
+          progress={progress}
+          failure={failure}
+          running={running}
+        />
+      </WizardStep>
+    </WizardModal>
   );
 };
 

@@ -1,4 +1,4 @@
-import { Alert, Modal, ModalVariant, Wizard, WizardHeader, WizardStep } from '@patternfly/react-core';
+import { Alert, WizardStep } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HostPathProvisionerModel } from '../../../k8s/models';
@@ -26,6 +26,7 @@ import { toYaml } from '../../../k8s/to-yaml';
 import { useHppMessages } from './use-hpp-messages';
 import '../../../components/plugin.css';
 import { metadataName } from '../../../k8s/names';
+import { WizardModal } from '../../../components/WizardModal';
 
 export interface HppWizardModalProps {
   /** The CR to edit (live, from the page's watch); undefined to create one. */
@@ -147,87 +148,75 @@ const HppWizardModal = ({ cr, data, onClose }: HppWizardModalProps) => {
   const nodesBlocked = hasErrorUnder(result, 'workload') || hasErrorUnder(result, 'imagePullPolicy');
 
   return (
-    <Modal variant={ModalVariant.large} isOpen onEscapePress={close} aria-labelledby="vsp-hpp-wizard-title">
-      <Wizard
-        height="min(52rem, 88vh)"
-        onClose={close}
-        onSave={save}
-        isVisitRequired={!isEdit}
-        navAriaLabel={t('Hostpath provisioner steps')}
-        header={
-          <WizardHeader
-            title={title}
-            titleId="vsp-hpp-wizard-title"
-            onClose={close}
-            closeButtonAriaLabel={t('Close')}
-            description={t(
-              'The hostpath provisioner creates volumes in directories on the nodes (storage pools). The operator runs it on the selected nodes; each pool then needs a StorageClass.',
+    <WizardModal
+      titleId="vsp-hpp-wizard-title"
+      title={title}
+      height="min(52rem, 88vh)"
+      onClose={close}
+      onSave={save}
+      isVisitRequired={!isEdit}
+      navAriaLabel={t('Hostpath provisioner steps')}
+      description={t(
+        'The hostpath provisioner creates volumes in directories on the nodes (storage pools). The operator runs it on the selected nodes; each pool then needs a StorageClass.',
+      )}
+    >
+      <WizardStep name={t('Storage pools')} id="vsp-hpp-step-pools" footer={{ isNextDisabled: poolsBlocked }}>
+        {otherCr && (
+          <Alert variant="danger" isInline title={t('A hostpath provisioner already exists')}>
+            {t(
+              'HostPathProvisioner {{name}} exists. The operator serves only one: edit it instead of creating another.',
+              { name: metadataName(otherCr) },
             )}
-          />
-        }
+          </Alert>
+        )}
+        <PoolsStep
+          form={form}
+          update={update}
+          touch={touch}
+          fieldState={fieldState}
+          storageClasses={lists.storageClasses}
+          onMigrate={migrate}
+          migrationFindings={migration}
+        />
+        {unshown.length > 0 && (
+          <Alert
+            variant={unshown.some((f) => result.errors.includes(f)) ? 'danger' : 'warning'}
+            isInline
+            title={t('Other settings of the pools')}
+          >
+            <ul>
+              {texts(unshown).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+      </WizardStep>
+      <WizardStep name={t('Nodes')} id="vsp-hpp-step-nodes" footer={{ isNextDisabled: nodesBlocked }}>
+        <NodesStep form={form} update={update} touch={touch} fieldState={fieldState} nodes={lists.nodes} />
+      </WizardStep>
+      <WizardStep
+        name={t('Review')}
+        id="vsp-hpp-step-review"
+        footer={{
+          nextButtonText: isEdit ? t('Save') : t('Create'),
+          isNextDisabled: !canSave,
+          nextButtonProps: { isLoading: pending },
+          cancelButtonProps: { isDisabled: pending },
+          isBackDisabled: pending,
+        }}
       >
-        <WizardStep
-          name={t('Storage pools')}
-          id="vsp-hpp-step-pools"
-          footer={{ isNextDisabled: poolsBlocked }}
-        >
-          {otherCr && (
-            <Alert variant="danger" isInline title={t('A hostpath provisioner already exists')}>
-              {t(
-                'HostPathProvisioner {{name}} exists. The operator serves only one: edit it instead of creating another.',
-                { name: metadataName(otherCr) },
-              )}
-            </Alert>
-          )}
-          <PoolsStep
-            form={form}
-            update={update}
-            touch={touch}
-            fieldState={fieldState}
-            storageClasses={lists.storageClasses}
-            onMigrate={migrate}
-            migrationFindings={migration}
-          />
-          {unshown.length > 0 && (
-            <Alert
-              variant={unshown.some((f) => result.errors.includes(f)) ? 'danger' : 'warning'}
-              isInline
-              title={t('Other settings of the pools')}
-            >
-              <ul>
-                {texts(unshown).map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
-        </WizardStep>
-        <WizardStep name={t('Nodes')} id="vsp-hpp-step-nodes" footer={{ isNextDisabled: nodesBlocked }}>
-          <NodesStep form={form} update={update} touch={touch} fieldState={fieldState} nodes={lists.nodes} />
-        </WizardStep>
-        <WizardStep
-          name={t('Review')}
-          id="vsp-hpp-step-review"
-          footer={{
-            nextButtonText: isEdit ? t('Save') : t('Create'),
-            isNextDisabled: !canSave,
-            nextButtonProps: { isLoading: pending },
-            cancelButtonProps: { isDisabled: pending },
-            isBackDisabled: pending,
-          }}
-        >
-          <ReviewStep
-            yaml={yaml}
-            patch={patch}
-            errors={texts(result.errors)}
-            warnings={texts(result.warnings)}
-            failure={failure}
-            reapplied={!!write.reappliedOnNewer}
-            dependents={dependents}
-          />
-        </WizardStep>
-      </Wizard>
-    </Modal>
+        <ReviewStep
+          yaml={yaml}
+          patch={patch}
+          errors={texts(result.errors)}
+          warnings={texts(result.warnings)}
+          failure={failure}
+          reapplied={!!write.reappliedOnNewer}
+          dependents={dependents}
+        />
+      </WizardStep>
+    </WizardModal>
   );
 };
 
