@@ -6,9 +6,7 @@ import {
   configuredScratchClass,
   explainScratch,
   isBlockOnly,
-  SCRATCH_ENDPOINTS,
   SCRATCH_FIELDS,
-  SCRATCH_MATRIX,
   scratchClassOptions,
   scratchFindings,
 } from './scratch-space';
@@ -133,31 +131,6 @@ describe('the scratch field', () => {
     expect(planPatch(setField(set, field, ''), SCRATCH_FIELDS)).toEqual([
       { op: 'test', path: '/spec/scratchSpaceStorageClass', value: 'a' },
       { op: 'remove', path: '/spec/scratchSpaceStorageClass' },
-    ]);
-  });
-});
-
-describe('the operations matrix', () => {
-  it('matches the documented matrix', () => {
-    const needs = (e: (typeof SCRATCH_ENDPOINTS)[number], c: keyof (typeof SCRATCH_MATRIX)['http']) =>
-      SCRATCH_MATRIX[e][c].map(
-        (x) =>
-          `${x.format}${x.supported ? '' : '□'}${x.scratch === 'always' ? '*' : x.scratch === 'custom-ca' ? '**' : ''}`,
-      );
-    expect(needs('http', 'kubevirt-qcow2')).toEqual(['QCOW2', 'GZ*', 'XZ*']);
-    expect(needs('https', 'kubevirt-qcow2')).toEqual(['QCOW2**', 'GZ*', 'XZ*']);
-    expect(needs('http-basic-auth', 'kubevirt-qcow2')).toEqual(['QCOW2', 'GZ*', 'XZ*']);
-    expect(needs('registry', 'kubevirt-qcow2')).toEqual(['QCOW2*', 'GZ□', 'XZ□']);
-    expect(needs('upload', 'kubevirt-qcow2')).toEqual(['QCOW2*', 'GZ*', 'XZ*']);
-    expect(needs('registry', 'kubevirt-raw')).toEqual(['raw*', 'GZ□', 'XZ□']);
-    expect(needs('upload', 'kubevirt-raw')).toEqual(['raw*', 'GZ*', 'XZ*']);
-    expect(needs('http', 'kubevirt-raw')).toEqual(['raw', 'GZ', 'XZ']);
-    expect(SCRATCH_ENDPOINTS.map((e) => needs(e, 'archive')[0])).toEqual([
-      'TAR',
-      'TAR',
-      'TAR',
-      'TAR□',
-      'TAR□',
     ]);
   });
 });

@@ -8,7 +8,7 @@ import {
   type ScratchContentType,
   type ScratchEndpoint,
   type ScratchFormat,
-} from '../logic/scratch-space';
+} from '../../../k8s/scratch-space';
 
 /** The documented "CDI supported operations matrix": which imports need scratch space (source in the logic). */
 export const ScratchOperationsMatrix = () => {
