@@ -99,8 +99,8 @@ test.describe('Boot source wizard', () => {
     await fill(dialog, 'Name', 'tools-image-cron');
     await expect(dialog.getByText('A boot source with this name already exists.')).toBeVisible();
     await fill(dialog, 'Name', 'opensuse-image-cron');
-    await fill(dialog, 'Namespace', 'team-b');
-    await expect(dialog.getByText(/Namespace team-b does not exist/)).toBeVisible();
+    await fill(dialog, 'Namespace', 'team-z');
+    await expect(dialog.getByText(/Namespace team-z does not exist/)).toBeVisible();
     await fill(dialog, 'Namespace', '');
     await fill(dialog, 'Registry URL', 'https://registry.opensuse.org/opensuse/leap:15.6');
     await expect(dialog.getByText(/The URL must start with docker:\/\//)).toBeVisible();
