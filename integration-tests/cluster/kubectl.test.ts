@@ -445,6 +445,119 @@ spec:
     });
   });
 
+  it('shows the importer pod with the DataVolume annotations, its scratch PVC on the scratch class, and preallocation', async () => {
+    const dv = file(
+      'prealloc.yaml',
+      `apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata:
+  name: netdisk
+  namespace: team-a
+  annotations: {k8s.v1.cni.cncf.io/networks: team-a/storage-net}
+spec:
+  source: {registry: {url: "docker://quay.io/containerdisks/fedora:latest"}}
+  preallocation: true
+  storage:
+    storageClassName: ocs-storagecluster-ceph-rbd-virtualization
+    resources: {requests: {storage: 30Gi}}
+`,
+    );
+    expect((await kubectl('create', '-f', dv)).code).toBe(0);
+    const podAnnotations = async () =>
+      (
+        await kubectl(
+          'get',
+          'pod',
+          'importer-netdisk',
+          '-n',
+          'team-a',
+          '-o',
+          'jsonpath={.metadata.annotations}',
+        )
+      ).out;
+    await expect.poll(podAnnotations, { timeout: 10000, interval: 300 }).toContain('team-a/storage-net');
+    expect(JSON.parse(await podAnnotations())).toMatchObject({
+      'k8s.v1.cni.cncf.io/networks': 'team-a/storage-net',
+      'sidecar.istio.io/inject': 'false',
+      'linkerd.io/inject': 'disabled',
+    });
+    // The demo's CDIConfig names a scratch class other than the target's.
+    const scratch = await kubectl(
+      'get',
+      'pvc',
+      'netdisk-scratch',
+      '-n',
+      'team-a',
+      '-o',
+      'jsonpath={.spec.storageClassName}',
+    );
+    expect(scratch.out).toBe('ocs-storagecluster-ceph-rbd');
+    const pvcAnn = async () =>
+      JSON.parse(
+        (await kubectl('get', 'pvc', 'netdisk', '-n', 'team-a', '-o', 'jsonpath={.metadata.annotations}'))
+          .out,
+      );
+    expect(await pvcAnn()).toMatchObject({
+      'k8s.v1.cni.cncf.io/networks': 'team-a/storage-net',
+      'cdi.kubevirt.io/storage.preallocation.requested': 'true',
+    });
+    await call(c.url, 'POST', '/_sim/advance', { seconds: 3600 });
+    const phase = await kubectl('get', 'dv', 'netdisk', '-n', 'team-a', '-o', 'jsonpath={.status.phase}');
+    expect(phase.out).toBe('Succeeded');
+    expect(await pvcAnn()).toMatchObject({ 'cdi.kubevirt.io/storage.preallocation': 'true' });
+    expect((await kubectl('get', 'pod', 'importer-netdisk', '-n', 'team-a')).err).toContain('NotFound');
+    expect((await kubectl('get', 'pvc', 'netdisk-scratch', '-n', 'team-a')).err).toContain('NotFound');
+  });
+
+  it('keeps an upload in UploadReady until POST /_sim/complete-upload, then lists its events', async () => {
+    const dv = file(
+      'upload.yaml',
+      `apiVersion: cdi.kubevirt.io/v1beta1
+kind: DataVolume
+metadata: {name: my-iso, namespace: team-a}
+spec:
+  source: {upload: {}}
+  storage: {resources: {requests: {storage: 2Gi}}}
+`,
+    );
+    expect((await kubectl('create', '-f', dv)).code).toBe(0);
+    const phase = async () =>
+      (await kubectl('get', 'dv', 'my-iso', '-n', 'team-a', '-o', 'jsonpath={.status.phase}')).out;
+    await expect.poll(phase, { timeout: 10000, interval: 300 }).toBe('UploadReady');
+    await call(c.url, 'POST', '/_sim/advance', { seconds: 3600 });
+    expect(await phase()).toBe('UploadReady');
+    const pod = await kubectl(
+      'get',
+      'pod',
+      'cdi-upload-my-iso',
+      '-n',
+      'team-a',
+      '-o',
+      'jsonpath={.status.phase}',
+    );
+    expect(pod.out).toBe('Running');
+    const done = await call(c.url, 'POST', '/_sim/complete-upload', { namespace: 'team-a', name: 'my-iso' });
+    expect(done).toMatchObject({ status: 200, body: { phase: 'Succeeded', progress: '100.0%' } });
+    const again = await call(c.url, 'POST', '/_sim/complete-upload', { namespace: 'team-a', name: 'my-iso' });
+    expect(again.status).toBe(409);
+    expect((await call(c.url, 'POST', '/_sim/complete-upload', { namespace: 'team-a' })).status).toBe(400);
+    const events = await kubectl(
+      'get',
+      'events',
+      '-n',
+      'team-a',
+      '--field-selector',
+      'involvedObject.name=my-iso',
+    );
+    // A clock tick is a simulated minute: the short UploadScheduled phase may pass between two ticks.
+    expect(events.out).toMatch(
+      /\n\d+s\s+Normal\s+UploadReady\s+datavolume\/my-iso\s+Upload into my-iso ready\n/,
+    );
+    expect(events.out).toMatch(
+      /\n\d+s\s+Normal\s+UploadSucceeded\s+datavolume\/my-iso\s+Successfully uploaded into my-iso\n/,
+    );
+  });
+
   it('shows a published digest through get dataimportcrons: Outdated at the next poll, then imported', async () => {
     const url = 'docker://quay.io/containerdisks/fedora:latest';
     const post = async (endpoint: string, body: unknown) => {

@@ -162,4 +162,9 @@ export interface World {
   controllers: Controller[];
   /** The world's registries, when it simulates any (POST /_sim/publish-digest, seed `registry.json`). */
   registry?: SimImageRegistry;
+  /**
+   * POST /_sim/complete-upload: the data of upload DataVolume `namespace/name` arrived (throws an ApiError when
+   * there is no such DataVolume or it does not wait for data).
+   */
+  completeUpload?(store: SimStore, namespace: string, name: string): void;
 }

@@ -55,6 +55,17 @@ export async function handleSimControl(
       const digest = sim.publishDigest(url);
       return send(res, 200, JSON.stringify({ url, digest }));
     }
+    case 'POST /_sim/complete-upload': {
+      const { namespace, name } = body ?? {};
+      if (typeof namespace !== 'string' || !namespace || typeof name !== 'string' || !name)
+        throw badRequest('complete-upload needs {"namespace": "<namespace>", "name": "<upload DataVolume>"}');
+      const dv = sim.completeUpload(namespace, name);
+      return send(
+        res,
+        200,
+        JSON.stringify({ namespace, name, phase: dv?.status?.phase, progress: dv?.status?.progress }),
+      );
+    }
     case 'POST /_sim/reset':
       sim.reset();
       return send(res, 200, JSON.stringify({ ok: true, resourceVersion: String(sim.store.rv) }));

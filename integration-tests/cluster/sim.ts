@@ -214,6 +214,15 @@ export class Sim {
     return this.world.registry.publish(url);
   }
 
+  /** POST /_sim/complete-upload: the upload into DataVolume `namespace/name` finishes; returns the DataVolume. */
+  completeUpload(namespace: string, name: string): K8sObject | undefined {
+    if (!this.world.completeUpload)
+      throw new ApiError(404, 'NotFound', 'this world simulates no upload DataVolumes');
+    this.world.completeUpload(this.store, namespace, name);
+    this.controllers.run(true);
+    return this.store.get('DataVolume', name, namespace);
+  }
+
   advance(seconds: number): void {
     this.clock.advance(seconds);
     this.controllers.run(true);

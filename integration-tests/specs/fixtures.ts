@@ -73,6 +73,16 @@ export class SimControls {
     return this.post('publish-digest', { url }) as Promise<{ url: string; digest: string }>;
   }
 
+  /** The data of upload DataVolume `namespace/name` (waiting in UploadReady) arrives: it goes Succeeded. */
+  completeUpload(namespace: string, name: string) {
+    return this.post('complete-upload', { namespace, name }) as Promise<{
+      namespace: string;
+      name: string;
+      phase: string;
+      progress: string;
+    }>;
+  }
+
   /** Back to the seed state. */
   reset() {
     return this.post('reset');

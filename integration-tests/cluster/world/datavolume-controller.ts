@@ -1,4 +1,21 @@
 import type { Controller, K8sObject, SimContext } from '../sim-api';
+import type { SimStore } from '../sim-api';
+import { ApiError } from '../sim-api';
+import {
+  ANN,
+  cloneSourcePodName,
+  collectOrphanWorkers,
+  ensureScratchPvc,
+  ensureWorkerPod,
+  importerPodName,
+  needsScratchSpace,
+  preallocationRequested,
+  pvcMetadata,
+  scratchPvcName,
+  uploadPodName,
+  type PodPhase,
+  type WorkerPod,
+} from './cdi-workers';
 import { eventRecorder } from './events';
 import { sourceFailure } from './import-sources';
 import {
@@ -72,6 +89,10 @@ interface Plan {
   accessModes: string[];
   volumeMode: string;
   size: string;
+  /** An upload whose data arrived (POST /_sim/complete-upload). */
+  uploaded: boolean;
+  /** A host-assisted clone: a source pod reads the source PVC into an upload server (CloneInProgress). */
+  hostClone: boolean;
 }
 
 function flowOf(spec: Json): Flow {
@@ -107,7 +128,7 @@ function defaultClassMemo(ctx: SimContext, memo: Map<boolean, string | undefined
   };
 }
 
-function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan {
+function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass, uploads?: UploadedData): Plan {
   const spec = dv.spec ?? {};
   const target = spec.pvc ?? spec.storage ?? {};
   const contentVirt = (spec.contentType ?? 'kubevirt') === 'kubevirt';
@@ -179,7 +200,41 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass): Plan 
     accessModes,
     volumeMode,
     size: size ?? '1Gi',
+    uploaded: flow === 'upload' && !!uploads?.has(dv.metadata.uid ?? ''),
+    hostClone: flow === 'clone' && cloneProgressPhase === 'CloneInProgress' && !spec.source?.snapshot,
   };
+}
+
+/**
+ * The data that arrived for upload DataVolumes (by uid), one per world: POST /_sim/complete-upload stands for
+ * `virtctl image-upload` finishing, after which the upload server exits and CDI marks the DV Succeeded.
+ */
+export class UploadedData {
+  private readonly done = new Set<string>();
+  /** Set by `complete` until the controller has seen it (it sleeps while every DataVolume waits). */
+  fresh = false;
+  has(uid: string): boolean {
+    return this.done.has(uid);
+  }
+  /** Completes the upload into DataVolume `namespace/name`, which must be an upload waiting in UploadReady. */
+  complete(store: SimStore, namespace: string, name: string): void {
+    const dv = store.get('DataVolume', name, namespace);
+    if (!dv) throw new ApiError(404, 'NotFound', `datavolumes.cdi.kubevirt.io "${name}" not found`);
+    if (!dv.spec?.source?.upload)
+      throw new ApiError(
+        400,
+        'BadRequest',
+        `DataVolume ${namespace}/${name} is not an upload (spec.source.upload)`,
+      );
+    if (dv.status?.phase !== 'UploadReady')
+      throw new ApiError(
+        409,
+        'Conflict',
+        `DataVolume ${namespace}/${name} is ${dv.status?.phase || 'not reconciled yet'}, not UploadReady`,
+      );
+    this.done.add(dv.metadata.uid ?? '');
+    this.fresh = true;
+  }
 }
 
 /** The requested size plus filesystem overhead, as CDI sizes a Filesystem PVC from `spec.storage`. */
@@ -194,7 +249,14 @@ function pvcSize(ctx: SimContext, dv: K8sObject, p: Plan): string {
   return `${Math.ceil(bytes / (1 - overhead) / 2 ** 20)}Mi`;
 }
 
-function ensurePvc(ctx: SimContext, dv: K8sObject, p: Plan, bound: boolean): void {
+/** Writes the DV's PVC (created when missing) with its phase and `annotations` merged in; returns it. */
+function ensurePvc(
+  ctx: SimContext,
+  dv: K8sObject,
+  p: Plan,
+  bound: boolean,
+  annotations: Record<string, string> = {},
+): K8sObject | undefined {
   const name = dv.metadata.name ?? '';
   const ns = dv.metadata.namespace;
   const existing = ctx.store.get('PersistentVolumeClaim', name, ns);
@@ -202,22 +264,25 @@ function ensurePvc(ctx: SimContext, dv: K8sObject, p: Plan, bound: boolean): voi
   const size = pvcSize(ctx, dv, p);
   const status = bound ? { phase, accessModes: p.accessModes, capacity: { storage: size } } : { phase };
   if (existing) {
-    if (existing.status?.phase !== phase) mutateObject(ctx.store, existing, (pvc) => (pvc.status = status));
-    return;
+    const stale =
+      existing.status?.phase !== phase ||
+      Object.entries(annotations).some(([k, v]) => existing.metadata.annotations?.[k] !== v);
+    if (stale)
+      mutateObject(ctx.store, existing, (pvc) => {
+        if (pvc.status?.phase !== phase) pvc.status = status;
+        pvc.metadata.annotations = { ...pvc.metadata.annotations, ...annotations };
+      });
+    return ctx.store.get('PersistentVolumeClaim', name, ns);
   }
-  ctx.store.create({
+  const meta = pvcMetadata(ctx, dv, p.flow, p.volumeMode);
+  return ctx.store.create({
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: {
       name,
       namespace: ns,
-      labels: {
-        ...dv.metadata.labels,
-        app: 'containerized-data-importer',
-        'app.kubernetes.io/component': 'storage',
-        'app.kubernetes.io/managed-by': 'cdi-controller',
-      },
-      annotations: { 'cdi.kubevirt.io/createdForDataVolume': dv.metadata.uid ?? '' },
+      labels: meta.labels,
+      annotations: { ...meta.annotations, ...annotations },
       ownerReferences: [ownerRef(dv)],
     },
     spec: {
@@ -229,6 +294,110 @@ function ensurePvc(ctx: SimContext, dv: K8sObject, p: Plan, bound: boolean): voi
     },
     status,
   });
+}
+
+/** The worker pod's phase in state `d`: none before the claim is bound or for CSI and snapshot clones. */
+function podPhaseFor(p: Plan, d: Desired): PodPhase | undefined {
+  if (!d.bound || (p.flow === 'clone' && !p.hostClone)) return undefined;
+  if (d.phase === p.scheduledPhase) return 'Pending';
+  return d.phase === 'Succeeded' ? 'Succeeded' : 'Running';
+}
+
+/**
+ * What the import and upload controllers write on the PVC from their pod (import-controller.go:363, 434-441,
+ * upload-controller.go:278-305, pkg/controller/util.go:330-380): the pod's name, phase and restarts, and once
+ * done the Running condition and `storage.preallocation: "true"` when preallocation was requested. Clones by
+ * CSI or snapshot run no pod and preallocate nothing; a host-assisted clone does (clone/host-clone.go:217).
+ */
+function workerPvcAnnotations(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired): Record<string, string> {
+  const phase = podPhaseFor(p, d);
+  if (!phase) return {};
+  const name = dv.metadata.name ?? '';
+  const out: Record<string, string> = {
+    [ANN.podPhase]: phase,
+    [ANN.podRestarts]: String(d.restartCount ?? 0),
+  };
+  if (p.flow === 'import' || p.flow === 'blank') out[ANN.importPod] = importerPodName(name);
+  if (p.flow === 'upload') out[ANN.uploadPod] = uploadPodName(name);
+  if (phase === 'Running') out[ANN.podReady] = String(!p.failure);
+  if (phase === 'Succeeded') {
+    out[ANN.podReady] = 'false';
+    out[ANN.runningCondition] = 'false';
+    out[ANN.runningConditionMessage] = COMPLETE_MESSAGE[p.flow];
+    out[ANN.runningConditionReason] = 'Completed';
+    if (preallocationRequested(ctx, dv)) out[ANN.preallocationApplied] = 'true';
+  }
+  return out;
+}
+
+/**
+ * The worker pods of a DataVolume in state `d` (cdi-workers.ts): the importer, or the upload server, or for a
+ * host-assisted clone the upload server plus the clone source pod in the source namespace; the scratch PVC
+ * while the pod works. Done pods are deleted (their scratch PVC goes with them, owned by the pod) unless the
+ * PVC says `storage.pod.retainAfterCompletion: "true"` (common/util.go:881-883 ShouldDeletePod,
+ * import-controller.go:486-498).
+ */
+function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K8sObject | undefined): void {
+  const phase = podPhaseFor(p, d);
+  if (!phase || !pvc) return;
+  const ns = dv.metadata.namespace ?? '';
+  const name = dv.metadata.name ?? '';
+  const uid = pvc.metadata.uid ?? '';
+  const retain = pvc.metadata.annotations?.[ANN.retainAfterCompletion] === 'true';
+  const scratch = needsScratchSpace(dv.spec, p.flow) ? scratchPvcName(name) : undefined;
+  const pods: WorkerPod[] = [];
+  if (p.flow === 'import' || p.flow === 'blank') {
+    pods.push({
+      name: importerPodName(name),
+      namespace: ns,
+      component: 'importer',
+      pvc,
+      scratch,
+      owned: true,
+    });
+  } else {
+    // makeUploadPodSpec labels (upload-controller.go:781-787); a clone target gets no scratch (:730-733).
+    pods.push({
+      name: uploadPodName(name),
+      namespace: ns,
+      component: 'cdi-upload-server',
+      pvc,
+      scratch: p.flow === 'upload' ? scratch : undefined,
+      owned: true,
+      extraLabels: { service: uploadPodName(name), 'cdi.kubevirt.io/uploadTarget': uid },
+    });
+  }
+  if (p.hostClone) {
+    const source = cloneSource(ctx, dv);
+    if (typeof source === 'object') {
+      const podName = cloneSourcePodName(uid);
+      // clone-controller.go:557-575
+      pods.push({
+        name: podName,
+        namespace: source.metadata.namespace ?? ns,
+        component: 'cdi-clone-source',
+        pvc,
+        mountClaim: source.metadata.name,
+        owned: false,
+        extraAnnotations: { [ANN.ownerRef]: `${ns}/${name}` },
+        extraLabels: {
+          'cdi.kubevirt.io/storage.clone.cloneUniqeId': podName,
+          'cdi.kubevirt.io/hostAssistedSourcePodCloneSource': source.metadata.uid ?? '',
+        },
+      });
+    }
+  }
+  for (const w of pods) {
+    if (phase === 'Succeeded' && !retain) {
+      if (ctx.store.get('Pod', w.name, w.namespace)) ctx.store.delete('Pod', w.name, w.namespace);
+      continue;
+    }
+    const message = phase === 'Succeeded' ? COMPLETE_MESSAGE[p.flow] : undefined;
+    ensureWorkerPod(ctx, w, phase, d.restartCount ?? 0, message);
+    const pod = w.scratch && phase !== 'Succeeded' ? ctx.store.get('Pod', w.name, w.namespace) : undefined;
+    if (pod && w.scratch) ensureScratchPvc(ctx, pod, pvc, w.scratch);
+  }
+  if (phase === 'Succeeded') collectOrphanWorkers(ctx);
 }
 
 /** Where a seeded DataVolume already was on its timeline, so it continues instead of restarting. */
@@ -264,6 +433,7 @@ function desiredState(p: Plan, elapsed: number): Desired {
     return { phase: 'Pending', progress: 'N/A', bound: false, ready: notReady };
   if (elapsed < TIMING.startAfter)
     return { phase: p.scheduledPhase, progress: 'N/A', bound: true, ready: notReady };
+  if (p.flow === 'upload' && p.uploaded) return succeeded(p);
   if (p.flow === 'upload') {
     return {
       phase: 'UploadReady',
@@ -294,7 +464,24 @@ function desiredState(p: Plan, elapsed: number): Desired {
       ready: { status: 'False', reason: 'TransferRunning' },
     };
   }
-  const done = p.flow === 'clone' ? 'Clone Complete' : 'Import Complete';
+  return succeeded(p);
+}
+
+/**
+ * The Running condition's message once done: the worker's termination message, "Import Complete"
+ * (cmd/cdi-importer/importer.go:40), "Upload Complete" / "Clone Complete" (cmd/cdi-uploadserver/uploadserver.go:93-96).
+ * With the JSON termination message of v1.65.0 it never mentions preallocation; that shows in the PVC
+ * annotation `cdi.kubevirt.io/storage.preallocation` (pkg/controller/util.go:372-374).
+ */
+const COMPLETE_MESSAGE: Record<Flow, string> = {
+  import: 'Import Complete',
+  blank: 'Import Complete',
+  upload: 'Upload Complete',
+  clone: 'Clone Complete',
+};
+
+function succeeded(p: Plan): Desired {
+  const done = COMPLETE_MESSAGE[p.flow];
   return {
     phase: 'Succeeded',
     progress: '100.0%',
@@ -467,7 +654,7 @@ const WATCHED_KINDS = [
  * A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). Clock ticks cost
  * nothing while no DataVolume is on its way.
  */
-export function createDataVolumeController(): Controller {
+export function createDataVolumeController(uploads?: UploadedData): Controller {
   const startedAt = new Map<string, number>();
   const defaults = new Map<boolean, string | undefined>();
   let active = true;
@@ -475,7 +662,9 @@ export function createDataVolumeController(): Controller {
   return {
     name: 'datavolume',
     reconcile(ctx, events) {
-      if (!active && !touches(events, WATCHED_KINDS)) return;
+      const uploaded = !!uploads?.fresh;
+      if (uploads) uploads.fresh = false;
+      if (!active && !uploaded && !touches(events, WATCHED_KINDS)) return;
       if (touches(events, ['StorageClass'])) defaults.clear();
       const nowMs = ctx.clock.simulatedMs();
       const defaultClass = defaultClassMemo(ctx, defaults);
@@ -484,7 +673,7 @@ export function createDataVolumeController(): Controller {
       for (const dv of scan(ctx.store, 'DataVolume')) {
         const uid = dv.metadata.uid ?? `${dv.metadata.namespace}/${dv.metadata.name}`;
         live.add(uid);
-        const p = plan(ctx, dv, defaultClass);
+        const p = plan(ctx, dv, defaultClass, uploads);
         if (TERMINAL.has(dv.status?.phase)) {
           if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
           continue;
@@ -496,12 +685,17 @@ export function createDataVolumeController(): Controller {
         const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
         // Only a DV whose state moves with time keeps the controller awake on ticks.
         if (!waiting && d.phase !== 'UploadReady' && d.phase !== 'Succeeded') active = true;
-        if (p.className && !p.waitReason && d.phase !== 'Pending') ensurePvc(ctx, dv, p, d.bound);
+        if (p.className && !p.waitReason && d.phase !== 'Pending') {
+          const pvc = ensurePvc(ctx, dv, p, d.bound, workerPvcAnnotations(ctx, dv, p, d));
+          syncWorkers(ctx, dv, p, d, pvc);
+        }
         applyStatus(ctx, dv, p, d);
       }
       for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
-      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume'))
+      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume')) {
         collectOrphanPvcs(ctx);
+        collectOrphanWorkers(ctx);
+      }
       primed = true;
     },
   };

@@ -9,7 +9,7 @@ import {
 import { dataVolumeCloneAuthorizer } from './cdi-clone-auth';
 import { createCdiConfigController } from './cdi-config-controller';
 import { createDataImportCronController, createDataImportCronPoller } from './dataimportcron-controller';
-import { createDataVolumeController } from './datavolume-controller';
+import { createDataVolumeController, UploadedData } from './datavolume-controller';
 import { hcoMutator, hcoValidator } from './hco-admission';
 import { createHcoController } from './hco-controller';
 import { hppValidator } from './hpp-admission';
@@ -23,12 +23,15 @@ import { createStorageProfileController } from './storage-profile-controller';
  * as when they first saw an object). Order matters within a round: HCO renders the CDI CR before CDI's own
  * controllers read it, SSP creates crons before CDI polls and imports them, and
  * the poller writes a cron's new digest before the reconciler reads it in the same round. `registry` is the
- * world's image registries (what /_sim/publish-digest changes).
+ * world's image registries (what /_sim/publish-digest changes), `uploads` the data that arrived for upload
+ * DataVolumes (what /_sim/complete-upload adds).
  */
 export function createWorld(): World {
   const registry = new ImageRegistry();
+  const uploads = new UploadedData();
   return {
     registry,
+    completeUpload: (store, namespace, name) => uploads.complete(store, namespace, name),
     mutating: [hcoMutator, dataVolumeCloneAuthorizer, pvcRenderingMutator],
     validating: [hcoValidator, dataVolumeValidator, dataImportCronValidator, cdiValidator, hppValidator],
     controllers: [
@@ -39,7 +42,7 @@ export function createWorld(): World {
       createBootSourceController(),
       createDataImportCronPoller(registry),
       createDataImportCronController(),
-      createDataVolumeController(),
+      createDataVolumeController(uploads),
       createHppController(),
     ],
   };
