@@ -7,6 +7,9 @@
  * 8.8.4 in earlier editions). Rows are the endpoints, columns the content types. The Archive (tar) column is
  * from the editions that still listed it (e.g. 4.4, section 6.14.7.5, "Archive does not support block mode
  * DVs"); later editions dropped it. The same matrix is in CDI's doc/supported_operations.md.
+ * One correction from CDI's code: the docs mark TAR over HTTP(S) as needing no scratch space, but CDI v1.65.0
+ * requests scratch space for every archive import up front (pkg/controller/import-controller.go:779-786,
+ * `requiresScratchSpace`: "All archive requires scratch space").
  */
 export type ScratchEndpoint = 'http' | 'https' | 'http-basic-auth' | 'registry' | 'upload';
 export type ScratchContentType = 'kubevirt-qcow2' | 'kubevirt-raw' | 'archive';
@@ -43,17 +46,17 @@ export const SCRATCH_MATRIX: Readonly<Record<ScratchEndpoint, Record<ScratchCont
     http: {
       'kubevirt-qcow2': [f('QCOW2', 'never'), f('GZ', 'always'), f('XZ', 'always')],
       'kubevirt-raw': [f('raw', 'never'), f('GZ', 'never'), f('XZ', 'never')],
-      archive: [f('TAR', 'never')],
+      archive: [f('TAR', 'always')],
     },
     https: {
       'kubevirt-qcow2': [f('QCOW2', 'custom-ca'), f('GZ', 'always'), f('XZ', 'always')],
       'kubevirt-raw': [f('raw', 'never'), f('GZ', 'never'), f('XZ', 'never')],
-      archive: [f('TAR', 'never')],
+      archive: [f('TAR', 'always')],
     },
     'http-basic-auth': {
       'kubevirt-qcow2': [f('QCOW2', 'never'), f('GZ', 'always'), f('XZ', 'always')],
       'kubevirt-raw': [f('raw', 'never'), f('GZ', 'never'), f('XZ', 'never')],
-      archive: [f('TAR', 'never')],
+      archive: [f('TAR', 'always')],
     },
     registry: {
       'kubevirt-qcow2': [f('QCOW2', 'always'), f('GZ', 'never', false), f('XZ', 'never', false)],
