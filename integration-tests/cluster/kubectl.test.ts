@@ -436,7 +436,13 @@ spec:
     );
     expect(wide.out).toContain('datavolume-import-controller');
     const json = JSON.parse((await kubectl('get', 'events', '-n', 'team-a', '-o', 'json')).out);
-    expect(json.items.find((e: { reason: string }) => e.reason === 'ImportSucceeded')).toMatchObject({
+    // CDI's import-controller records its own ImportSucceeded on the PVC.
+    expect(table).toMatch(
+      /\n\d+s\s+Normal\s+ImportSucceeded\s+persistentvolumeclaim\/quick\s+Import Successful\n/,
+    );
+    const dvEvent = (e: { reason: string; involvedObject: { kind: string } }) =>
+      e.reason === 'ImportSucceeded' && e.involvedObject.kind === 'DataVolume';
+    expect(json.items.find(dvEvent)).toMatchObject({
       kind: 'Event',
       involvedObject: { kind: 'DataVolume', name: 'quick', namespace: 'team-a' },
       source: { component: 'datavolume-import-controller' },

@@ -329,7 +329,7 @@ describe('CDI worker pods, annotations and scratch space', () => {
     expect(c.pvc('iso-scratch')).toBeUndefined();
     expect(c.pvc('iso')!.metadata.annotations?.['cdi.kubevirt.io/storage.preallocation']).toBe('true');
     const events = (c.store.list('Event', 'team-a') as Json[])
-      .filter((e) => e.involvedObject.name === 'iso')
+      .filter((e) => e.involvedObject.name === 'iso' && e.involvedObject.kind === 'DataVolume')
       .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
       .map((e) => `${e.reason}: ${e.message}`);
     expect(events).toEqual([
@@ -345,6 +345,43 @@ describe('CDI worker pods, annotations and scratch space', () => {
   it('refuses to complete a DataVolume that is not an upload', () => {
     const c = cluster({}, dataVolume('blank', { source: { blank: {} }, storage: size('1Gi') }));
     expect(rejection(() => c.uploads.complete(c.store, 'team-a', 'blank')).code).toBe(400);
+  });
+
+  it("records CDI's PVC events: ImportSucceeded, UploadSucceeded, and ErrImportFailed counted per restart", () => {
+    const c = cluster(
+      {},
+      dataVolume('disk', { source: registry(), storage: size('1Gi') }),
+      dataVolume('iso', { source: { upload: {} }, storage: size('1Gi') }),
+      dataVolume('bad', { source: registry('docker://registry.invalid/x:1'), storage: size('1Gi') }),
+    );
+    c.advance(c.controllers, TIMING.startAfter + TIMING.maxTransfer, 30);
+    c.uploads.complete(c.store, 'team-a', 'iso');
+    c.settle(c.controllers);
+    const pvcEvents = (name: string) =>
+      (c.store.list('Event', 'team-a') as Json[]).filter(
+        (e) => e.involvedObject.kind === 'PersistentVolumeClaim' && e.involvedObject.name === name,
+      );
+    expect(pvcEvents('disk')).toEqual([
+      expect.objectContaining({
+        type: 'Normal',
+        reason: 'ImportSucceeded',
+        message: 'Import Successful',
+        source: { component: 'import-controller' },
+        count: 1,
+      }),
+    ]);
+    expect(pvcEvents('iso')).toEqual([
+      expect.objectContaining({
+        reason: 'UploadSucceeded',
+        message: 'Upload Successful',
+        source: { component: 'upload-controller' },
+      }),
+    ]);
+    const [failed] = pvcEvents('bad');
+    expect(failed).toMatchObject({ type: 'Warning', reason: 'ErrImportFailed' });
+    expect(failed.message).toContain('no such host');
+    expect(failed.count).toBe(c.dv('bad').status.restartCount);
+    expect(c.pod('importer-bad')!.status.containerStatuses[0].restartCount).toBe(failed.count);
   });
 
   it('removes the pod and the scratch PVC with the DataVolume', () => {

@@ -387,6 +387,7 @@ function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K
       });
     }
   }
+  recordPvcEvents(ctx, p, d, pvc, pods[0]);
   for (const w of pods) {
     if (phase === 'Succeeded' && !retain) {
       if (ctx.store.get('Pod', w.name, w.namespace)) ctx.store.delete('Pod', w.name, w.namespace);
@@ -398,6 +399,35 @@ function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K
     if (pod && w.scratch) ensureScratchPvc(ctx, pod, pvc, w.scratch);
   }
   if (phase === 'Succeeded') collectOrphanWorkers(ctx);
+}
+
+/** The recorders of CDI's PVC controllers (import-controller.go:144, upload-controller.go:693, clone-controller.go:94). */
+const PVC_RECORDERS = {
+  import: eventRecorder('import-controller'),
+  upload: eventRecorder('upload-controller'),
+  clone: eventRecorder('clone-controller'),
+};
+
+/**
+ * The events CDI's PVC controllers record on the claim, before the pods are updated: the importer's error
+ * (Warning ErrImportFailed with the termination message, once per restart: import-controller.go:420-424), and
+ * on success ImportSucceeded "Import Successful" (:496), UploadSucceeded "Upload Successful"
+ * (upload-controller.go:293) or CloneSucceeded "Clone Complete" (clone-controller.go:345).
+ */
+function recordPvcEvents(ctx: SimContext, p: Plan, d: Desired, pvc: K8sObject, worker: WorkerPod): void {
+  const pod = ctx.store.get('Pod', worker.name, worker.namespace);
+  if (p.failure && (p.flow === 'import' || p.flow === 'blank')) {
+    const before: number = pod?.status?.containerStatuses?.[0]?.restartCount ?? 0;
+    if ((d.restartCount ?? 0) > before)
+      PVC_RECORDERS.import(ctx, pvc, 'Warning', 'ErrImportFailed', p.failure);
+    return;
+  }
+  if (d.phase !== 'Succeeded' || pod?.status?.phase === 'Succeeded') return;
+  if (p.flow === 'import' || p.flow === 'blank')
+    PVC_RECORDERS.import(ctx, pvc, 'Normal', 'ImportSucceeded', 'Import Successful');
+  else if (p.flow === 'upload')
+    PVC_RECORDERS.upload(ctx, pvc, 'Normal', 'UploadSucceeded', 'Upload Successful');
+  else PVC_RECORDERS.clone(ctx, pvc, 'Normal', 'CloneSucceeded', 'Clone Complete');
 }
 
 /** Where a seeded DataVolume already was on its timeline, so it continues instead of restarting. */
