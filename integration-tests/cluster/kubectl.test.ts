@@ -487,6 +487,11 @@ spec:
       'sidecar.istio.io/inject': 'false',
       'linkerd.io/inject': 'disabled',
     });
+    // printPod's columns; the demo's failing import backs off.
+    const pods = await kubectl('get', 'pods', '-n', 'team-a');
+    expect(pods.out).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\n/);
+    expect(pods.out).toMatch(/\nimporter-netdisk\s+(0\/1\s+ContainerCreating|1\/1\s+Running)\s+0\s+\S+\n/);
+    expect(pods.out).toMatch(/\nimporter-broken-import\s+0\/1\s+CrashLoopBackOff\s+\d+\s+\S+\n/);
     // The demo's CDIConfig names a scratch class other than the target's.
     const scratch = await kubectl(
       'get',

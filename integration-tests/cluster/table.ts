@@ -390,9 +390,48 @@ const PRINTERS: Record<string, Printer> = {
     columns: [NAME, { name: 'Status', type: 'string', description: 'The status of the namespace' }, AGE],
     cells: (o, now) => [o.metadata.name, o.status?.phase ?? '', age(o, now)],
   },
+  // printPod (pkg/printers/internalversion/printers.go): READY n/m, STATUS from the phase or the last
+  // container's waiting/terminated reason, RESTARTS summed; `-o wide` adds IP and NODE.
   Pod: {
-    columns: [NAME, { name: 'Status', type: 'string' }, AGE],
-    cells: (o, now) => [o.metadata.name, o.status?.phase ?? '', age(o, now)],
+    columns: [
+      NAME,
+      {
+        name: 'Ready',
+        type: 'string',
+        description: 'The aggregate readiness state of this pod for accepting traffic.',
+      },
+      { name: 'Status', type: 'string', description: 'The aggregate status of the containers in this pod.' },
+      {
+        name: 'Restarts',
+        type: 'string',
+        description:
+          'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+      },
+      AGE,
+      { name: 'IP', type: 'string', priority: 1, description: 'The IP address assigned to this pod.' },
+      { name: 'Node', type: 'string', priority: 1, description: 'The node the pod is scheduled on.' },
+    ],
+    cells: (o, now) => {
+      const statuses: { ready?: boolean; restartCount?: number; state?: any }[] = // eslint-disable-line @typescript-eslint/no-explicit-any
+        o.status?.containerStatuses ?? [];
+      let reason: string = o.status?.reason || o.status?.phase || '';
+      for (const s of [...statuses].reverse()) {
+        const waiting = s.state?.waiting?.reason;
+        const terminated = s.state?.terminated;
+        if (waiting) reason = waiting;
+        else if (terminated) reason = terminated.reason || `ExitCode:${terminated.exitCode ?? 0}`;
+      }
+      if (o.metadata.deletionTimestamp) reason = 'Terminating';
+      return [
+        o.metadata.name,
+        `${statuses.filter((s) => s.ready).length}/${o.spec?.containers?.length ?? statuses.length}`,
+        reason,
+        String(statuses.reduce((n, s) => n + (s.restartCount ?? 0), 0)),
+        age(o, now),
+        o.status?.podIP ?? '<none>',
+        o.spec?.nodeName ?? '<none>',
+      ];
+    },
   },
   StorageClass: {
     columns: [

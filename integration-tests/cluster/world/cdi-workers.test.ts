@@ -382,6 +382,11 @@ describe('CDI worker pods, annotations and scratch space', () => {
     expect(failed.message).toContain('no such host');
     expect(failed.count).toBe(c.dv('bad').status.restartCount);
     expect(c.pod('importer-bad')!.status.containerStatuses[0].restartCount).toBe(failed.count);
+    expect(c.pod('importer-bad')!.status.containerStatuses[0]).toMatchObject({
+      ready: false,
+      state: { waiting: { reason: 'CrashLoopBackOff' } },
+      lastState: { terminated: { exitCode: 1, reason: 'Error', message: failed.message } },
+    });
   });
 
   it('removes the pod and the scratch PVC with the DataVolume', () => {

@@ -224,6 +224,7 @@ export function ensureWorkerPod(
   phase: PodPhase,
   restartCount = 0,
   message?: string,
+  failure?: string,
 ): void {
   const pvcAnn: Record<string, string> = w.pvc.metadata.annotations ?? {};
   const container = {
@@ -258,9 +259,22 @@ export function ensureWorkerPod(
             {
               name: w.component,
               image: container.image,
-              ready: phase === 'Running',
+              ready: phase === 'Running' && !failure,
               restartCount,
-              state: phase === 'Running' ? { running: { startedAt: now } } : { terminated },
+              // a failing importer exits 1 with its error and kubelet backs off (CrashLoopBackOff)
+              ...(failure
+                ? {
+                    state: {
+                      waiting: {
+                        reason: 'CrashLoopBackOff',
+                        message: `back-off restarting failed container ${w.component} in pod ${w.name}`,
+                      },
+                    },
+                    lastState: {
+                      terminated: { exitCode: 1, reason: 'Error', message: failure, finishedAt: now },
+                    },
+                  }
+                : { state: phase === 'Running' ? { running: { startedAt: now } } : { terminated } }),
             },
           ],
   };

@@ -394,7 +394,8 @@ function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K
       continue;
     }
     const message = phase === 'Succeeded' ? COMPLETE_MESSAGE[p.flow] : undefined;
-    ensureWorkerPod(ctx, w, phase, d.restartCount ?? 0, message);
+    const failure = phase === 'Running' && w.component === 'importer' ? p.failure : undefined;
+    ensureWorkerPod(ctx, w, phase, d.restartCount ?? 0, message, failure);
     const pod = w.scratch && phase !== 'Succeeded' ? ctx.store.get('Pod', w.name, w.namespace) : undefined;
     if (pod && w.scratch) ensureScratchPvc(ctx, pod, pvc, w.scratch);
   }
