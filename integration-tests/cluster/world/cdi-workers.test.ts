@@ -3,7 +3,7 @@ import type { K8sObject } from '../sim-api';
 import { needsScratchSpace } from './cdi-workers';
 import { createDataVolumeController, TIMING, UploadedData } from './datavolume-controller';
 import { createStorageProfileController } from './storage-profile-controller';
-import { cdiCr, rejection, storageClass, testCluster } from './test-helpers';
+import { cdiCr, rejection, storageClass, testCluster, testNodes } from './test-helpers';
 import type { Json } from './util';
 
 const RBD = 'openshift-storage.rbd.csi.ceph.com';
@@ -387,6 +387,41 @@ describe('CDI worker pods, annotations and scratch space', () => {
       state: { waiting: { reason: 'CrashLoopBackOff' } },
       lastState: { terminated: { exitCode: 1, reason: 'Error', message: failed.message } },
     });
+  });
+
+  it("places the pod on a worker with the scheduler's and kubelet's events, repeated per restart", () => {
+    const c = cluster(
+      {},
+      ...testNodes(),
+      dataVolume('disk', { source: { blank: {} }, storage: size('1Gi') }),
+      dataVolume('bad', { source: registry('docker://registry.invalid/x:1'), storage: size('1Gi') }),
+    );
+    c.advance(c.controllers, TIMING.startAfter + 200, 10);
+    const podEvents = (name: string) =>
+      (c.store.list('Event', 'team-a') as Json[])
+        .filter((e) => e.involvedObject.kind === 'Pod' && e.involvedObject.name === name)
+        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const bad = c.pod('importer-bad')!;
+    expect(bad.spec.nodeName).toMatch(/^worker-\d$/);
+    const events = podEvents('importer-bad');
+    expect(events.map((e) => `${e.type} ${e.reason} ${e.source.component}`)).toEqual([
+      'Normal Scheduled default-scheduler',
+      'Normal Pulled kubelet',
+      'Normal Created kubelet',
+      'Normal Started kubelet',
+      'Warning BackOff kubelet',
+    ]);
+    expect(events[0].message).toBe(`Successfully assigned team-a/importer-bad to ${bad.spec.nodeName}`);
+    expect(events[1]).toMatchObject({
+      message: `Container image "quay.io/kubevirt/cdi-importer:v1.65.0" already present on machine and can be accessed by the pod`,
+      involvedObject: { fieldPath: 'spec.containers{importer}' },
+    });
+    const restarts = bad.status.containerStatuses[0].restartCount;
+    expect(restarts).toBeGreaterThan(0);
+    expect(events[3]).toMatchObject({ message: 'Container started', count: restarts + 1 });
+    expect(events[4].message).toBe(
+      `Back-off restarting failed container importer in pod importer-bad_team-a(${bad.metadata.uid})`,
+    );
   });
 
   it('removes the pod and the scratch PVC with the DataVolume', () => {

@@ -1,4 +1,5 @@
 import type { K8sObject, SimContext } from '../sim-api';
+import { eventRecorder } from './events';
 import { CDI_VERSION, mutateObject, ownerRef, stableUid, timestamp, type Json } from './util';
 
 /**
@@ -212,6 +213,56 @@ const IMAGES: Record<WorkerPod['component'], string> = {
   'cdi-clone-source': `quay.io/kubevirt/cdi-cloner:${CDI_VERSION}`,
 };
 
+const scheduler = eventRecorder('default-scheduler');
+const kubelet = eventRecorder('kubelet');
+
+/** The node the scheduler puts a worker on: a worker node (else any), picked by the pod's name; none without Nodes. */
+function nodeFor(ctx: SimContext, podName: string): string | undefined {
+  const nodes = ctx.store.list('Node').filter((n) => !n.spec?.unschedulable);
+  const workers = nodes.filter((n) => 'node-role.kubernetes.io/worker' in (n.metadata.labels ?? {}));
+  const pool = (workers.length ? workers : nodes).map((n) => n.metadata.name ?? '').sort();
+  if (!pool.length) return undefined;
+  const h = [...podName].reduce((a, ch) => (a * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  return pool[h % pool.length];
+}
+
+/**
+ * The scheduler's and kubelet's events on a worker pod: Scheduled when placed, then for each container start
+ * (again at every restart, counted) Pulled / Created / Started with the field path of the container, as a
+ * kubelet of Kubernetes 1.34 words them (pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer), and a
+ * Warning BackOff while a failing container waits.
+ */
+function recordPodEvents(
+  ctx: SimContext,
+  pod: K8sObject,
+  w: WorkerPod,
+  starts: number,
+  backOff: boolean,
+): void {
+  const path = `spec.containers{${w.component}}`;
+  for (let i = 0; i < starts; i++) {
+    kubelet(
+      ctx,
+      pod,
+      'Normal',
+      'Pulled',
+      `Container image "${IMAGES[w.component]}" already present on machine and can be accessed by the pod`,
+      path,
+    );
+    kubelet(ctx, pod, 'Normal', 'Created', 'Container created', path);
+    kubelet(ctx, pod, 'Normal', 'Started', 'Container started', path);
+  }
+  if (backOff)
+    kubelet(
+      ctx,
+      pod,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${w.component} in pod ${w.name}_${w.namespace}(${pod.metadata.uid})`,
+      path,
+    );
+}
+
 /**
  * Writes the worker pod in `phase` (created when missing): makeImporterPodSpec (import-controller.go:958-1025),
  * makeUploadPodSpec (upload-controller.go:774-812), the clone source pod (clone-controller.go:557-741). The
@@ -280,11 +331,10 @@ export function ensureWorkerPod(
   };
   const existing = ctx.store.get('Pod', w.name, w.namespace);
   if (existing) {
-    if (
-      existing.status?.phase === phase &&
-      existing.status?.containerStatuses?.[0]?.restartCount === restartCount
-    )
-      return;
+    const before: number = existing.status?.containerStatuses?.[0]?.restartCount ?? 0;
+    if (existing.status?.phase === phase && before === restartCount) return;
+    const started = existing.status?.phase === 'Pending' && phase !== 'Pending' ? 1 : 0;
+    recordPodEvents(ctx, existing, w, started + Math.max(0, restartCount - before), !!failure);
     mutateObject(ctx.store, existing, (pod) => {
       const prev = pod.status?.containerStatuses?.[0]?.state;
       pod.status = status;
@@ -294,7 +344,8 @@ export function ensureWorkerPod(
     });
     return;
   }
-  ctx.store.create({
+  const node = nodeFor(ctx, w.name);
+  const created = ctx.store.create({
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
@@ -327,9 +378,19 @@ export function ensureWorkerPod(
       ...(pvcAnn[ANN.priorityClassName] ? { priorityClassName: pvcAnn[ANN.priorityClassName] } : {}),
       serviceAccountName: pvcAnn[ANN.podServiceAccount] || 'default',
       enableServiceLinks: false,
+      ...(node ? { nodeName: node } : {}),
     },
     status,
   });
+  if (node)
+    scheduler(
+      ctx,
+      created,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${w.namespace}/${w.name} to ${node}`,
+    );
+  if (phase !== 'Pending') recordPodEvents(ctx, created, w, 1 + restartCount, !!failure);
 }
 
 /**

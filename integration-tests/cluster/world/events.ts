@@ -32,6 +32,7 @@ export function recordEvent(
   type: EventType,
   reason: string,
   message: string,
+  fieldPath?: string,
 ): void {
   const namespace = obj.metadata.namespace || 'default';
   if (!ctx.store.getView?.('Namespace', namespace) && !ctx.store.get('Namespace', namespace)) return;
@@ -43,12 +44,14 @@ export function recordEvent(
     uid: obj.metadata.uid ?? '',
     apiVersion: obj.apiVersion,
     resourceVersion: obj.metadata.resourceVersion ?? '',
+    ...(fieldPath ? { fieldPath } : {}),
   };
   const same = (scan(ctx.store, 'Event', namespace) as Json[]).find(
     (e) =>
       e.involvedObject?.uid === involvedObject.uid &&
       e.involvedObject?.name === involvedObject.name &&
       e.involvedObject?.kind === involvedObject.kind &&
+      e.involvedObject?.fieldPath === involvedObject.fieldPath &&
       e.source?.component === source.component &&
       e.type === type &&
       e.reason === reason &&
@@ -81,6 +84,12 @@ export function recordEvent(
 /** A recorder bound to one component, as a controller holds one. */
 export function eventRecorder(component: string) {
   const source = { component };
-  return (ctx: SimContext, obj: K8sObject, type: EventType, reason: string, message: string) =>
-    recordEvent(ctx, source, obj, type, reason, message);
+  return (
+    ctx: SimContext,
+    obj: K8sObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ) => recordEvent(ctx, source, obj, type, reason, message, fieldPath);
 }
