@@ -390,7 +390,13 @@ function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K
   recordPvcEvents(ctx, p, d, pvc, pods[0]);
   for (const w of pods) {
     if (phase === 'Succeeded' && !retain) {
-      if (ctx.store.get('Pod', w.name, w.namespace)) ctx.store.delete('Pod', w.name, w.namespace);
+      const done = ctx.store.get('Pod', w.name, w.namespace);
+      if (done) ctx.store.delete('Pod', w.name, w.namespace);
+      // the garbage collector takes the scratch PVC the pod owned (pkg/controller/util.go:156-158)
+      const scratch = w.scratch ? ctx.store.get('PersistentVolumeClaim', w.scratch, w.namespace) : undefined;
+      const owner = scratch?.metadata.ownerReferences?.[0];
+      if (scratch && owner?.kind === 'Pod' && (!done || owner.uid === done.metadata.uid))
+        ctx.store.delete('PersistentVolumeClaim', w.scratch ?? '', w.namespace);
       continue;
     }
     const message = phase === 'Succeeded' ? COMPLETE_MESSAGE[p.flow] : undefined;
@@ -399,7 +405,6 @@ function syncWorkers(ctx: SimContext, dv: K8sObject, p: Plan, d: Desired, pvc: K
     const pod = w.scratch && phase !== 'Succeeded' ? ctx.store.get('Pod', w.name, w.namespace) : undefined;
     if (pod && w.scratch) ensureScratchPvc(ctx, pod, pvc, w.scratch);
   }
-  if (phase === 'Succeeded') collectOrphanWorkers(ctx);
 }
 
 /** The recorders of CDI's PVC controllers (import-controller.go:144, upload-controller.go:693, clone-controller.go:94). */
