@@ -1,9 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { matchRoutes } from 'react-router';
+import { matchPath, matchRoutes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import {
   CLONE_PERMISSIONS_PATH,
+  DATA_VOLUME_DETAILS_PATTERN,
+  DATA_VOLUMES_PATH,
+  dataVolumeDetailsPath,
+  dataVolumesPath,
   clonePermissionsPath,
   matchStorageProfileRoute,
   ROUTE_PATTERNS,
@@ -61,6 +65,21 @@ describe('routes', () => {
     expect(clonePermissionsPath('a b&c')).toBe(
       '/virtualization-storage/clone-permissions?namespace=a%20b%26c',
     );
+  });
+
+  it('builds the data-volume paths: the list with its namespace in the query, details by namespace and name', () => {
+    expect(DATA_VOLUMES_PATH).toBe('/virtualization-storage/data-volumes');
+    expect(dataVolumesPath()).toBe('/virtualization-storage/data-volumes');
+    expect(dataVolumesPath('team-a')).toBe('/virtualization-storage/data-volumes?namespace=team-a');
+    expect(dataVolumeDetailsPath('team-a', 'disk.v1')).toBe(
+      '/virtualization-storage/data-volumes/team-a/disk.v1',
+    );
+    expect(
+      matchPath(DATA_VOLUME_DETAILS_PATTERN, dataVolumeDetailsPath('team-a', 'disk.v1'))?.params,
+    ).toEqual({
+      namespace: 'team-a',
+      name: 'disk.v1',
+    });
   });
 
   it('tells details from edit by route, also for a StorageClass named "edit"', () => {

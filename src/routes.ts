@@ -17,6 +17,8 @@ export const BOOT_SOURCES_PATH = `${SECTION_BASE_PATH}/boot-sources`;
 export const STORAGE_SETTINGS_PATH = `${SECTION_BASE_PATH}/settings`;
 export const HOSTPATH_PROVISIONER_PATH = `${SECTION_BASE_PATH}/hostpath-provisioner`;
 export const CLONE_PERMISSIONS_PATH = `${SECTION_BASE_PATH}/clone-permissions`;
+export const DATA_VOLUMES_PATH = `${SECTION_BASE_PATH}/data-volumes`;
+export const DATA_VOLUME_DETAILS_PATTERN = `${DATA_VOLUMES_PATH}/:namespace/:name`;
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
@@ -27,6 +29,8 @@ export const ROUTE_PATTERNS: readonly string[] = [
   STORAGE_SETTINGS_PATH,
   HOSTPATH_PROVISIONER_PATH,
   CLONE_PERMISSIONS_PATH,
+  DATA_VOLUMES_PATH,
+  DATA_VOLUME_DETAILS_PATTERN,
 ];
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
@@ -34,6 +38,13 @@ export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
 /** The clone-permissions page, optionally filtered to one source namespace (`?namespace=`). */
 export const clonePermissionsPath = (namespace?: string): string =>
   namespace ? `${CLONE_PERMISSIONS_PATH}?namespace=${encodeURIComponent(namespace)}` : CLONE_PERMISSIONS_PATH;
+
+/** The data-volumes list, optionally of one namespace (`?namespace=`); all namespaces without. */
+export const dataVolumesPath = (namespace?: string): string =>
+  namespace ? `${DATA_VOLUMES_PATH}?namespace=${encodeURIComponent(namespace)}` : DATA_VOLUMES_PATH;
+
+export const dataVolumeDetailsPath = (namespace: string, name: string): string =>
+  `${DATA_VOLUMES_PATH}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 
 export const storageProfileDetailsPath = (name: string): string =>
   `${STORAGE_PROFILES_PATH}/${encodeURIComponent(name)}`;

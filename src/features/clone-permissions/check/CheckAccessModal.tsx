@@ -33,7 +33,7 @@ import {
   type CloneCheck,
 } from '../logic/access-check';
 import type { CloneSubject } from '../logic/types';
-import { NamespaceField } from './NamespaceField';
+import { NamespaceField } from '../../../components/NamespaceField';
 
 export interface CheckAccessModalProps {
   initial?: { subject?: CloneSubject; sourceNamespace?: string };

@@ -1,6 +1,12 @@
-import { SelfSubjectAccessReviewModel, SubjectAccessReviewModel, apiVersionOf } from '../../../k8s/models';
-import type { AccessReview, ReviewResourceAttributes } from '../../../k8s/types';
-import { CLONE_SOURCE, CREATE_PODS } from './rbac-rules';
+import {
+  CLONE_SOURCE,
+  CREATE_PODS,
+  cloneRefusal,
+  cloneReviewAttributes,
+  selfCloneReviewRequests,
+} from '../../../k8s/clone-authorization';
+import { SubjectAccessReviewModel, apiVersionOf } from '../../../k8s/models';
+import type { AccessReview } from '../../../k8s/types';
 import type { ClonePermission, CloneSubject, RoleRef, SubjectKind } from './types';
 
 /**
@@ -8,22 +14,6 @@ import type { ClonePermission, CloneSubject, RoleRef, SubjectKind } from './type
  * (:307-324) sends, in this order, `create datavolumes/source` then `create pods`, both in the source
  * namespace and both named after the source PVC, and accepts the first allowed (:231-260).
  */
-
-const resourceAttributes = (sourceNamespace: string, pvcName?: string): ReviewResourceAttributes[] => {
-  const name = pvcName ? { name: pvcName } : {};
-  return [
-    {
-      namespace: sourceNamespace,
-      verb: CLONE_SOURCE.verb,
-      group: CLONE_SOURCE.group,
-      resource: CLONE_SOURCE.resource,
-      subresource: CLONE_SOURCE.subresource,
-      ...name,
-    },
-    // Core group: CDI leaves Group empty, which the JSON omits.
-    { namespace: sourceNamespace, verb: CREATE_PODS.verb, resource: CREATE_PODS.resource, ...name },
-  ];
-};
 
 const AUTHENTICATED = 'system:authenticated';
 
@@ -62,23 +52,14 @@ export const cloneReviewRequests = (
   opts?: { pvcName?: string; userGroups?: string[] },
 ): AccessReview[] => {
   const { user, groups } = reviewIdentity(subject, opts?.userGroups);
-  return resourceAttributes(sourceNamespace, opts?.pvcName).map((ra) => ({
+  return cloneReviewAttributes(sourceNamespace, opts?.pvcName).map((ra) => ({
     apiVersion: apiVersionOf(SubjectAccessReviewModel),
     kind: SubjectAccessReviewModel.kind,
     spec: { resourceAttributes: ra, ...(user !== undefined ? { user } : {}), groups },
   }));
 };
 
-/** The same two questions about the requester itself (no user/groups: the apiserver fills them in). */
-export const selfCloneReviewRequests = (
-  sourceNamespace: string,
-  opts?: { pvcName?: string },
-): AccessReview[] =>
-  resourceAttributes(sourceNamespace, opts?.pvcName).map((ra) => ({
-    apiVersion: apiVersionOf(SelfSubjectAccessReviewModel),
-    kind: SelfSubjectAccessReviewModel.kind,
-    spec: { resourceAttributes: ra },
-  }));
+export { selfCloneReviewRequests };
 
 /** A binding the apiserver's RBAC authorizer named as the reason for allowing. */
 export interface ReasonBinding {
@@ -225,9 +206,7 @@ export const interpretReviews = (
     user = answers.find((a) => a.spec?.user)?.spec.user ?? reviewIdentity(subject).user;
   return {
     allowed: false,
-    ...(user
-      ? { refusal: `User ${user} has insufficient permissions in clone source namespace ${sourceNamespace}` }
-      : {}),
+    ...(user ? { refusal: cloneRefusal(user, sourceNamespace) } : {}),
     ...evaluationError,
   };
 };

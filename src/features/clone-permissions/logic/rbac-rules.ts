@@ -1,4 +1,7 @@
+import { CLONE_SOURCE, CREATE_PODS, type PermissionAttributes } from '../../../k8s/clone-authorization';
 import type { ClusterRole, PolicyRule, Role } from '../../../k8s/types';
+
+export { CLONE_SOURCE, CREATE_PODS, type PermissionAttributes };
 import type { ClonePermission, GrantPath } from './types';
 
 /**
@@ -6,26 +9,6 @@ import type { ClonePermission, GrantPath } from './types';
  * namespace and is satisfied by either (CDI v1.65.0 authorize_utils.go:231-260, attributes :307-324):
  * `create` on `cdi.kubevirt.io` `datavolumes/source`, or `create` on core `pods`.
  */
-
-export interface PermissionAttributes {
-  group: string;
-  resource: string;
-  subresource?: string;
-  verb: string;
-}
-
-export const CLONE_SOURCE = {
-  group: 'cdi.kubevirt.io',
-  resource: 'datavolumes',
-  subresource: 'source',
-  verb: 'create',
-} as const satisfies PermissionAttributes;
-
-export const CREATE_PODS = {
-  group: '',
-  resource: 'pods',
-  verb: 'create',
-} as const satisfies PermissionAttributes;
 
 export const PERMISSION_ATTRIBUTES: Record<ClonePermission, PermissionAttributes> = {
   'clone-source': CLONE_SOURCE,

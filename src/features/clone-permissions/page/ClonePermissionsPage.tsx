@@ -26,7 +26,7 @@ import { cloneBehaviour } from '../logic/rbac-rules';
 import type { CloneAccessRow, CloneSubject, RbacSnapshot } from '../logic/types';
 import { AccessTable } from './AccessTable';
 import { blindspotText } from './clone-texts';
-import { NamespaceFilter } from './NamespaceFilter';
+import { NamespaceFilter } from '../../../components/NamespaceFilter';
 import { useCloneAccessData, type CloneAccessData, type RbacList } from './use-clone-access-data';
 
 const GrantWizard = lazy(() => import('../grant/GrantWizard'));
@@ -103,6 +103,7 @@ const ClonePermissionsBody = ({
   const namespaceFilter = (
     <NamespaceFilter
       id="vsp-clone-namespace-filter"
+      label={t('Source namespace')}
       value={namespace}
       namespaces={namespaces}
       onChange={setNamespace}

@@ -1,6 +1,12 @@
 import { FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 
+/** The known namespaces, with `value` first when it is not among them (prefilled, or since deleted). */
+export const namespaceOptions = (
+  value: string | undefined,
+  namespaces: readonly string[],
+): readonly string[] => (value && !namespaces.includes(value) ? [value, ...namespaces] : namespaces);
+
 /**
  * A namespace control: a select of the known namespaces, or a text field when they cannot be listed. A value
  * that is not in the list (e.g. prefilled) stays selectable.
@@ -16,7 +22,7 @@ export const NamespaceField = ({
 }: {
   id: string;
   value: string;
-  namespaces: string[] | undefined;
+  namespaces: readonly string[] | undefined;
   onChange: (value: string) => void;
   validated: 'default' | 'error';
   describedBy?: string;
@@ -40,7 +46,7 @@ export const NamespaceField = ({
       />
     );
   }
-  const options = value && !namespaces.includes(value) ? [value, ...namespaces] : namespaces;
+  const options = namespaceOptions(value, namespaces);
   return (
     <FormSelect {...common} value={value} onChange={(_e, v) => onChange(v)}>
       <FormSelectOption value="" label={t('Choose a namespace')} isPlaceholder />

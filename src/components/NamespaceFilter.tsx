@@ -12,25 +12,29 @@ import {
 } from '@patternfly/react-core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isDns1123Label } from '../../../k8s/names';
+import { isDns1123Label } from '../k8s/names';
+import { namespaceOptions } from './NamespaceField';
 
 const ALL = '';
 
 /**
- * The source-namespace filter: a select of every namespace (plus "All namespaces") when namespaces can be
- * listed; otherwise a text field (a namespace admin types the namespace they administer).
+ * A namespace filter: a select of every namespace (plus "All namespaces") when namespaces can be listed;
+ * otherwise a text field (a namespace admin types the namespace they administer).
  */
 export const NamespaceFilter = ({
   id,
+  label,
   value,
   namespaces,
   onChange,
 }: {
   id: string;
+  /** The visible label, e.g. "Source namespace". */
+  label: string;
   /** The filtered namespace; undefined = all namespaces. */
   value: string | undefined;
   /** Known namespaces; undefined when they cannot be listed. */
-  namespaces: string[] | undefined;
+  namespaces: readonly string[] | undefined;
   onChange: (namespace: string | undefined) => void;
 }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
@@ -45,14 +49,14 @@ export const NamespaceFilter = ({
 
   if (namespaces) {
     // The filtered namespace stays selectable even when it is not (or no longer) in the list.
-    const options = value && !namespaces.includes(value) ? [value, ...namespaces] : namespaces;
+    const options = namespaceOptions(value, namespaces);
     return (
-      <FormGroup label={t('Source namespace')} fieldId={id}>
+      <FormGroup label={label} fieldId={id}>
         <FormSelect
           id={id}
           value={value ?? ALL}
           onChange={(_e, v) => onChange(v === ALL ? undefined : v)}
-          aria-label={t('Source namespace')}
+          aria-label={label}
         >
           <FormSelectOption value={ALL} label={t('All namespaces')} />
           {options.map((ns) => (
@@ -74,7 +78,7 @@ export const NamespaceFilter = ({
   const helpId = `${id}-help`;
   return (
     <form onSubmit={apply} noValidate>
-      <FormGroup label={t('Source namespace')} fieldId={id}>
+      <FormGroup label={label} fieldId={id}>
         <InputGroup>
           <InputGroupItem isFill>
             <TextInput

@@ -1,0 +1,3 @@
+// Placeholder during development: replaced by the details page.
+const DataVolumeDetailsPage = () => null;
+export default DataVolumeDetailsPage;
