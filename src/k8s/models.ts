@@ -136,6 +136,36 @@ export const PersistentVolumeClaimModel = model({
   shortNames: ['pvc'],
 });
 
+export const VolumeSnapshotModel = model({
+  kind: 'VolumeSnapshot',
+  apiGroup: 'snapshot.storage.k8s.io',
+  version: 'v1',
+  plural: 'volumesnapshots',
+  label: 'VolumeSnapshot',
+  labelPlural: 'VolumeSnapshots',
+  namespaced: true,
+  crd: true,
+  abbr: 'VS',
+});
+
+export const PodModel = model({
+  kind: 'Pod',
+  version: 'v1',
+  plural: 'pods',
+  label: 'Pod',
+  labelPlural: 'Pods',
+  namespaced: true,
+});
+
+export const EventModel = model({
+  kind: 'Event',
+  version: 'v1',
+  plural: 'events',
+  label: 'Event',
+  labelPlural: 'Events',
+  namespaced: true,
+});
+
 export const NodeModel = model({
   kind: 'Node',
   version: 'v1',

@@ -345,3 +345,33 @@ export interface K8sStatus {
     causes?: { reason?: string; message?: string; field?: string }[];
   };
 }
+
+export interface VolumeSnapshot extends K8sResourceCommon {
+  spec?: {
+    source?: { persistentVolumeClaimName?: string; volumeSnapshotContentName?: string };
+    volumeSnapshotClassName?: string;
+  };
+  status?: { readyToUse?: boolean; restoreSize?: Quantity; error?: { message?: string } };
+}
+
+export interface Pod extends K8sResourceCommon {
+  spec?: { nodeName?: string; containers?: { name: string }[] };
+  status?: {
+    phase?: string;
+    containerStatuses?: { name: string; restartCount?: number; state?: Record<string, { reason?: string }> }[];
+  };
+}
+
+/** A core/v1 Event, as kubectl and the console read it. */
+export interface K8sEvent extends K8sResourceCommon {
+  involvedObject: { kind?: string; name?: string; namespace?: string; uid?: string; fieldPath?: string };
+  reason?: string;
+  message?: string;
+  type?: 'Normal' | 'Warning' | string;
+  count?: number;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  eventTime?: string;
+  source?: { component?: string; host?: string };
+  reportingComponent?: string;
+}
