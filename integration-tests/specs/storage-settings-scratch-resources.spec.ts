@@ -46,12 +46,15 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(section.getByTestId('vsp-scratch-configured')).toHaveText('ocs-storagecluster-ceph-rbd');
     await expect(section.getByTestId('vsp-scratch-applied')).toHaveText('ocs-storagecluster-ceph-rbd');
     await expect(section.getByTestId('vsp-scratch-why')).toContainText('CDI applies the configured class');
-    // The documented operations matrix.
+    // The operations matrix: the documentation's, corrected by CDI's code where they differ.
     const matrix = section.getByRole('table', { name: 'Which imports need scratch space' });
     await expect(matrix.getByRole('row', { name: /^Registry/ })).toContainText('QCOW2: needs scratch space');
     await expect(matrix.getByRole('row', { name: /^Upload/ })).toContainText('□ TAR: not supported');
     await expect(matrix.getByRole('row', { name: /^HTTPS/ })).toContainText(
-      'QCOW2: needs scratch space with a custom certificate authority',
+      'QCOW2: needs scratch space only if the server does not support range requests (the documentation says it needs scratch space with a custom certificate authority)',
+    );
+    await expect(matrix.getByRole('row', { name: /^HTTP basic authentication/ })).toContainText(
+      'TAR: needs scratch space (the documentation says it needs none)',
     );
 
     await section

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDataVolumeForm, type DataVolumeForm } from './dv-form';
-import { guessImageFormat, scratchAdvice, scratchClassFor } from './scratch-advice';
+import { scratchAdvice, scratchClassFor } from './scratch-advice';
 
 const ctx = { scratchSpaceStorageClass: '', targetClass: 'ceph-rbd' };
 const http = (url: string, patch: Partial<DataVolumeForm['http']> = {}, more: Partial<DataVolumeForm> = {}) =>
@@ -29,26 +29,17 @@ describe('scratchAdvice: does this import need scratch space', () => {
     expect(registry('node')).toMatchObject({ needed: false, why: { code: 'node-pull' } });
   });
 
-  it('HTTP: QCOW2 and raw need none, compressed QCOW2 needs scratch, compressed raw none', () => {
-    expect(http('http://example.com/disk.qcow2')).toMatchObject({ needed: false, why: { format: 'QCOW2' } });
-    expect(http('http://example.com/disk.img')).toMatchObject({ needed: false, why: { format: 'raw' } });
-    expect(http('http://example.com/disk.qcow2.xz').needed).toBe(true);
-    expect(http('http://example.com/disk.qcow2.gz?token=1').needed).toBe(true);
-    expect(http('http://example.com/disk.raw.gz').needed).toBe(false);
-  });
-
-  it('HTTP with an unknown format depends on the image', () => {
-    expect(http('http://example.com/download').needed).toBe('depends');
-    expect(http('http://example.com/disk.gz').needed).toBe('depends');
-  });
-
-  it('HTTPS QCOW2 needs scratch only with a custom CA', () => {
-    expect(http('https://example.com/disk.qcow2').needed).toBe(false);
-    expect(http('https://example.com/disk.qcow2', { certConfigMap: 'ca' }).needed).toBe(true);
-    expect(http('https://example.com/disk.img', { certConfigMap: 'ca' }).needed).toBe(false);
-    expect(http('http://example.com/disk.qcow2', { secretRef: 'creds' }).why).toMatchObject({
-      endpoint: 'http-basic-auth',
-    });
+  it("HTTP(S) KubeVirt content is streamed: no scratch for any format, custom CA or credentials (CDI's code, not the docs)", () => {
+    for (const url of [
+      'http://example.com/disk.qcow2',
+      'http://example.com/disk.qcow2.xz',
+      'https://example.com/disk.qcow2.gz?token=1',
+      'http://example.com/disk.raw.gz',
+      'http://example.com/download',
+    ])
+      expect(http(url), url).toMatchObject({ needed: false, why: { code: 'http-streamed' } });
+    expect(http('https://example.com/disk.qcow2', { certConfigMap: 'ca' }).needed).toBe(false);
+    expect(http('http://example.com/disk.qcow2.xz', { secretRef: 'creds' }).needed).toBe(false);
   });
 
   it('archive content always gets scratch (CDI code), gs:// is not in the matrix', () => {
@@ -84,17 +75,5 @@ describe('scratchClassFor: GetScratchPvcStorageClass', () => {
       'unknown',
     );
     expect(registry('pod').scratchClass).toBe('ceph-rbd');
-  });
-});
-
-describe('guessImageFormat', () => {
-  it('reads the file name', () => {
-    expect(guessImageFormat('https://x/y/Fedora.QCOW2')).toEqual({
-      contentType: 'kubevirt-qcow2',
-      format: 'QCOW2',
-    });
-    expect(guessImageFormat('https://x/y/a.iso.xz')).toEqual({ contentType: 'kubevirt-raw', format: 'XZ' });
-    expect(guessImageFormat('https://x/y/a.gz')).toEqual({ contentType: undefined, format: 'GZ' });
-    expect(guessImageFormat('https://x/latest')).toEqual({ contentType: undefined, format: undefined });
   });
 });

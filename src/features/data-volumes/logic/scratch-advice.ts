@@ -1,31 +1,22 @@
-import {
-  SCRATCH_MATRIX,
-  type ScratchContentType,
-  type ScratchEndpoint,
-  type ScratchFormat,
-} from '../../../k8s/scratch-space';
+import { SCRATCH_MATRIX, type ScratchEndpoint, type ScratchFormat } from '../../../k8s/scratch-space';
 import type { DataVolumeForm } from './dv-form';
 
 /**
- * Whether an import needs a scratch PVC and which class it gets. The documented matrix
- * (src/k8s/scratch-space.ts) answers HTTP and upload; CDI v1.65.0's code decides where it is stricter or
- * more specific: every archive import gets scratch (pkg/controller/import-controller.go:780-786, although the
- * older docs' matrix says TAR needs none), a registry import with pullMethod node needs none (:794-795), and
- * every upload pod gets a scratch PVC (upload-controller.go:250-253).
+ * Whether an import needs a scratch PVC and which class it gets, as CDI v1.65.0's code decides (the matrix in
+ * src/k8s/scratch-space.ts follows it and keeps the documented answers): every archive import gets scratch
+ * (pkg/controller/import-controller.go:780-786), a registry import gets it unless pullMethod is node
+ * (:794-795), every upload pod gets a scratch PVC (upload-controller.go:250-253), and HTTP(S) KubeVirt content
+ * is streamed through nbdkit without scratch unless the server lacks range requests (http-datasource.go).
  */
 
-export type ImageFormatGuess = 'QCOW2' | 'raw' | 'GZ' | 'XZ';
-
 export type ScratchWhy =
-  /** A cell of the matrix. `cells` are the formats still possible (one when the URL names the format). */
-  | {
-      code: 'matrix';
-      endpoint: ScratchEndpoint;
-      contentTypes: ScratchContentType[];
-      cells: ScratchFormat[];
-      /** The format read from the URL's file name, if any. */
-      format?: ImageFormatGuess;
-    }
+  /** Cells of the matrix (registry or upload, KubeVirt content): the supported formats. */
+  | { code: 'matrix'; endpoint: ScratchEndpoint; cells: ScratchFormat[] }
+  /**
+   * HTTP(S) KubeVirt content: the importer streams it (any format, compressed or not) straight into the volume;
+   * scratch space only when the server does not support range requests.
+   */
+  | { code: 'http-streamed' }
   /** contentType archive: CDI always gives the import scratch space. */
   | { code: 'archive' }
   /** Registry with pullMethod node: the node's container runtime pulls the image, no scratch. */
@@ -60,23 +51,6 @@ export interface ScratchAdviceContext {
   targetClass: string | undefined;
 }
 
-/** The image format and content column a URL's file name suggests ("disk.qcow2.xz" → QCOW2 column, XZ). */
-export const guessImageFormat = (
-  url: string,
-): { contentType?: ScratchContentType; format?: ImageFormatGuess } => {
-  const path = url.split(/[?#]/)[0].toLowerCase();
-  const file = path.slice(path.lastIndexOf('/') + 1);
-  const compressed = file.endsWith('.gz') ? 'GZ' : file.endsWith('.xz') ? 'XZ' : undefined;
-  const inner = compressed ? file.slice(0, -3) : file;
-  const contentType: ScratchContentType | undefined = /\.qcow2c?$/.test(inner)
-    ? 'kubevirt-qcow2'
-    : /\.(img|raw|iso)$/.test(inner)
-      ? 'kubevirt-raw'
-      : undefined;
-  const format = compressed ?? (contentType === 'kubevirt-qcow2' ? 'QCOW2' : contentType ? 'raw' : undefined);
-  return { contentType, format };
-};
-
 /** The scratch PVC's class as `GetScratchPvcStorageClass` picks it (pkg/controller/util.go:232-250). */
 export const scratchClassFor = (
   ctx: ScratchAdviceContext,
@@ -88,21 +62,13 @@ export const scratchClassFor = (
   return { scratchClass: undefined, classFrom: 'none' };
 };
 
-const cellNeeds = (cell: ScratchFormat, customCa: boolean): boolean =>
-  cell.scratch === 'always' || (cell.scratch === 'custom-ca' && customCa);
-
-const fromMatrix = (
-  endpoint: ScratchEndpoint,
-  contentTypes: ScratchContentType[],
-  format: ImageFormatGuess | undefined,
-  customCa: boolean,
-): { needed: boolean | 'depends'; why: ScratchWhy } => {
-  const cells = contentTypes
+const fromMatrix = (endpoint: 'registry' | 'upload'): { needed: boolean | 'depends'; why: ScratchWhy } => {
+  const cells = (['kubevirt-qcow2', 'kubevirt-raw'] as const)
     .flatMap((c) => SCRATCH_MATRIX[endpoint][c])
-    .filter((cell) => cell.supported && (format === undefined || cell.format === format));
-  const answers = new Set(cells.map((cell) => cellNeeds(cell, customCa)));
+    .filter((cell) => cell.supported);
+  const answers = new Set(cells.map((cell) => cell.scratch === 'always'));
   const needed = answers.size === 1 ? [...answers][0] : 'depends';
-  return { needed, why: { code: 'matrix', endpoint, contentTypes, cells, ...(format ? { format } : {}) } };
+  return { needed, why: { code: 'matrix', endpoint, cells } };
 };
 
 const needs = (form: DataVolumeForm): { needed: boolean | 'depends'; why: ScratchWhy } => {
@@ -113,23 +79,16 @@ const needs = (form: DataVolumeForm): { needed: boolean | 'depends'; why: Scratc
     case 'dataSource':
       return { needed: false, why: { code: 'no-transfer' } };
     case 'upload':
-      return fromMatrix('upload', ['kubevirt-qcow2', 'kubevirt-raw'], undefined, false);
+      return fromMatrix('upload');
     case 'registry':
       if (form.contentType === 'archive') return { needed: true, why: { code: 'archive' } };
       if (form.registry.pullMethod === 'node') return { needed: false, why: { code: 'node-pull' } };
-      return fromMatrix('registry', ['kubevirt-qcow2', 'kubevirt-raw'], undefined, false);
+      return fromMatrix('registry');
     case 'http': {
       if (form.contentType === 'archive') return { needed: true, why: { code: 'archive' } };
-      const url = form.http.url.trim();
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(form.http.url.trim())?.[1].toLowerCase();
       if (scheme === 'gs') return { needed: 'depends', why: { code: 'not-in-matrix' } };
-      const endpoint: ScratchEndpoint =
-        scheme === 'https' ? 'https' : form.http.secretRef.trim() !== '' ? 'http-basic-auth' : 'http';
-      const guess = guessImageFormat(url);
-      const contentTypes: ScratchContentType[] = guess.contentType
-        ? [guess.contentType]
-        : ['kubevirt-qcow2', 'kubevirt-raw'];
-      return fromMatrix(endpoint, contentTypes, guess.format, form.http.certConfigMap.trim() !== '');
+      return { needed: false, why: { code: 'http-streamed' } };
     }
   }
 };
