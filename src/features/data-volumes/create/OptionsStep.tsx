@@ -126,7 +126,7 @@ export const OptionsStep = ({
             id="vsp-dv-preallocation-on"
             name="vsp-dv-preallocation"
             label={t('Preallocate')}
-            description={t('spec.preallocation: true')}
+            description={t('Writes spec.preallocation = true.')}
             isChecked={form.preallocation === true}
             onChange={() => setForm((f) => ({ ...f, preallocation: true }))}
             {...(preallocState.notes?.length ? { 'aria-describedby': preallocState.helpId } : {})}
@@ -135,7 +135,7 @@ export const OptionsStep = ({
             id="vsp-dv-preallocation-off"
             name="vsp-dv-preallocation"
             label={t('Do not preallocate')}
-            description={t('spec.preallocation: false (overrides a global "preallocate")')}
+            description={t('Writes spec.preallocation = false (overrides a global "preallocate").')}
             isChecked={form.preallocation === false}
             onChange={() => setForm((f) => ({ ...f, preallocation: false }))}
           />
