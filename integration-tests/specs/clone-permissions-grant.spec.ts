@@ -113,6 +113,9 @@ test.describe('Clone permissions: grant wizard', () => {
     });
     await createButton(dialog).click();
     const result = page.getByRole('dialog', { name: 'Clone access granted' });
+    await expect(result).toContainText(
+      'Service account team-b/default may now clone DataVolumes and PVCs from namespace golden-images.',
+    );
     await expect(result.getByText(`${NEW_ROLE} (created)`)).toBeVisible();
     await expect(result.getByText(`${NEW_BINDING} in namespace golden-images (created)`)).toBeVisible();
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
@@ -201,8 +204,9 @@ test.describe('Clone permissions: grant wizard', () => {
     await fill(dialog, 'Source namespace', OS_IMAGES);
     await dialog.getByRole('button', { name: 'Review' }).click();
     await expect(covered).toContainText(
-      `Every authenticated user may already clone from ${OS_IMAGES}: RoleBinding ${OS_IMAGES}/os-images.kubevirt.io:view (created by SSP)`,
+      `Every authenticated user may already clone from ${OS_IMAGES}: RoleBinding ${OS_IMAGES}/os-images.kubevirt.io:view binds Role os-images.kubevirt.io:view, which grants create on datavolumes/source.`,
     );
+    await expect(covered).toContainText('Owner: SSP operator.');
     await expect(createButton(dialog)).toBeDisabled();
     expect(writes).toEqual([]);
     expect(await count()).toBe(before);

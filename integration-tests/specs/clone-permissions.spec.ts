@@ -84,7 +84,7 @@ test.describe('Clone permissions page', () => {
     await expect(cloner).toHaveCount(1);
     await expect(cloner).toContainText('ClusterRole datavolume-cloner');
     await expect(cloner).toContainText('Through the wildcard * in verbs');
-    await expect(cloner).toContainText('Created by hand or another tool');
+    await expect(cloner).toContainText('Someone else (by hand or another tool)');
 
     await consoleUI.expectNoA11yViolations();
     await consoleUI.saveScreenshots('clone-permissions');
@@ -215,7 +215,7 @@ test.describe('Clone permissions page', () => {
     });
     await page.goto(`${PAGE}?namespace=golden-images`);
     const row = rowsWith(page, 'golden-images', 'team-b/default');
-    await expect(row).toContainText('Created here');
+    await expect(row).toContainText('This plugin');
     await row.getByRole('button', { name: /^Revoke RoleBinding golden-images\/team-b-golden/ }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Revoke clone access through team-b-golden?' });

@@ -33,6 +33,7 @@ import {
   type CloneCheck,
 } from '../logic/access-check';
 import type { CloneSubject } from '../logic/types';
+import { subjectText } from '../shared/clone-texts';
 import { NamespaceField } from '../../../components/NamespaceField';
 
 export interface CheckAccessModalProps {
@@ -146,20 +147,8 @@ const runCheck = async (run: CheckRun): Promise<{ run: CheckRun; check: CloneChe
   };
 };
 
-const whoText = (t: TFunction, subject: CloneSubject | undefined): string => {
-  if (!subject) return t('You');
-  switch (subject.kind) {
-    case 'ServiceAccount':
-      return t('Service account {{namespace}}/{{name}}', {
-        namespace: subject.namespace,
-        name: subject.name,
-      });
-    case 'User':
-      return t('User {{name}}', { name: subject.name });
-    case 'Group':
-      return t('Group {{name}}', { name: subject.name });
-  }
-};
+const whoText = (t: TFunction, subject: CloneSubject | undefined): string =>
+  subject ? subjectText(t, subject) : t('You');
 
 const CheckResult = ({
   run,

@@ -237,8 +237,9 @@ describe('GrantWizard', () => {
     expect(covered.textContent).toContain('An equivalent binding already exists');
     expect(covered.textContent).toContain('Every authenticated user may already clone from ' + OS_IMAGES);
     expect(covered.textContent).toContain(
-      'RoleBinding openshift-virtualization-os-images/os-images.kubevirt.io:view',
+      'RoleBinding openshift-virtualization-os-images/os-images.kubevirt.io:view binds Role os-images.kubevirt.io:view',
     );
+    expect(covered.textContent).toContain('Owner: SSP operator.');
     expect(button('Create').disabled).toBe(true);
     expect(api.calls).toEqual([]);
   });

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldMessages } from '../../../components/FieldHelp';
 import { metadataName } from '../../../k8s/names';
 import { toYaml } from '../../../k8s/to-yaml';
-import { accessCovering, subjectLabel } from '../logic/clone-access';
+import { accessCovering } from '../logic/clone-access';
 import {
   clusterRoleManifest,
   DEFAULT_ROLE_NAME,
@@ -36,6 +36,7 @@ import { ReviewStep } from './ReviewStep';
 import { RoleStep, type RoleValues } from './RoleStep';
 import { runGrant, type GrantOutcome, type GrantStepState } from './run-grant';
 import { SourceStep } from './SourceStep';
+import { subjectText } from '../shared/clone-texts';
 import { SubjectStep, type SubjectValues } from './SubjectStep';
 import { useGrantMessages } from './use-grant-messages';
 import '../../../components/plugin.css';
@@ -228,7 +229,7 @@ const GrantWizard = ({
         <ModalBody>
           <Alert variant="success" isInline title={t('Clone access granted')}>
             {t('{{subject}} may now clone DataVolumes and PVCs from namespace {{namespace}}.', {
-              subject: `${cloneSubject.kind} ${subjectLabel(cloneSubject)}`,
+              subject: subjectText(t, cloneSubject),
               namespace: sourceNamespace,
             })}
           </Alert>

@@ -16,9 +16,9 @@ import { useTranslation } from 'react-i18next';
 import { YamlBlock } from '../../../components/YamlBlock';
 import { ClusterRoleModel, RoleBindingModel } from '../../../k8s/models';
 import { useModelAccess } from '../../../k8s/use-access';
-import { serviceAccountsGroupNamespace, subjectLabel } from '../logic/clone-access';
 import type { GrantForm } from '../logic/grant-plan';
 import type { CloneAccessRow } from '../logic/types';
+import { bindingText, ownerText, subjectText, subjectWho } from '../shared/clone-texts';
 import { NameField, type FieldStateOf } from './fields';
 import { GrantFailure, GrantProgress } from './GrantProgress';
 import type { GrantOutcome, GrantStepState } from './run-grant';
@@ -44,12 +44,6 @@ export interface ReviewStepProps {
   running: boolean;
 }
 
-/** "RoleBinding golden-images/x" or "ClusterRoleBinding x". */
-const bindingText = (r: CloneAccessRow) =>
-  r.binding.namespace
-    ? `${r.binding.kind} ${r.binding.namespace}/${r.binding.name}`
-    : `${r.binding.kind} ${r.binding.name}`;
-
 export const ReviewStep = ({
   form,
   onBindingNameChange,
@@ -71,50 +65,28 @@ export const ReviewStep = ({
   const bindingAccess = useModelAccess(RoleBindingModel, 'create', undefined, form.sourceNamespace);
   const roleAccess = useModelAccess(ClusterRoleModel, 'create');
 
-  const who = (r: CloneAccessRow): string => {
-    if (r.subject.kind === 'Group') {
-      if (r.subject.name === 'system:authenticated') return t('Every authenticated user');
-      if (r.subject.name === 'system:serviceaccounts') return t('Every service account');
-      const ns = serviceAccountsGroupNamespace(r.subject);
-      if (ns) return t('Every service account of namespace {{saNamespace}}', { saNamespace: ns });
-      return t('Group {{name}}', { name: r.subject.name });
-    }
-    if (r.subject.kind === 'ServiceAccount')
-      return t('Service account {{name}}', { name: subjectLabel(r.subject) });
-    return t('User {{name}}', { name: r.subject.name });
-  };
-  const owner = (r: CloneAccessRow): string => {
-    switch (r.owner) {
-      case 'ssp':
-        return t(' (created by SSP)');
-      case 'cdi':
-        return t(' (created by CDI)');
-      case 'bootstrap':
-        return t(' (a Kubernetes default)');
-      case 'plugin':
-        return t(' (created with this plugin)');
-      case 'other':
-        return '';
-    }
-  };
   const coveringText = (r: CloneAccessRow): string => {
     const where =
       r.sourceNamespace === '*'
         ? t('from every namespace')
         : t('from {{namespace}}', { namespace: r.sourceNamespace });
+    const words = {
+      binding: bindingText(r.binding),
+      roleKind: r.role.kind,
+      role: r.role.name,
+      owner: ownerText(t, r.owner),
+    };
     const how =
       r.permission === 'clone-source'
-        ? t('{{binding}}{{owner}} binds {{roleKind}} {{role}}, which grants create on datavolumes/source.', {
-            binding: bindingText(r),
-            owner: owner(r),
-            roleKind: r.role.kind,
-            role: r.role.name,
-          })
+        ? t(
+            '{{binding}} binds {{roleKind}} {{role}}, which grants create on datavolumes/source. Owner: {{owner}}.',
+            words,
+          )
         : t(
-            '{{binding}}{{owner}} binds {{roleKind}} {{role}}, which grants create on pods: CDI accepts that for cloning too.',
-            { binding: bindingText(r), owner: owner(r), roleKind: r.role.kind, role: r.role.name },
+            '{{binding}} binds {{roleKind}} {{role}}, which grants create on pods: CDI accepts that for cloning too. Owner: {{owner}}.',
+            words,
           );
-    return t('{{who}} may already clone {{where}}: {{how}}', { who: who(r), where, how });
+    return t('{{who}} may already clone {{where}}: {{how}}', { who: subjectWho(t, r.subject), where, how });
   };
 
   const bindingState = fieldState('bindingName');
@@ -133,13 +105,6 @@ export const ReviewStep = ({
       <DescriptionListDescription>{value}</DescriptionListDescription>
     </DescriptionListGroup>
   );
-  const subject = form.subject;
-  const subjectText =
-    subject.kind === 'ServiceAccount'
-      ? t('Service account {{name}}', { name: subjectLabel(subject) })
-      : subject.kind === 'User'
-        ? t('User {{name}}', { name: subject.name })
-        : t('Group {{name}}', { name: subject.name });
   const roleText =
     form.role.mode === 'reuse'
       ? t('{{name}} (existing)', { name: form.role.name })
@@ -151,7 +116,7 @@ export const ReviewStep = ({
     <Stack hasGutter>
       <DescriptionList isCompact isHorizontal aria-label={t('Summary')}>
         {term(t('Clones from namespace'), form.sourceNamespace)}
-        {term(t('Subject'), subjectText)}
+        {term(t('Subject'), subjectText(t, form.subject))}
         {term(t('ClusterRole'), roleText)}
       </DescriptionList>
       {covering.length > 0 && (

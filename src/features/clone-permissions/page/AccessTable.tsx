@@ -19,7 +19,7 @@ import {
   sourceNamespaceText,
   subjectKindText,
   subjectMeaning,
-} from './clone-texts';
+} from '../shared/clone-texts';
 
 export interface AccessTableActions {
   onCheck: (row: CloneAccessRow) => void;

@@ -25,7 +25,7 @@ import { useModelAccess, type Access } from '../../../k8s/use-access';
 import { cloneBehaviour } from '../logic/rbac-rules';
 import type { CloneAccessRow, CloneSubject, RbacSnapshot } from '../logic/types';
 import { AccessTable } from './AccessTable';
-import { blindspotText } from './clone-texts';
+import { blindspotText } from '../shared/clone-texts';
 import { NamespaceFilter } from '../../../components/NamespaceFilter';
 import { useCloneAccessData, type CloneAccessData, type RbacList } from './use-clone-access-data';
 

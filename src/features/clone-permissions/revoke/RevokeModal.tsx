@@ -21,9 +21,9 @@ import { ClusterRoleModel, RoleBindingModel } from '../../../k8s/models';
 import { metadataName } from '../../../k8s/names';
 import type { ClusterRole, RoleBinding } from '../../../k8s/types';
 import { deleteObject } from '../../../k8s/use-object-writes';
-import { subjectLabel } from '../logic/clone-access';
 import { revokeImpact, roleLeftUnused } from '../logic/revoke-plan';
-import type { CloneAccessRow, CloneSubject, RbacSnapshot } from '../logic/types';
+import { subjectText } from '../shared/clone-texts';
+import type { CloneAccessRow, RbacSnapshot } from '../logic/types';
 
 export interface RevokeModalProps {
   row: CloneAccessRow;
@@ -35,13 +35,6 @@ export interface RevokeModalProps {
 }
 
 const ID = 'vsp-revoke';
-
-const subjectWords = (t: TFunction, s: CloneSubject): string =>
-  s.kind === 'ServiceAccount'
-    ? t('Service account {{name}}', { name: subjectLabel(s) })
-    : s.kind === 'User'
-      ? t('User {{name}}', { name: s.name })
-      : t('Group {{name}}', { name: s.name });
 
 const rowBindingWords = (t: TFunction, r: CloneAccessRow): string =>
   r.binding.kind === 'ClusterRoleBinding'
@@ -151,9 +144,9 @@ const RevokeModal = ({ row, binding, rows, snapshot, onClose }: RevokeModalProps
           {impact.map(({ subject, keepsAccessVia }) => (
             <ListItem key={`${subject.kind}/${subject.namespace ?? ''}/${subject.name}`}>
               {keepsAccessVia.length === 0
-                ? t('{{subject}} loses access', { subject: subjectWords(t, subject) })
+                ? t('{{subject}} loses access', { subject: subjectText(t, subject) })
                 : t('{{subject}} keeps access through {{bindings}}', {
-                    subject: subjectWords(t, subject),
+                    subject: subjectText(t, subject),
                     bindings: [...new Set(keepsAccessVia.map((r) => rowBindingWords(t, r)))].join(', '),
                   })}
             </ListItem>

@@ -11,7 +11,10 @@ import type {
   SubjectKind,
 } from '../logic/types';
 
-/** Words for the clone-permissions page's cells and warnings; every string through `t`. */
+/**
+ * Words for clone permissions (the page's cells and warnings, the grant, check and revoke dialogs), said one
+ * way everywhere; every string through `t`.
+ */
 
 export const subjectKindText = (t: TFunction, kind: SubjectKind): string =>
   kind === 'User' ? t('User') : kind === 'Group' ? t('Group') : t('Service account');
@@ -28,7 +31,15 @@ export const subjectMeaning = (t: TFunction, subject: CloneSubject): string | un
 
 /** "Service account team-b/default", for sentences and accessible names. */
 export const subjectText = (t: TFunction, subject: CloneSubject): string =>
-  `${subjectKindText(t, subject.kind)} ${subjectLabel(subject)}`;
+  subject.kind === 'ServiceAccount'
+    ? t('Service account {{name}}', { name: subjectLabel(subject) })
+    : subject.kind === 'User'
+      ? t('User {{name}}', { name: subject.name })
+      : t('Group {{name}}', { name: subject.name });
+
+/** Who a subject is, in a sentence: what an "everyone" group means, else the subject itself. */
+export const subjectWho = (t: TFunction, subject: CloneSubject): string =>
+  subjectMeaning(t, subject) ?? subjectText(t, subject);
 
 export const sourceNamespaceText = (t: TFunction, ns: string): string =>
   ns === '*' ? t('All namespaces') : ns;
@@ -62,6 +73,7 @@ export const pathText = (t: TFunction, path: GrantPath): string => {
   }
 };
 
+/** Who made (and keeps) a binding: "SSP operator", "This plugin"... */
 export const ownerText = (t: TFunction, owner: BindingOwner): string => {
   switch (owner) {
     case 'ssp':
@@ -69,11 +81,11 @@ export const ownerText = (t: TFunction, owner: BindingOwner): string => {
     case 'cdi':
       return t('CDI operator');
     case 'bootstrap':
-      return t('Default role binding');
+      return t('Kubernetes default');
     case 'plugin':
-      return t('Created here');
+      return t('This plugin');
     case 'other':
-      return t('Created by hand or another tool');
+      return t('Someone else (by hand or another tool)');
   }
 };
 
