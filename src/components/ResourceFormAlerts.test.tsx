@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { K8sModel, Patch } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,38 +8,17 @@ import { useState } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { optionalStringField } from '../k8s/edit-session';
-import { applyAsApiserver } from '../k8s/testing/apply-as-apiserver';
+import { apiserver, statusError } from '../k8s/testing/fake-apiserver';
 import { useResourceForm } from '../k8s/use-resource-form';
 import { ConfirmModal } from './ConfirmModal';
 import { ResourceFormAlerts } from './ResourceFormAlerts';
 
-// The SDK package cannot run outside the console: a fake apiserver stands behind k8sPatch and k8sGet.
-const server = vi.hoisted(() => ({
-  object: undefined as unknown as Record<string, unknown>,
-  patchError: undefined as unknown,
-  getResponses: [] as Promise<unknown>[],
-  patches: [] as unknown[][],
-}));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(async ({ data }: { data: unknown[] }) => {
-    server.patches.push(data);
-    if (server.patchError) throw server.patchError;
-    try {
-      server.object = applyAsApiserver(server.object, data as Patch[]);
-    } catch {
-      // The apiserver words a failed test generically, without causes.
-      throw statusError(422, 'Invalid', 'the server rejected our request due to an error in our request');
-    }
-    return server.object;
-  }),
-  k8sGet: vi.fn(async () => server.getResponses.shift() ?? structuredClone(server.object)),
-}));
-
-const statusError = (code: number, reason: string, message: string, causes?: unknown[]) =>
-  Object.assign(new Error(message), {
-    code,
-    json: { kind: 'Status', code, reason, message, ...(causes ? { details: { causes } } : {}) },
-  });
+// The SDK package cannot run outside the console: the shared fake apiserver stands behind k8sPatch and
+// k8sGet (a patch whose test fails gets the apiserver's generic 422, without causes).
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('../k8s/testing/fake-apiserver')).fakeSdk,
+);
 
 const Model = { kind: 'StorageProfile', apiVersion: 'v1beta1', apiGroup: 'cdi.kubevirt.io' } as K8sModel;
 const text = (id: string) => optionalStringField(id, ['spec', id]);
@@ -57,6 +36,11 @@ const profile = (rv: string, spec: Record<string, string>) => ({
   status: { provisioner: 'csi.acme.example.com' },
 });
 type Profile = ReturnType<typeof profile>;
+const NAME = 'acme-fast';
+/** The profile as the apiserver holds it now. */
+const stored = () => apiserver.objects.get(NAME) as Profile;
+/** Someone else's write (or the starting state): what the apiserver holds from now on. */
+const store = (p: Profile) => apiserver.objects.set(NAME, p);
 
 /** A minimal page on the engine: two text fields, save, a confirmed "reset", and the engine's alerts. */
 const TestForm = ({ object }: { object: Profile }) => {
@@ -121,20 +105,18 @@ beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
 });
 beforeEach(() => {
-  server.patchError = undefined;
-  server.getResponses = [];
-  server.patches = [];
+  apiserver.reset([]);
 });
 afterEach(cleanup);
 
 describe('write engine in a form', () => {
   it('the lost update: after a conflict both concurrent edits survive, and the other change is shown', async () => {
     const seen = profile('1', {});
-    server.object = seen;
+    store(seen);
     renderForm(seen);
     await typeInto('Boot source format', 'snapshot');
     // Someone else sets the clone strategy and the format meanwhile.
-    server.object = profile('5', { cloneStrategy: 'csi-clone', dataImportCronSourceFormat: 'pvc' });
+    store(profile('5', { cloneStrategy: 'csi-clone', dataImportCronSourceFormat: 'pvc' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Conflict on save')).toBeTruthy();
     // The untouched field shows their value; the touched one is a decision.
@@ -145,35 +127,36 @@ describe('write engine in a form', () => {
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(within(both.parentElement!).getByRole('button', { name: 'Keep my value' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(server.object.metadata).toBeDefined());
-    expect(server.object.spec).toEqual({
-      cloneStrategy: 'csi-clone',
-      dataImportCronSourceFormat: 'snapshot',
-    });
-    expect(server.patches.at(-1)).toEqual([
+    await waitFor(() =>
+      expect(stored().spec).toEqual({
+        cloneStrategy: 'csi-clone',
+        dataImportCronSourceFormat: 'snapshot',
+      }),
+    );
+    expect(apiserver.sent.at(-1)?.patch).toEqual([
       { op: 'test', path: '/spec/dataImportCronSourceFormat', value: 'pvc' },
       { op: 'replace', path: '/spec/dataImportCronSourceFormat', value: 'snapshot' },
     ]);
   });
 
   it('a field changed by both: "use their value" drops my edit and leaves nothing to save', async () => {
-    server.object = profile('1', { cloneStrategy: 'copy' });
+    store(profile('1', { cloneStrategy: 'copy' }));
     renderForm(profile('1', { cloneStrategy: 'copy' }));
     await typeInto('Clone strategy', 'snapshot');
-    server.object = profile('2', { cloneStrategy: 'csi-clone' });
+    store(profile('2', { cloneStrategy: 'csi-clone' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Use their value' }));
     expect(input('Clone strategy').value).toBe('csi-clone');
     expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
-    expect(server.object.spec).toEqual({ cloneStrategy: 'csi-clone' });
+    expect(stored().spec).toEqual({ cloneStrategy: 'csi-clone' });
   });
 
   it("an older object arriving after the re-read (a lagging watch) does not undo the user's choice", async () => {
-    server.object = profile('10', { cloneStrategy: 'copy' });
+    store(profile('10', { cloneStrategy: 'copy' }));
     const { rerender } = renderForm(profile('10', { cloneStrategy: 'copy' }));
     await typeInto('Clone strategy', 'snapshot');
     // The re-read answers rv 12; the watch only later delivers rv 11.
-    server.object = profile('12', { cloneStrategy: 'csi-clone' });
+    store(profile('12', { cloneStrategy: 'csi-clone' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Keep my value' }));
     rerender(profile('11', { cloneStrategy: 'copy' }));
@@ -190,12 +173,15 @@ describe('write engine in a form', () => {
   });
 
   it('a re-read that answers late, older than what the user already rebased on, is dropped', async () => {
-    server.object = profile('10', {});
+    store(profile('10', {}));
     const { rerender } = renderForm(profile('10', {}));
     await typeInto('Clone strategy', 'copy');
-    server.object = profile('20', { cloneStrategy: 'snapshot' });
-    let answerLate: (v: unknown) => void = () => {};
-    server.getResponses = [new Promise((r) => (answerLate = r))];
+    store(profile('20', { cloneStrategy: 'snapshot' }));
+    let answerLate: (v: Profile) => void = () => {};
+    const sdk = await import('@openshift-console/dynamic-plugin-sdk');
+    vi.mocked(sdk.k8sGet).mockImplementationOnce(
+      () => new Promise((r) => (answerLate = r as (v: unknown) => void)),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     // While the re-read hangs, the watch brings rv 20; the user loads it and keeps their value.
     rerender(profile('20', { cloneStrategy: 'snapshot' }));
@@ -206,18 +192,21 @@ describe('write engine in a form', () => {
     expect(screen.queryByRole('button', { name: 'Keep my value' })).toBeNull();
     expect(input('Clone strategy').value).toBe('copy');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(server.object.spec).toEqual({ cloneStrategy: 'copy' }));
+    await waitFor(() => expect(stored().spec).toEqual({ cloneStrategy: 'copy' }));
   });
 
   it('a 403 in the middle of an edit is shown verbatim, keeps the edits, and reads nothing again', async () => {
     const sdk = await import('@openshift-console/dynamic-plugin-sdk');
-    server.object = profile('1', {});
+    store(profile('1', {}));
     renderForm(profile('1', {}));
     await typeInto('Clone strategy', 'copy');
-    server.patchError = statusError(
-      403,
-      'Forbidden',
-      'storageprofiles.cdi.kubevirt.io "acme-fast" is forbidden: User "viewer" cannot patch resource',
+    apiserver.fail.set(
+      NAME,
+      statusError(
+        403,
+        'Forbidden',
+        'storageprofiles.cdi.kubevirt.io "acme-fast" is forbidden: User "viewer" cannot patch resource',
+      ),
     );
     vi.mocked(sdk.k8sGet).mockClear();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -229,12 +218,15 @@ describe('write engine in a form', () => {
   });
 
   it('a 422 with causes is a validation error, not a conflict: causes shown, edits kept', async () => {
-    server.object = profile('1', {});
+    store(profile('1', {}));
     renderForm(profile('1', {}));
     await typeInto('Clone strategy', 'Snapshot');
-    server.patchError = statusError(422, 'Invalid', 'StorageProfile.cdi.kubevirt.io "acme-fast" is invalid', [
-      { field: 'spec.cloneStrategy', message: 'Unsupported value: "Snapshot"' },
-    ]);
+    apiserver.fail.set(
+      NAME,
+      statusError(422, 'Invalid', 'StorageProfile.cdi.kubevirt.io "acme-fast" is invalid', [
+        { field: 'spec.cloneStrategy', message: 'Unsupported value: "Snapshot"' },
+      ]),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Could not save')).toBeTruthy();
     expect(screen.getByText('spec.cloneStrategy: Unsupported value: "Snapshot"')).toBeTruthy();
@@ -243,9 +235,9 @@ describe('write engine in a form', () => {
   });
 
   it('a failed reset stays visible on the page after its dialog closes', async () => {
-    server.object = profile('1', { cloneStrategy: 'copy' });
+    store(profile('1', { cloneStrategy: 'copy' }));
     renderForm(profile('1', { cloneStrategy: 'copy' }));
-    server.patchError = statusError(500, 'InternalError', 'etcdserver: request timed out');
+    apiserver.fail.set(NAME, statusError(500, 'InternalError', 'etcdserver: request timed out'));
     await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove values' }));
     const dialog = await screen.findByRole('dialog');
@@ -254,6 +246,6 @@ describe('write engine in a form', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(screen.getByText('Could not reset')).toBeTruthy();
     expect(screen.getByText('etcdserver: request timed out')).toBeTruthy();
-    expect(server.object.spec).toEqual({ cloneStrategy: 'copy' });
+    expect(stored().spec).toEqual({ cloneStrategy: 'copy' });
   });
 });

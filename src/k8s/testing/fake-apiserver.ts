@@ -2,14 +2,18 @@ import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { vi } from 'vitest';
 import { applyAsApiserver } from './apply-as-apiserver';
 
-/** An apiserver `Status` error as the SDK throws it. */
-export const statusError = (code: number, reason: string, message: string) =>
-  Object.assign(new Error(message), { code, json: { kind: 'Status', code, reason, message } });
+/** An apiserver `Status` error as the SDK throws it (with `details.causes` when given, as for a 422). */
+export const statusError = (code: number, reason: string, message: string, causes?: unknown[]) =>
+  Object.assign(new Error(message), {
+    code,
+    json: { kind: 'Status', code, reason, message, ...(causes ? { details: { causes } } : {}) },
+  });
 
 /**
  * A fake apiserver for tests that mock the SDK's k8sPatch/k8sGet with `fakeSdk`: objects by name, every
  * PATCH recorded in `sent`, and faults per (name, call number): `fail.set('lvms#2', error)` answers the
- * second PATCH of `lvms` with `error`. A patch whose `test` fails is rejected with the apiserver's generic 422.
+ * second PATCH of `lvms` with `error`, `fail.set('lvms', error)` every PATCH of `lvms` (until deleted). A
+ * patch whose `test` fails is rejected with the apiserver's generic 422.
  *
  * Mock the SDK with it through a dynamic import (the mock factory is hoisted above the imports):
  * `vi.mock('@openshift-console/dynamic-plugin-sdk', async () => (await import('…/fake-apiserver')).fakeSdk)`;
@@ -33,6 +37,7 @@ export const fakeSdk = {
     apiserver.sent.push({ name, patch: data });
     const key = `${name}#${apiserver.sent.filter((s) => s.name === name).length}`;
     if (apiserver.fail.has(key)) throw apiserver.fail.get(key);
+    if (apiserver.fail.has(name)) throw apiserver.fail.get(name);
     let next: object;
     try {
       next = applyAsApiserver(apiserver.objects.get(name) as object, data);

@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyAsApiserver } from '../../../k8s/testing/apply-as-apiserver';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiserver } from '../../../k8s/testing/fake-apiserver';
 import type { StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { UseSnapshotsModal } from './UseSnapshotsModal';
 
-const server = vi.hoisted(() => ({ object: undefined as unknown, patches: [] as unknown[][] }));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(async ({ data }: { data: unknown[] }) => {
-    server.patches.push(data);
-    server.object = applyAsApiserver(server.object as object, data as Patch[]);
-    return server.object;
-  }),
-  k8sGet: vi.fn(async () => structuredClone(server.object)),
-}));
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('../../../k8s/testing/fake-apiserver')).fakeSdk,
+);
 
 const LVMS: StorageClass = { metadata: { name: 'lvms-vg1' }, provisioner: 'topolvm.io' };
 const NFS: StorageClass = { metadata: { name: 'nfs-csi' }, provisioner: 'nfs.csi.k8s.io' };
@@ -35,7 +29,7 @@ const profile = (name: string, spec: StorageProfile['spec'], format = 'pvc'): St
 });
 
 const open = (storageClass: StorageClass, p: StorageProfile) => {
-  server.object = structuredClone(p);
+  apiserver.reset([p]);
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
@@ -53,9 +47,6 @@ const open = (storageClass: StorageClass, p: StorageProfile) => {
 beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
 });
-beforeEach(() => {
-  server.patches = [];
-});
 afterEach(cleanup);
 
 describe('UseSnapshotsModal', () => {
@@ -71,8 +62,10 @@ describe('UseSnapshotsModal', () => {
     ).toEqual(expected);
     await userEvent.click(within(d).getByRole('button', { name: 'Use snapshots' }));
     expect(await within(d).findByText('Boot sources on lvms-vg1 now use snapshots')).toBeTruthy();
-    expect(server.patches).toEqual([expected]);
-    expect((server.object as StorageProfile).spec.dataImportCronSourceFormat).toBe('snapshot');
+    expect(apiserver.sent).toEqual([{ name: 'lvms-vg1', patch: expected }]);
+    expect((apiserver.objects.get('lvms-vg1') as StorageProfile).spec.dataImportCronSourceFormat).toBe(
+      'snapshot',
+    );
   });
 
   it('replaces an explicit pvc, testing the old value', async () => {

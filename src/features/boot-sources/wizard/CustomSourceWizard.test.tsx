@@ -1,30 +1,18 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyAsApiserver } from '../../../k8s/testing/apply-as-apiserver';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiserver, statusError } from '../../../k8s/testing/fake-apiserver';
 import type { HyperConverged, StorageClass } from '../../../k8s/types';
 import { CustomSourceWizard, type CustomSourceWizardProps } from './CustomSourceWizard';
 
-// The SDK cannot run outside the console: a fake apiserver stands behind k8sPatch/k8sGet, and the
+// The SDK cannot run outside the console: the shared fake apiserver stands behind k8sPatch/k8sGet, and the
 // namespace watch answers from a fixed list.
-const server = vi.hoisted(() => ({
-  object: undefined as unknown as Record<string, unknown>,
-  patchError: undefined as unknown,
-  patches: [] as unknown[][],
-}));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(async ({ data }: { data: unknown[] }) => {
-    server.patches.push(data);
-    if (server.patchError) throw server.patchError;
-    server.object = applyAsApiserver(server.object, data as Patch[]);
-    return server.object;
-  }),
-  k8sGet: vi.fn(async () => structuredClone(server.object)),
+vi.mock('@openshift-console/dynamic-plugin-sdk', async () => ({
+  ...(await import('../../../k8s/testing/fake-apiserver')).fakeSdk,
   useK8sWatchResource: vi.fn((req: unknown) =>
     req
       ? [
@@ -35,9 +23,6 @@ vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
       : [undefined, true, undefined],
   ),
 }));
-
-const statusError = (code: number, reason: string, message: string) =>
-  Object.assign(new Error(message), { code, json: { kind: 'Status', code, reason, message } });
 
 const custom = {
   metadata: { name: 'tools-image-cron', labels: { keep: 'me' } },
@@ -56,6 +41,7 @@ const custom = {
   },
 };
 
+const HCO = 'kubevirt-hyperconverged';
 const hcoWith = (urlOfTools = custom.spec.template.spec.source.registry.url): HyperConverged => ({
   apiVersion: 'hco.kubevirt.io/v1beta1',
   kind: 'HyperConverged',
@@ -105,7 +91,7 @@ const classes: StorageClass[] = [
 
 const open = (props: Partial<CustomSourceWizardProps> = {}) => {
   const hco = props.hco ?? hcoWith();
-  server.object = structuredClone(hco) as never;
+  apiserver.reset([hco]);
   const onClose = vi.fn();
   const onSaved = vi.fn();
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
@@ -136,10 +122,6 @@ const button = (name: string) => screen.getByRole('button', { name }) as HTMLBut
 beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {}, showSupportNotice: false } as never);
 });
-beforeEach(() => {
-  server.patchError = undefined;
-  server.patches = [];
-});
 afterEach(cleanup);
 
 describe('CustomSourceWizard', () => {
@@ -160,7 +142,7 @@ describe('CustomSourceWizard', () => {
     expect(screen.getByText('Repository paths must be lower case.')).toBeTruthy();
     expect(button('Next').disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
-    expect(server.patches).toEqual([]);
+    expect(apiserver.sent).toEqual([]);
   });
 
   it('adds a source: previews the exact patch and sends it on Save', async () => {
@@ -217,16 +199,19 @@ describe('CustomSourceWizard', () => {
     await userEvent.click(button('Save'));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith('debian-image-cron'));
     expect(onClose).toHaveBeenCalled();
-    expect(server.patches).toEqual([expected]);
+    expect(apiserver.sent).toEqual([{ name: HCO, patch: expected }]);
   });
 
   it('shows a rejected write verbatim and keeps the wizard open', async () => {
     const { onSaved } = open({ mode: { kind: 'edit', name: 'tools-image-cron' } });
     for (let i = 0; i < 4; i++) await userEvent.click(button('Next'));
-    server.patchError = statusError(
-      400,
-      'BadRequest',
-      'admission webhook "validate-hco.kubevirt.io" denied the request: tools-image-cron DataImportCronTable is already defined',
+    apiserver.fail.set(
+      HCO,
+      statusError(
+        400,
+        'BadRequest',
+        'admission webhook "validate-hco.kubevirt.io" denied the request: tools-image-cron DataImportCronTable is already defined',
+      ),
     );
     await userEvent.click(button('Save'));
     expect(await screen.findByText(/DataImportCronTable is already defined/)).toBeTruthy();
@@ -254,8 +239,8 @@ describe('CustomSourceWizard', () => {
     await typeInto(/^Disk size/, '20Gi');
     await userEvent.click(button('Next'));
     await userEvent.click(button('Save'));
-    await waitFor(() => expect(server.patches).toHaveLength(1));
-    const list = (server.object.spec as HyperConverged['spec']).dataImportCronTemplates!;
+    await waitFor(() => expect(apiserver.sent).toHaveLength(1));
+    const list = (apiserver.objects.get(HCO) as HyperConverged).spec.dataImportCronTemplates!;
     expect(list.map((i) => i.metadata.name)).toEqual(['tools-image-cron', 'rhel9-image-cron']);
     expect(list[1]).toEqual({
       metadata: { name: 'rhel9-image-cron' },

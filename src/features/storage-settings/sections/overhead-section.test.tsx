@@ -1,25 +1,19 @@
 // @vitest-environment jsdom
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyAsApiserver } from '../../../k8s/testing/apply-as-apiserver';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiserver } from '../../../k8s/testing/fake-apiserver';
 import type { CDIConfig, HyperConverged, StorageClass } from '../../../k8s/types';
 import type { Watched } from '../../../k8s/watch-state';
 import { FilesystemOverheadSection } from './FilesystemOverheadSection';
 
-const server = vi.hoisted(() => ({ object: undefined as unknown, patches: [] as unknown[][] }));
-vi.mock('@openshift-console/dynamic-plugin-sdk', () => ({
-  k8sPatch: vi.fn(async ({ data }: { data: unknown[] }) => {
-    server.patches.push(data);
-    server.object = applyAsApiserver(server.object as object, data as Patch[]);
-    return server.object;
-  }),
-  k8sGet: vi.fn(async () => structuredClone(server.object)),
-}));
+vi.mock(
+  '@openshift-console/dynamic-plugin-sdk',
+  async () => (await import('../../../k8s/testing/fake-apiserver')).fakeSdk,
+);
 
 const hco = (filesystemOverhead?: object): HyperConverged => ({
   apiVersion: 'hco.kubevirt.io/v1beta1',
@@ -44,7 +38,7 @@ const show = (props: {
   storageClasses: Watched<StorageClass[]>;
   canWrite?: boolean;
 }) => {
-  server.object = structuredClone(props.hc);
+  apiserver.reset([props.hc]);
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
@@ -62,9 +56,6 @@ const show = (props: {
 
 beforeAll(async () => {
   await i18next.use(initReactI18next).init({ lng: 'en', resources: {} });
-});
-beforeEach(() => {
-  server.patches = [];
 });
 afterEach(cleanup);
 
@@ -90,7 +81,7 @@ describe('FilesystemOverheadSection', () => {
     expect(
       await within(s).findByText('Filesystem overhead saved. HCO copies it to CDI shortly.'),
     ).toBeTruthy();
-    expect(server.patches).toEqual([expected]);
+    expect(apiserver.sent).toEqual([{ name: 'kubevirt-hyperconverged', patch: expected }]);
   });
 
   it('refuses a fourth decimal at the field and offers nothing to send', async () => {
@@ -107,7 +98,7 @@ describe('FilesystemOverheadSection', () => {
     expect(within(s).queryByRole('region', { name: 'JSON patch that will be sent' })).toBeNull();
     expect((within(s).getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.type(input, '{Enter}');
-    expect(server.patches).toEqual([]);
+    expect(apiserver.sent).toEqual([]);
   });
 
   it('explains differences: not applied yet, an override for a missing class, CDIConfig unknown', () => {
