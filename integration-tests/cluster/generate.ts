@@ -4,9 +4,11 @@ import { PROFILE_LABELS, computeProfileStatus } from './world/storage-profile-co
 import { CDI_NAME, stableUid } from './world/util';
 
 /**
- * Bulk objects for large-cluster tests (`--generate storageclasses=2000,dataimportcrons=500`):
- * StorageClasses with the StorageProfiles CDI would keep for them, and golden-image DataImportCrons with
- * their DataSources and imported PVCs (one in ten with an unreachable registry, at NoDigest).
+ * Bulk objects for large-cluster tests (`--generate storageclasses=2000,dataimportcrons=500,datavolumes=10000`):
+ * StorageClasses with the StorageProfiles CDI would keep for them, golden-image DataImportCrons with
+ * their DataSources and imported PVCs (one in ten with an unreachable registry, at NoDigest), and DataVolumes
+ * with their PVCs across a few namespaces (mostly Succeeded; one in a hundred Failed, one in a hundred an
+ * import from an unreachable host that keeps restarting).
  * Everything is deterministic, and already in the state the controllers would put it in, so loading a large
  * cluster does not start a storm of writes. Profiles are owned by the demo seed's CDI CR.
  */
@@ -228,7 +230,141 @@ function dataImportCrons(count: number, importClass: ImportClass | undefined): K
   return out;
 }
 
-const GENERATORS = ['storageclasses', 'dataimportcrons'];
+/** Namespaces the generated DataVolumes spread over. */
+export const GENERATED_DV_NAMESPACES = ['gen-dv-a', 'gen-dv-b', 'gen-dv-c', 'gen-dv-d'];
+/** A class of the demo seed (integration-tests/fixtures/demo/10-storage-classes.yaml). */
+const DV_CLASS = 'ocs-storagecluster-ceph-rbd-virtualization';
+const DV_SIZES = ['10Gi', '20Gi', '30Gi', '40Gi', '64Gi'];
+
+/**
+ * `count` DataVolumes (gen-dv-00000…) with their bound PVCs, round-robin over GENERATED_DV_NAMESPACES:
+ * i % 100 == 0 Failed (CDI gave up: Running False with an error), i % 100 == 1 an import from a `.invalid`
+ * host in ImportInProgress with restarts (the simulator keeps it failing, like the demo's broken-import),
+ * the rest Succeeded imports (HTTP, registry, blank or a clone) as CDI leaves them: PVC annotations from
+ * newPersistentVolumeClaim (datavolume/controller-base.go:1138-1214), owned by the DataVolume.
+ */
+function dataVolumes(count: number): K8sObject[] {
+  if (count === 0) return [];
+  const out: K8sObject[] = GENERATED_DV_NAMESPACES.map((name) => ({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, uid: stableUid(`ns/${name}`), creationTimestamp: CREATED },
+  }));
+  for (let i = 0; i < count; i++) {
+    const ns = GENERATED_DV_NAMESPACES[i % GENERATED_DV_NAMESPACES.length];
+    const name = `gen-dv-${String(i).padStart(5, '0')}`;
+    const uid = stableUid(`dv/${ns}/${name}`);
+    const size = DV_SIZES[i % DV_SIZES.length];
+    const kind = i % 100 === 0 ? 'failed' : i % 100 === 1 ? 'restarting' : 'succeeded';
+    const variant = i % 4;
+    const source =
+      kind !== 'succeeded'
+        ? { http: { url: `https://images.unreachable.invalid/gen/${name}.qcow2` } }
+        : variant === 0
+          ? { http: { url: `https://images.example.com/gen/${name}.qcow2` } }
+          : variant === 1
+            ? { registry: { url: 'docker://quay.io/containerdisks/fedora:40' } }
+            : variant === 2
+              ? { blank: {} }
+              : { pvc: { namespace: 'golden-images', name: 'rhel9-base' } };
+    const created = new Date(Date.parse(CREATED) + i * 1000).toISOString();
+    const t = (type: string, status: string, reason: string, message?: string) => ({
+      type,
+      status,
+      reason,
+      ...(message ? { message } : {}),
+      lastHeartbeatTime: created,
+      lastTransitionTime: created,
+    });
+    const status =
+      kind === 'succeeded'
+        ? {
+            claimName: name,
+            phase: 'Succeeded',
+            progress: '100.0%',
+            restartCount: 0,
+            conditions: [
+              t('Bound', 'True', 'Bound', `PVC ${name} Bound`),
+              t('Ready', 'True', 'Ready'),
+              t('Running', 'False', 'Completed'),
+            ],
+          }
+        : {
+            claimName: name,
+            phase: kind === 'failed' ? 'Failed' : 'ImportInProgress',
+            progress: 'N/A',
+            restartCount: 3,
+            conditions: [
+              t('Bound', 'True', 'Bound', `PVC ${name} Bound`),
+              t('Ready', 'False', kind === 'failed' ? 'Error' : 'TransferRunning'),
+              t(
+                'Running',
+                'False',
+                'Error',
+                `Unable to connect to http data source: dial tcp: lookup images.unreachable.invalid: no such host`,
+              ),
+            ],
+          };
+    out.push({
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name, namespace: ns, uid, creationTimestamp: created, generation: 1 },
+      spec: {
+        source,
+        storage: { storageClassName: DV_CLASS, resources: { requests: { storage: size } } },
+        ...(i % 7 === 0 ? { preallocation: true } : {}),
+      },
+      status,
+    });
+    out.push({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: {
+        name,
+        namespace: ns,
+        uid: stableUid(`pvc/${ns}/${name}`),
+        creationTimestamp: created,
+        labels: {
+          app: 'containerized-data-importer',
+          'app.kubernetes.io/component': 'storage',
+          'app.kubernetes.io/managed-by': 'cdi-controller',
+        },
+        annotations: {
+          'cdi.kubevirt.io/createdForDataVolume': uid,
+          'cdi.kubevirt.io/storage.pod.phase': kind === 'succeeded' ? 'Succeeded' : 'Running',
+          'cdi.kubevirt.io/storage.pod.restarts': String(status.restartCount),
+          ...(i % 7 === 0
+            ? {
+                'cdi.kubevirt.io/storage.preallocation.requested': 'true',
+                ...(kind === 'succeeded' ? { 'cdi.kubevirt.io/storage.preallocation': 'true' } : {}),
+              }
+            : {}),
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'cdi.kubevirt.io/v1beta1',
+            kind: 'DataVolume',
+            name,
+            uid,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
+        ],
+      },
+      spec: {
+        accessModes: ['ReadWriteMany'],
+        resources: { requests: { storage: size } },
+        storageClassName: DV_CLASS,
+        volumeMode: 'Block',
+        volumeName: `pvc-${stableUid(`pvc/${ns}/${name}`)}`,
+      },
+      status: { phase: 'Bound', accessModes: ['ReadWriteMany'], capacity: { storage: size } },
+    });
+  }
+  return out;
+}
+
+const GENERATORS = ['storageclasses', 'dataimportcrons', 'datavolumes'];
 
 /** Objects for `spec` (kind -> count); throws on a kind it cannot generate. */
 export function generateObjects(spec: Record<string, number>): K8sObject[] {
@@ -248,5 +384,9 @@ export function generateObjects(spec: Record<string, number>): K8sObject[] {
       o.status.conditions[0].status === 'True',
   );
   const importClass = profile && { name: profile.metadata.name!, claim: profile.status.claimPropertySets[0] };
-  return [...classes, ...dataImportCrons(spec.dataimportcrons ?? 0, importClass)];
+  return [
+    ...classes,
+    ...dataImportCrons(spec.dataimportcrons ?? 0, importClass),
+    ...dataVolumes(spec.datavolumes ?? 0),
+  ];
 }

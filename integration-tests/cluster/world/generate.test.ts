@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateObjects, GENERATED_IMAGES_NAMESPACE } from '../generate';
+import { generateObjects, GENERATED_DV_NAMESPACES, GENERATED_IMAGES_NAMESPACE } from '../generate';
 import { Sim } from '../sim';
 import type { StoreEvent } from '../sim-api';
 import { createWorld } from './index';
@@ -63,5 +63,53 @@ describe('generateObjects', () => {
       `[generate] load ${Math.round(loaded - started)} ms, first reconcile ${Math.round(reconciled - loaded)} ms, idle tick ${tick.toFixed(1)} ms`,
     );
     expect(tick).toBeLessThan(100);
+  }, 120_000);
+
+  it('makes DataVolumes with their bound PVCs over a few namespaces: mostly Succeeded, some Failed or restarting', () => {
+    const objs = generateObjects({ datavolumes: 400 });
+    const dvs = objs.filter((o) => o.kind === 'DataVolume');
+    const pvcs = objs.filter((o) => o.kind === 'PersistentVolumeClaim');
+    expect(dvs).toHaveLength(400);
+    expect(pvcs).toHaveLength(400);
+    expect(objs.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual(
+      GENERATED_DV_NAMESPACES,
+    );
+    const phases = new Map<string, number>();
+    for (const dv of dvs) phases.set(dv.status.phase, (phases.get(dv.status.phase) ?? 0) + 1);
+    expect(Object.fromEntries(phases)).toEqual({ Failed: 4, ImportInProgress: 4, Succeeded: 392 });
+    for (const dv of dvs) {
+      const pvc = pvcs.find(
+        (p) => p.metadata.name === dv.status.claimName && p.metadata.namespace === dv.metadata.namespace,
+      );
+      expect(pvc?.metadata.ownerReferences?.[0].uid).toBe(dv.metadata.uid);
+    }
+    expect(generateObjects({ datavolumes: 3 })).toEqual(generateObjects({ datavolumes: 3 }));
+  });
+
+  it('loads 10,000 DataVolumes beside the demo: only the restarting imports move', () => {
+    const extraObjects = generateObjects({ datavolumes: 10_000 });
+    const sim = new Sim({
+      crdsDir: CRDS_DIR,
+      seeds: [DEMO_SEED_DIR],
+      extraObjects,
+      world: createWorld,
+      timeScale: 0,
+    });
+    expect(sim.seedWarnings).toEqual([]);
+    const written: StoreEvent[] = [];
+    sim.store.subscribe((e) => written.push(e));
+    sim.controllers.run(true);
+    const touched = new Set(
+      written
+        .filter((e) => GENERATED_DV_NAMESPACES.includes(e.object.metadata.namespace ?? ''))
+        // Every namespace gets its service account "default" (and the root CA config map).
+        .filter((e) => e.object.kind !== 'ServiceAccount' && e.object.kind !== 'ConfigMap')
+        // Pods importer-<dv>, events <object>.<suffix>.
+        .map((e) => e.object.metadata.name?.replace(/^importer-/, '').replace(/\..*$/, '')),
+    );
+    // Only gen-dv-…01 (i % 100 == 1): their importer pods start failing and restarting.
+    expect([...touched].filter((n) => !/^gen-dv-\d{3}01$/.test(n ?? '')).slice(0, 10)).toEqual([]);
+    const failed = sim.store.list('DataVolume').filter((d) => d.metadata.name === 'gen-dv-00100')[0];
+    expect(failed.status.phase).toBe('Failed');
   }, 120_000);
 });
