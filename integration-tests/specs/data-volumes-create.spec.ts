@@ -31,6 +31,10 @@ const helpOf = async (page: Page, input: Locator) => {
   return id ? ((await page.locator(`[id="${id}"]`).textContent()) ?? '') : '';
 };
 
+/** Scrolls the wizard's body back to its top (filling a field scrolled it), for screenshots. */
+const scrollToTop = (dialog: Locator) =>
+  dialog.locator('.pf-v6-c-wizard__main').evaluate((e) => e.scrollTo(0, 0));
+
 /** POSTs of DataVolumes the page sends (bad input must send none). */
 const recordDvPosts = (page: Page) => {
   const posts: string[] = [];
@@ -119,6 +123,7 @@ test.describe('Data volumes: create wizard', () => {
       url: 'https://mirror.example.com/fedora/Fedora-Cloud-41.qcow2',
     });
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
+    await scrollToTop(dialog);
     await saveModalScreenshots(page, 'data-volume-create-source');
     await next(dialog).click();
     await set(dialog, 'Size', '30Gi');
@@ -143,6 +148,7 @@ test.describe('Data volumes: create wizard', () => {
     );
     expect(await k8s.request('GET', `${dataVolumes('team-a')}/fedora-http`)).toMatchObject({ status: 404 });
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
+    await scrollToTop(dialog);
     await saveModalScreenshots(page, 'data-volume-create-review', { height: 1200 });
 
     const progress = await createAndFollow(page, dialog, 'fedora-http');

@@ -7,6 +7,8 @@ import {
   FormSection,
   FormSelect,
   FormSelectOption,
+  Grid,
+  GridItem,
   Radio,
   TextInput,
 } from '@patternfly/react-core';
@@ -325,17 +327,20 @@ export const SourceStep = ({
       )}
 
       <FormGroup role="radiogroup" isStack label={t('Source')} fieldId="vsp-dv-source-kind" isRequired>
-        {DV_SOURCE_KINDS.map((kind) => (
-          <Radio
-            key={kind}
-            id={`vsp-dv-kind-${kind}`}
-            name="vsp-dv-source-kind"
-            label={kindLabel[kind].label}
-            description={kindLabel[kind].description}
-            isChecked={form.sourceKind === kind}
-            onChange={() => setForm((f) => ({ ...f, sourceKind: kind }))}
-          />
-        ))}
+        <Grid hasGutter>
+          {DV_SOURCE_KINDS.map((kind) => (
+            <GridItem md={6} key={kind}>
+              <Radio
+                id={`vsp-dv-kind-${kind}`}
+                name="vsp-dv-source-kind"
+                label={kindLabel[kind].label}
+                description={kindLabel[kind].description}
+                isChecked={form.sourceKind === kind}
+                onChange={() => setForm((f) => ({ ...f, sourceKind: kind }))}
+              />
+            </GridItem>
+          ))}
+        </Grid>
       </FormGroup>
 
       <FormSection title={kindLabel[form.sourceKind].label} titleElement="h3">
