@@ -55,7 +55,7 @@ const DeleteDataVolumeModal = ({ dataVolume, onClose, onDeleted }: DeleteDataVol
       <ConfirmModal
         isOpen
         title={t('DataVolume already deleted')}
-        confirmLabel={t('Close')}
+        confirmLabel={t('OK')}
         onConfirm={done}
         onCancel={done}
       >

@@ -8,8 +8,8 @@ import type { ResourceTableColumn } from '../../../components/ResourceTable';
 import { formatQuantity } from '../../../k8s/quantity';
 import { dataVolumeDetailsPath } from '../../../routes';
 import { ageSeconds, type DataVolumeRow } from '../logic/dv-rows';
-import { ConditionsCell, PhaseCell, preallocationText, shortAge, sourceKindText } from './dv-cells';
-import './data-volumes.css';
+import { ConditionsCell, PhaseCell, preallocationText, shortAge, sourceKindText } from '../data/dv-cells';
+import '../data/data-volumes.css';
 
 export type DvColumn = ResourceTableColumn<DataVolumeRow>;
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Tooltip } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
 import { CellStack, Muted } from '../../../components/plain-markup';
@@ -165,3 +166,13 @@ export const preallocationText = (
         ? t('Applied')
         : t('Not applied'),
 });
+
+/** The current time, updated every `intervalMs` (ages on the details page). */
+export const useNow = (intervalMs = 30_000): number => {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+};
