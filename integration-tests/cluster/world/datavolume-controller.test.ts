@@ -196,4 +196,33 @@ describe('DataVolume controller', () => {
     c.advance(c.controllers, 600, 60);
     expect(c.store.rv).toBe(rv);
   });
+
+  it('picks the class and modes as CDI renders them: spec.pvc gets the Kubernetes default, archive the first Filesystem set', () => {
+    const c = testCluster([
+      cdiCr(),
+      storageClass('rbd', RBD, {
+        metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      }),
+      storageClass('rbd-virt', RBD, {
+        metadata: { annotations: { 'storageclass.kubevirt.io/is-default-virt-class': 'true' } },
+      }),
+      dataVolume('explicit', {
+        source: { blank: {} },
+        pvc: { accessModes: ['ReadWriteOnce'], volumeMode: 'Block', ...size('1Gi') },
+      }),
+      dataVolume('profile', { source: { blank: {} }, storage: size('1Gi') }),
+      dataVolume('archive', {
+        source: { http: { url: 'https://images.example.com/files.tar' } },
+        contentType: 'archive',
+        storage: { storageClassName: 'rbd-virt', ...size('1Gi') },
+      }),
+    ]);
+    const controllers = [createStorageProfileController(), createDataVolumeController()];
+    c.settle(controllers);
+    c.advance(controllers, TIMING.scheduleAfter);
+    const pvc = (name: string) => c.store.get('PersistentVolumeClaim', name, 'team-a')!;
+    expect(pvc('explicit').spec.storageClassName).toBe('rbd');
+    expect(pvc('profile').spec).toMatchObject({ storageClassName: 'rbd-virt', volumeMode: 'Block' });
+    expect(pvc('archive').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' });
+  });
 });

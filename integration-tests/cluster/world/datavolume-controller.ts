@@ -132,11 +132,18 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass, upload
   const spec = dv.spec ?? {};
   const target = spec.pvc ?? spec.storage ?? {};
   const contentVirt = (spec.contentType ?? 'kubevirt') === 'kubevirt';
-  const className: string | undefined = target.storageClassName ?? defaultClass(contentVirt);
+  // spec.storage: GetStorageClassByNameWithVirtFallback (pkg/controller/datavolume/util.go:176), the virt
+  // default unless archive. spec.pvc is copied as written (util.go:109-117): a claim without a class gets the
+  // Kubernetes default from the apiserver's DefaultStorageClass admission, never the virt default.
+  const className: string | undefined =
+    target.storageClassName ?? defaultClass(spec.storage ? contentVirt : false);
   const sc = className ? ctx.store.get('StorageClass', className) : undefined;
-  const profileSet = className
-    ? ctx.store.get('StorageProfile', className)?.status?.claimPropertySets?.[0]
-    : undefined;
+  const sets: Json[] = className
+    ? (ctx.store.get('StorageProfile', className)?.status?.claimPropertySets ?? [])
+    : [];
+  // Archive content forces Filesystem (util.go:165-172), so getDefaultAccessModes takes the first Filesystem
+  // set (util.go:451-476); otherwise getDefaultVolumeAndAccessMode takes the first set (util.go:399-420).
+  const profileSet = contentVirt ? sets[0] : sets.find((set) => set?.volumeMode === 'Filesystem');
   const flow = flowOf(spec);
   let accessModes: string[] = target.accessModes ?? [];
   let volumeMode: string =
