@@ -145,6 +145,8 @@ test.describe('Data volumes: storage, options and scratch space', () => {
     await toOptions(dialog);
     await expect(dialog.getByLabel("CDI's global setting (now: do not preallocate)")).toBeChecked();
     await dialog.getByLabel('Preallocate', { exact: true }).check();
+    await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
+    await saveModalScreenshots(page, 'data-volume-create-options');
     await dialog.getByRole('button', { name: 'Add k8s.v1.cni.cncf.io/networks' }).click();
     const value = control(dialog, 'Value');
     await expect(value).toBeFocused();
@@ -156,7 +158,7 @@ test.describe('Data volumes: storage, options and scratch space', () => {
     );
     await expect(dialog.getByLabel('Bind immediately')).toBeDisabled();
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await saveModalScreenshots(page, 'data-volume-create-options', { height: 1300 });
+    await saveModalScreenshots(page, 'data-volume-create-options-annotations', { height: 1300 });
 
     // Review: scratch space on the class the setting names.
     await toReview(dialog);

@@ -17,6 +17,8 @@ import { describedBy, FieldHelp } from '../../../components/FieldHelp';
 import { IMMEDIATE_BIND_ANNOTATION, isCloneKind } from '../logic/dv-form';
 import { annotationInfo, isPropagated, type DvAnnotationInfo } from '../logic/propagated-annotations';
 import { annotationRowMessages, fieldMessages } from './storage-messages';
+import '../../../components/plugin.css';
+import './storage-steps.css';
 import { offeredToAdd } from './options-annotations';
 import type { StepProps } from './step-props';
 import type { StorageFacts } from './use-storage-facts';
@@ -191,13 +193,12 @@ export const OptionsStep = ({
                   />
                 </FormGroup>
               </FlexItem>
-              <FlexItem>
+              <FlexItem className="vsp-dv-annotation-remove">
                 <Button
                   variant="plain"
                   icon={<MinusCircleIcon />}
                   aria-label={t('Remove annotation {{key}}', { key: row.key || index + 1 })}
                   onClick={() => removeRow(index)}
-                  className="vsp-dv-annotation-remove"
                 />
               </FlexItem>
             </Flex>
@@ -210,7 +211,7 @@ export const OptionsStep = ({
         </div>
         {offers.length > 0 && (
           <FormGroup label={t('Annotations CDI understands')} fieldId="vsp-dv-offered" role="group">
-            <ul className="pf-v6-c-list pf-m-plain" aria-label={t('Annotations CDI understands')}>
+            <ul className="vsp-plain-list" aria-label={t('Annotations CDI understands')}>
               {offers.map((info) => (
                 <li key={info.key}>
                   <Flex alignItems={{ default: 'alignItemsFlexStart' }} flexWrap={{ default: 'nowrap' }}>

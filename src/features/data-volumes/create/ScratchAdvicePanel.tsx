@@ -140,7 +140,9 @@ export const ScratchAdvicePanel = ({ form, facts }: { form: DataVolumeForm; fact
       {showClass && (
         <>
           <Content component="p" data-testid="vsp-dv-scratch-class">
-            {classText(t, advice, facts)}
+            {advice.needed === false
+              ? t('Should the server need it: {{classText}}', { classText: classText(t, advice, facts) })
+              : classText(t, advice, facts)}
           </Content>
           <Content component="p">
             {overheadPct

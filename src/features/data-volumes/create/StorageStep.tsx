@@ -116,6 +116,11 @@ export const StorageStep = ({
         'spec.pvc is passed on as written: without a class the Kubernetes default would apply (never the virtualization default), so choose one here.',
       );
     if (chosen) return undefined;
+    if (facts.otherDefaults.length > 0)
+      return t('Several classes are marked default ({{name}}, {{others}}): CDI takes the newest, {{name}}.', {
+        name: facts.targetClass,
+        others: facts.otherDefaults.join(', '),
+      });
     if (form.contentType === 'archive')
       return t(
         'For an archive, CDI skips the virtualization default and uses the Kubernetes default class (storageclass.kubernetes.io/is-default-class).',
@@ -187,7 +192,10 @@ export const StorageStep = ({
           <Flex>
             {(b.code === 'profile-incomplete' || b.code === 'profile-missing') && (
               <FlexItem>
-                <Link to={storageProfileDetailsPath(b.className)}>{t('Complete the profile')}</Link>
+                <Link to={storageProfileDetailsPath(b.className)} target="_blank" rel="noopener noreferrer">
+                  {t('Complete the profile')}
+                  <span className="pf-v6-screen-reader"> {t('(opens in a new tab)')}</span>
+                </Link>
               </FlexItem>
             )}
             <FlexItem>{toExplicit}</FlexItem>

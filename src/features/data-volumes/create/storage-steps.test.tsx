@@ -142,9 +142,11 @@ describe('Storage step', () => {
     await userEvent.selectOptions(storage().getByLabelText('StorageClass'), 'acme-fast');
     const alert = screen.getByTestId('vsp-dv-storage-blocker');
     expect(alert.textContent).toMatch(/StorageProfile acme-fast is incomplete/);
-    expect(within(alert).getByRole('link', { name: 'Complete the profile' }).getAttribute('href')).toBe(
-      '/virtualization-storage/storage-profiles/acme-fast',
-    );
+    expect(
+      within(alert)
+        .getByRole('link', { name: /^Complete the profile/ })
+        .getAttribute('href'),
+    ).toBe('/virtualization-storage/storage-profiles/acme-fast');
     expect(screen.getByTestId('blockers').textContent).toBe('1');
     await userEvent.click(
       within(alert).getByRole('button', { name: 'Set access and volume mode explicitly' }),
