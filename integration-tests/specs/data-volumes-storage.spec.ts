@@ -316,4 +316,47 @@ test.describe('Data volumes: storage, options and scratch space', () => {
     expect(pvc.spec?.storageClassName).toBe('lvms-vg1');
     await untilPhase(sim, k8s, 'team-a', 'lvms-disk', 'Succeeded');
   });
+
+  test('unreadable StorageProfiles and CDIConfig are said so, with the API message, and do not block', async ({
+    page,
+    sim,
+  }) => {
+    const forbidden = (what: string) => ({
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      message: `${what} is forbidden: User "cluster-admin" cannot list resource "${what}" in API group "cdi.kubevirt.io" at the cluster scope`,
+      reason: 'Forbidden',
+      code: 403,
+    });
+    await sim.fault({
+      method: 'GET',
+      pathRegex: '/storageprofiles',
+      status: 403,
+      body: forbidden('storageprofiles'),
+    });
+    await sim.fault({ method: 'GET', pathRegex: '/cdiconfigs', status: 403, body: forbidden('cdiconfigs') });
+    const dialog = await openWizard(page);
+    await registrySource(dialog, 'fedora-unknown');
+    await set(dialog, 'Size', '10Gi');
+    await set(dialog, 'StorageClass', 'acme-fast');
+    await expect(
+      dialog.getByText('Could not read StorageProfiles: what CDI picks from a profile is unknown'),
+    ).toBeVisible();
+    await expect(dialog.getByText(/storageprofiles is forbidden/)).toBeVisible();
+    await expect(dialog.getByTestId('vsp-dv-profile-pick')).toContainText(
+      'What CDI picks from the profile of acme-fast is unknown',
+    );
+    await expect(dialog.getByTestId('vsp-dv-storage-blocker')).toHaveCount(0);
+    await expect(next(dialog)).toBeEnabled();
+    await toOptions(dialog);
+    await expect(
+      dialog.getByLabel("CDI's global setting (unknown: CDIConfig could not be read)"),
+    ).toBeChecked();
+    await toReview(dialog);
+    const advice = dialog.getByTestId('vsp-dv-scratch-advice');
+    await expect(advice).toContainText('Needs scratch space');
+    await expect(advice).not.toContainText('Needs scratch space on');
+    await expect(advice).toContainText('Which class the scratch PVC uses is unknown');
+  });
 });
