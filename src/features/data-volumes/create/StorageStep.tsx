@@ -277,13 +277,15 @@ export const StorageStep = ({
               <FormSelectOption value={chosen} label={t('{{name}} (does not exist)', { name: chosen })} />
             )}
           </FormSelect>
+        ) : classUnknown?.status === 'loading' ? (
+          <FormSelect id="vsp-dv-storageClassName" value="" isDisabled aria-busy>
+            <FormSelectOption value="" label={t('Loading StorageClasses…')} />
+          </FormSelect>
         ) : (
           <TextInput
             id="vsp-dv-storageClassName"
             value={form.storageClassName}
-            placeholder={
-              classUnknown?.status === 'loading' ? t('Loading StorageClasses…') : t('StorageClass name')
-            }
+            placeholder={t('StorageClass name')}
             onChange={(_e, v) => setForm((f) => ({ ...f, storageClassName: v }))}
             onBlur={() => touch('storageClassName')}
             {...describedBy(classState, classHint)}

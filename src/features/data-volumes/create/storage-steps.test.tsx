@@ -207,6 +207,35 @@ describe('Storage step', () => {
   });
 });
 
+describe('Storage step while StorageClasses are unknown', () => {
+  it('shows them loading (nothing to choose yet), never as "none"', () => {
+    cluster.answers.StorageClass = [undefined, false, undefined];
+    open({ sourceKind: 'blank', size: '1Gi' });
+    const select = storage().getByLabelText('StorageClass') as HTMLSelectElement;
+    expect(select.disabled).toBe(true);
+    expect(select.textContent).toBe('Loading StorageClasses…');
+    expect(screen.queryByText(/none is set/)).toBeNull();
+  });
+
+  it('lets the user type a class when they cannot be read, with the API message', async () => {
+    cluster.answers.StorageClass = [
+      undefined,
+      true,
+      statusError(403, 'Forbidden', 'storageclasses is forbidden'),
+    ];
+    open({ sourceKind: 'blank', size: '1Gi' });
+    expect(
+      screen.getByText('Could not read StorageClasses: which class is the default is unknown'),
+    ).toBeTruthy();
+    expect(screen.getByText('storageclasses is forbidden')).toBeTruthy();
+    await userEvent.type(storage().getByLabelText('StorageClass'), 'lvms-vg1');
+    expect(dv().spec.storage).toEqual({
+      storageClassName: 'lvms-vg1',
+      resources: { requests: { storage: '1Gi' } },
+    });
+  });
+});
+
 describe('Options step', () => {
   it("preallocation: states CDI's global setting and writes the choice", async () => {
     open({ sourceKind: 'blank', size: '1Gi' });
