@@ -320,6 +320,7 @@ test.describe('Data volumes: create wizard', () => {
     page,
     k8s,
     sim,
+    consoleUI,
   }) => {
     await page.goto(LIST);
     await switchUser(page, 'project-user');
@@ -339,6 +340,9 @@ test.describe('Data volumes: create wizard', () => {
       'href',
       '/virtualization-storage/clone-permissions?namespace=golden-images',
     );
+    await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
+    await check.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await saveModalScreenshots(page, 'data-volume-create-clone-refused');
     await next(dialog).click();
     await expect(control(dialog, 'Size')).toBeHidden();
 

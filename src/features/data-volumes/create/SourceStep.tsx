@@ -6,6 +6,7 @@ import {
   FormGroup,
   FormSection,
   FormSelect,
+  Flex,
   FormSelectOption,
   Grid,
   GridItem,
@@ -90,10 +91,10 @@ export const CloneCheckAlert = ({
           })}
           data-testid="vsp-dv-clone-check"
           actionLinks={
-            <>
+            <Flex spaceItems={{ default: 'spaceItemsLg' }}>
               <Link to={clonePermissionsPath(sourceNamespace)}>{t('Grant clone permission')}</Link>
               {recheck}
-            </>
+            </Flex>
           }
         >
           {t(
