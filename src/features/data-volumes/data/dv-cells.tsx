@@ -103,6 +103,9 @@ export const PhaseCell = ({ row, t, srText }: { row: DataVolumeRow; t: TFunction
         <StatusIcon key="phase" status={status} srText={srText} className="vsp-nowrap">
           {row.phase || t('Pending')}
         </StatusIcon>,
+        row.restartCount > 0 && (
+          <Muted key="restarts">{t('Restarts: {{count}}', { count: row.restartCount })}</Muted>
+        ),
         row.progress !== undefined && row.phase !== 'Succeeded' && (
           <ProgressBar
             key="progress"
@@ -132,12 +135,13 @@ export const ConditionsCell = ({ row, t }: { row: DataVolumeRow; t: TFunction })
       const text = c
         ? t('{{type}}: {{status}}', { type, status: c.status })
         : t('{{type}}: not reported', { type });
+      // The reason of a condition that is not True (e.g. "Running: Error"); True ones need no words.
       const content = (
         <span className="vsp-nowrap">
           <StatusIcon status={status} srText={text}>
             <span aria-hidden="true">{type}</span>
           </StatusIcon>
-          {c?.reason && <Muted> {c.reason}</Muted>}
+          {c?.reason && c.status !== 'True' && <Muted> {c.reason}</Muted>}
         </span>
       );
       return c?.message ? (

@@ -28,7 +28,9 @@ export const useDataVolumeRows = (namespace: string | undefined): DataVolumeList
   });
   // A per-page memo of rows (not state that renders): mutated by the join only.
   const [cache] = useState(() => new Map<string, Cached>());
-  const dvData = dataVolumes.status === 'loaded' ? dataVolumes.data : undefined;
+  // Rows wait for the PVCs too (loaded, absent or unreadable): classes and sizes never show as the spec's
+  // while the PVCs are still on their way.
+  const dvData = dataVolumes.status === 'loaded' && pvcs.loaded ? dataVolumes.data : undefined;
   const pvcData = listOrEmpty(pvcs);
   const joined = useMemo(
     () => (dvData ? joinDataVolumeRows(dvData, pvcData, cache) : { rows: [], byKey: new Map() }),

@@ -124,7 +124,7 @@ const DataVolumesPage = () => {
         </Toolbar>
       </Stack>
     );
-  } else if (dataVolumes.status !== 'loaded') {
+  } else if (dataVolumes.status !== 'loaded' || !pvcs.loaded) {
     body = <LoadingState label={t('Loading DataVolumes')} />;
   } else {
     body = (

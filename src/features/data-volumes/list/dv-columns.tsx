@@ -28,17 +28,32 @@ export const dvColumns = (t: TFunction, allNamespaces: boolean): DvColumn[] => {
       id: 'name',
       title: t('Name'),
       sortValue: (r) => r.name,
-      cell: (r) => (
-        <Link to={dataVolumeDetailsPath(r.namespace, r.name)}>
-          <BreakableText text={r.name} />
-        </Link>
-      ),
+      cell: allNamespaces
+        ? (r) => (
+            <CellStack>
+              {[
+                <Link key="link" to={dataVolumeDetailsPath(r.namespace, r.name)}>
+                  <BreakableText text={r.name} />
+                </Link>,
+                // Under the name as well, where the Namespace column is hidden (narrow screens).
+                <span key="ns" className="vsp-dv-namespace-under-name">
+                  <Muted>{t('Namespace: {{ns}}', { ns: r.namespace })}</Muted>
+                </span>,
+              ]}
+            </CellStack>
+          )
+        : (r) => (
+            <Link to={dataVolumeDetailsPath(r.namespace, r.name)}>
+              <BreakableText text={r.name} />
+            </Link>
+          ),
     },
     allNamespaces && {
       id: 'namespace',
       title: t('Namespace'),
       sortValue: (r) => r.namespace,
       cell: (r) => r.namespace,
+      visibility: HIDE_BELOW_2XL,
     },
     {
       id: 'status',
@@ -52,7 +67,7 @@ export const dvColumns = (t: TFunction, allNamespaces: boolean): DvColumn[] => {
       title: t('Source'),
       sortValue: (r) => r.sourceKind,
       cell: (r) => sourceKindText(t, r.sourceKind),
-      visibility: HIDE_BELOW_XL,
+      visibility: HIDE_BELOW_2XL,
     },
     {
       id: 'size',
@@ -114,7 +129,8 @@ export const dvColumns = (t: TFunction, allNamespaces: boolean): DvColumn[] => {
       title: t('Restarts'),
       sortValue: (r) => r.restartCount,
       cell: (r) => String(r.restartCount),
-      visibility: HIDE_BELOW_XL,
+      // The status cell says "Restarts: N" too.
+      visibility: HIDE_BELOW_2XL,
     },
     {
       id: 'conditions',
