@@ -127,7 +127,13 @@ export const ScratchAdvicePanel = ({ form, facts }: { form: DataVolumeForm; fact
   return (
     <Alert
       isInline
-      variant={advice.needed === false ? 'success' : 'info'}
+      variant={
+        advice.needed === false
+          ? 'success'
+          : advice.needed === true && facts.blockOnly(advice.scratchClass)
+            ? 'warning'
+            : 'info'
+      }
       title={title}
       data-testid="vsp-dv-scratch-advice"
       actionLinks={
@@ -144,6 +150,16 @@ export const ScratchAdvicePanel = ({ form, facts }: { form: DataVolumeForm; fact
               ? t('Should the server need it: {{classText}}', { classText: classText(t, advice, facts) })
               : classText(t, advice, facts)}
           </Content>
+          {advice.needed !== false && facts.blockOnly(advice.scratchClass) && (
+            <Content component="p" data-testid="vsp-dv-scratch-block-only">
+              <strong>
+                {t(
+                  'The StorageProfile of {{name}} offers only Block volumes, but a scratch PVC is always a Filesystem volume: the import would wait for scratch space that cannot be provided. Set a scratch space class that offers Filesystem volumes.',
+                  { name: advice.scratchClass },
+                )}
+              </strong>
+            </Content>
+          )}
           <Content component="p">
             {overheadPct
               ? t(

@@ -76,6 +76,11 @@ export interface StorageFactsData {
   preallocationDefault: boolean | undefined;
   /** CDIConfig.status.filesystemOverhead: the fraction for a class ("0.06"); undefined when unknown. */
   overheadFor: (className: string | undefined) => string | undefined;
+  /**
+   * Whether a class's profile offers only Block volumes (so it cannot hold the Filesystem scratch PVC);
+   * undefined when unknown (profiles unreadable, no profile, or no claim property sets).
+   */
+  blockOnly: (className: string | undefined) => boolean | undefined;
 }
 
 export interface StorageWatches {
@@ -189,9 +194,15 @@ export const storageFactsFrom = (form: DataVolumeForm, w: StorageWatches): Stora
     return (className ? o.storageClass?.[className] : undefined) ?? o.global;
   };
 
+  const blockOnly = (className: string | undefined): boolean | undefined => {
+    const sets = profiles?.find((p) => p.metadata?.name === className)?.status?.claimPropertySets ?? [];
+    return sets.length === 0 ? undefined : sets.every((set) => set.volumeMode === 'Block');
+  };
+
   return {
     ...target,
     classes,
+    blockOnly,
     targetStorageClass,
     profile,
     profileState,

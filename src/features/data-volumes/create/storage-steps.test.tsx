@@ -327,6 +327,19 @@ describe('Scratch advice', () => {
     expect(screen.getByTestId('vsp-dv-scratch-class').textContent).toMatch(/unknown/);
   });
 
+  it('warns when the scratch PVC would land on a Block-only class', () => {
+    open({ sourceKind: 'registry', registry, storageClassName: 'lvms-vg1' });
+    expect(screen.getByTestId('vsp-dv-scratch-advice').textContent).toMatch(
+      /Needs scratch space on lvms-vg1/,
+    );
+    expect(screen.getByTestId('vsp-dv-scratch-block-only').textContent).toMatch(
+      /StorageProfile of lvms-vg1 offers only Block volumes/,
+    );
+    cleanup();
+    open({ sourceKind: 'registry', registry, storageClassName: 'rbd' });
+    expect(screen.queryByTestId('vsp-dv-scratch-block-only')).toBeNull();
+  });
+
   it('explains that HTTP images are streamed without scratch space', () => {
     open({
       sourceKind: 'http',
