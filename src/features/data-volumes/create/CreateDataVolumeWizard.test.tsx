@@ -87,7 +87,8 @@ const pvc = (namespace: string, name: string, storage: string) => ({
   status: { phase: 'Bound', capacity: { storage } },
 });
 
-const open = (namespace: string | undefined = 'team-a') => {
+/** `open({})`: the list shows all namespaces. */
+const open = ({ namespace }: { namespace?: string } = { namespace: 'team-a' }) => {
   const onClose = vi.fn();
   render(
     <MemoryRouter>
@@ -97,6 +98,8 @@ const open = (namespace: string | undefined = 'team-a') => {
   return { onClose };
 };
 
+/** The Name field's label (PatternFly's required marker may follow), not Namespace's. */
+const NAME = /^Name(\s*\*)?$/;
 const field = (label: RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const type = async (input: HTMLElement, value: string) => {
   await userEvent.clear(input);
@@ -144,7 +147,7 @@ describe('CreateDataVolumeWizard', () => {
   it('keeps the user on Source until name and URL are right, saying why at the field, with no request', async () => {
     open();
     await next();
-    const name = field(/^Name/);
+    const name = field(NAME);
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(helpOf(name)).toContain('Enter a name for the DataVolume.');
     expect(document.activeElement).toBe(name);
@@ -172,7 +175,7 @@ describe('CreateDataVolumeWizard', () => {
 
   it('disables Next on Storage while the size is wrong, then creates the DataVolume and follows it', async () => {
     open();
-    await type(field(/^Name/), 'fedora');
+    await type(field(NAME), 'fedora');
     await type(field(/^URL/), 'https://mirror.example.com/fedora.qcow2');
     await next();
     expect(button('Next').disabled).toBe(true);
@@ -207,7 +210,7 @@ describe('CreateDataVolumeWizard', () => {
       'admission webhook "datavolume-validate.cdi.kubevirt.io" denied the request:  Destination PVC team-a/fedora already exists';
     api.fail = statusError(403, 'Forbidden', refusal);
     open();
-    await type(field(/^Name/), 'fedora');
+    await type(field(NAME), 'fedora');
     await type(field(/^URL/), 'https://mirror.example.com/fedora.qcow2');
     await next();
     await type(field(/^Size/), '10Gi');
@@ -222,7 +225,7 @@ describe('CreateDataVolumeWizard', () => {
 
   it('checks clone permission in the source namespace, blocks and links to Clone permissions when missing, and re-checks', async () => {
     open();
-    await type(field(/^Name/), 'rhel9');
+    await type(field(NAME), 'rhel9');
     await userEvent.click(screen.getByRole('radio', { name: /^Clone a PVC/ }));
     await userEvent.selectOptions(field(/^Source namespace/), 'golden-images');
     await userEvent.selectOptions(field(/^PVC name/), 'rhel9-base');
@@ -259,9 +262,42 @@ describe('CreateDataVolumeWizard', () => {
     expect(dvPosts()).toEqual([]);
   });
 
+  it('asks for the namespace when the list shows all namespaces, and warns without blocking when the check fails', async () => {
+    open({});
+    await type(field(NAME), 'rhel9');
+    await next();
+    const namespace = field(/^Namespace/);
+    expect(namespace.getAttribute('aria-invalid')).toBe('true');
+    expect(helpOf(namespace)).toContain('Choose the namespace to create the DataVolume in.');
+    await userEvent.selectOptions(namespace, 'team-a');
+
+    const k8sCreate = (await import('@openshift-console/dynamic-plugin-sdk'))
+      .k8sCreate as unknown as ReturnType<typeof vi.fn>;
+    k8sCreate.mockImplementationOnce(async () => {
+      throw statusError(500, 'InternalError', 'etcdserver: request timed out');
+    });
+    await userEvent.click(screen.getByRole('radio', { name: /^Clone a PVC/ }));
+    await userEvent.selectOptions(field(/^Source namespace/), 'golden-images');
+    await userEvent.selectOptions(field(/^PVC name/), 'rhel9-base');
+    const unknown = await screen.findByText(
+      'Could not check whether you may clone from golden-images',
+      {},
+      { timeout: 3000 },
+    );
+    expect((unknown.closest('.pf-v6-c-alert') as HTMLElement).textContent).toContain(
+      'etcdserver: request timed out',
+    );
+    await next();
+    expect(field(/^Size/)).toBeTruthy();
+    await next();
+    await next();
+    expect(screen.getByText('Could not check whether you may clone from golden-images')).toBeTruthy();
+    expect(button('Create').disabled).toBe(false);
+  });
+
   it('does not check a clone in the same namespace, and catches a missing source at the field', async () => {
     open();
-    await type(field(/^Name/), 'copy');
+    await type(field(NAME), 'copy');
     await userEvent.click(screen.getByRole('radio', { name: /^Clone a PVC/ }));
     expect(field(/^Source namespace/).value).toBe('team-a');
     await next();

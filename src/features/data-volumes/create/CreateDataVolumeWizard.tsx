@@ -121,6 +121,11 @@ const CreateDataVolumeWizard = ({ namespace, onClose }: CreateDataVolumeWizardPr
         ns: checkTarget.namespace,
       })
     : undefined;
+  // An unknown answer does not block: CDI decides when the DataVolume is created.
+  const cloneUnknown =
+    checkTarget !== undefined && check.state === 'error'
+      ? t('Could not check whether you may clone from {{ns}}', { ns: checkTarget.namespace })
+      : undefined;
 
   const show = (step: DvStep) => {
     setShown((s) => (s.has(step) ? s : new Set(s).add(step)));
@@ -258,6 +263,7 @@ const CreateDataVolumeWizard = ({ namespace, onClose }: CreateDataVolumeWizardPr
           facts={facts}
           problems={problems}
           cloneWarning={cloneWarning}
+          cloneUnknown={cloneUnknown}
           dryRun={dryRun}
           dryRunning={dryRunning}
           onDryRun={runDryRun}

@@ -31,6 +31,8 @@ export interface ReviewStepProps {
   problems: readonly DvProblem[];
   /** A blocking note from the clone permission check, in words (undefined = none). */
   cloneWarning?: string;
+  /** The permission check could not be answered (a warning, not a block). */
+  cloneUnknown?: string;
   dryRun?: DryRunResult;
   dryRunning: boolean;
   onDryRun: () => void;
@@ -44,6 +46,7 @@ export const ReviewStep = ({
   facts,
   problems,
   cloneWarning,
+  cloneUnknown,
   dryRun,
   dryRunning,
   onDryRun,
@@ -120,6 +123,12 @@ export const ReviewStep = ({
       )}
       {cloneWarning && (
         <Alert variant="danger" isInline title={cloneWarning} data-testid="vsp-dv-review-clone-warning" />
+      )}
+
+      {cloneUnknown && (
+        <Alert variant="warning" isInline title={cloneUnknown}>
+          {t('CDI checks it when the DataVolume is created; a refusal will show here.')}
+        </Alert>
       )}
 
       <ScratchAdvicePanel form={form} facts={facts} />
