@@ -52,7 +52,6 @@ test.describe('DataVolume details', () => {
     await expect(pods.getByRole('row', { name: /importer-analytics-import.*Running/ })).toBeVisible();
 
     await expectNoA11yViolations(page);
-    await saveScreenshots(page, 'data-volume-details');
   });
 
   test('a new import: events of the DataVolume, its PVC and its importer pod, newest first', async ({
@@ -83,6 +82,7 @@ test.describe('DataVolume details', () => {
       .locator('tbody tr td[data-label="Last seen"] time')
       .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
     expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    await saveScreenshots(page, 'data-volume-details');
     // The import finishes while the page is open: phase and PVC follow without a reload.
     await sim.advance(600);
     await expect(card(page, 'Summary')).toContainText('Succeeded');

@@ -121,9 +121,14 @@ export const PhaseCell = ({ row, t, srText }: { row: DataVolumeRow; t: TFunction
 const conditionStatus = (type: DvConditionType, c: DvRowCondition | undefined): StatusKind => {
   if (!c || c.status === 'Unknown') return 'unknown';
   if (c.status === 'True') return 'success';
-  // Running=False once an import finished is normal; with an error reason it is not.
-  if (type === 'Running') return c.reason && c.reason !== 'Completed' ? 'warning' : 'unknown';
-  return c.reason && /error|fail/i.test(c.reason) ? 'danger' : 'warning';
+  const reason = c.reason ?? '';
+  // CDI's error reasons: "Error", "ErrClaimNotValid", "ImportFailed"…
+  if (/^err|error|fail/i.test(reason)) return type === 'Running' ? 'warning' : 'danger';
+  // Not running because the transfer completed: done. Not ready while the transfer runs: on its way.
+  if (reason === 'Completed') return 'success';
+  if (reason === 'TransferRunning') return 'in-progress';
+  if (type === 'Running') return 'unknown';
+  return 'warning';
 };
 
 /** Bound, Running and Ready: an icon each with the reason; the message in a tooltip. */

@@ -75,7 +75,13 @@ export const SummaryCard = ({ dv, pvc }: { dv: DataVolume; pvc: PersistentVolume
           <Item term={t('Volume mode')}>{row.volumeMode ?? leftToCdi}</Item>
           <Item term={t('Preallocation requested')}>{prealloc.requested}</Item>
           <Item term={t('Preallocation applied')}>
-            {prealloc.applied ?? <Muted>{t('Not reported')}</Muted>}
+            {/* CDI writes the annotation when the importer preallocated; a finished import without it did not. */}
+            {prealloc.applied ??
+              (row.phase === 'Succeeded' ? (
+                t('Not applied')
+              ) : (
+                <Muted>{t('Not yet: the transfer has not finished')}</Muted>
+              ))}
           </Item>
           <Item term={t('Owner')}>
             {row.owner ? `${row.owner.kind}/${row.owner.name}` : <Muted>{t('None')}</Muted>}
