@@ -28,7 +28,7 @@ import type { DataVolumeForm } from '../logic/dv-form';
  * (datavolume/util.go:399-420) takes `status.claimPropertySets[0]` and fails when it is missing or has no
  * access mode ("no accessMode specified in StorageProfile"); archive forces Filesystem (util.go:165-172) and
  * `getDefaultAccessModes` (util.go:451-476) takes the first set with volumeMode Filesystem. With no class at
- * all it fails with "PVC spec is missing accessMode and no storageClass to choose profile" (util.go:56, :189).
+ * all it fails with "PVC spec is missing accessMode and no storageClass to choose profile" (util.go:56, :185-188).
  * Either way the DataVolume stays Pending with an `ErrClaimNotValid` event.
  */
 
