@@ -36,8 +36,9 @@ module.exports = {
   indentation: 2,
   defaultValue: (_locale, _namespace, key) => key,
   lexers: {
-    ts: [{ lexer: 'JavascriptLexer', functions: ['t'] }],
-    tsx: [{ lexer: 'JsxLexer', functions: ['t'] }],
+    // translatable('…') marks English text kept in pure logic (src/k8s/translatable.ts).
+    ts: [{ lexer: 'JavascriptLexer', functions: ['t', 'translatable'] }],
+    tsx: [{ lexer: 'JsxLexer', functions: ['t', 'translatable'] }],
     json: [ConsoleExtensionsJsonLexer],
     default: ['JavascriptLexer'],
   },

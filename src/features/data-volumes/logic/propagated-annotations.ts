@@ -1,3 +1,4 @@
+import { translatable } from '../../../k8s/translatable';
 import { IMMEDIATE_BIND_ANNOTATION } from './dv-form';
 
 /**
@@ -8,7 +9,7 @@ import { IMMEDIATE_BIND_ANNOTATION } from './dv-form';
  * (clone-controller.go:741, clone/prep-claim.go:207). An annotation that is absent gets the listed default;
  * an empty value is not copied (`CopyAllowedAnnotations`, util.go:2101-2114). Names: util.go:96-99, 259-273.
  *
- * `explanation` is short English text; the UI passes it through t().
+ * `explanation` is short English text, marked `translatable`; the UI passes it through t().
  */
 export interface DvAnnotationInfo {
   key: string;
@@ -23,39 +24,46 @@ export const PROPAGATED_ANNOTATIONS: readonly DvAnnotationInfo[] = [
   {
     key: 'k8s.v1.cni.cncf.io/networks',
     example: 'storage-network',
-    explanation:
+    explanation: translatable(
       'Attaches the importer, uploader or cloner pod to additional Multus networks (for example a dedicated storage or import network).',
+    ),
   },
   {
     key: 'v1.multus-cni.io/default-network',
     example: 'openshift-cnv/import-net',
-    explanation:
+    explanation: translatable(
       "Replaces the pod's default network with this NetworkAttachmentDefinition for the importer, uploader or cloner pod.",
+    ),
   },
   {
     key: 'sidecar.istio.io/inject',
     podDefault: 'false',
     example: 'true',
-    explanation:
+    explanation: translatable(
       'Istio sidecar injection for the CDI pods. CDI sets "false" unless the DataVolume says otherwise, so a mesh does not block the transfer.',
+    ),
   },
   {
     key: 'linkerd.io/inject',
     podDefault: 'disabled',
     example: 'enabled',
-    explanation:
+    explanation: translatable(
       'Linkerd proxy injection for the CDI pods. CDI sets "disabled" unless the DataVolume says otherwise.',
+    ),
   },
   {
     key: 'cdi.kubevirt.io/storage.pod.priorityclassname',
     example: 'high-priority',
-    explanation:
+    explanation: translatable(
       'PriorityClass of the importer, uploader or cloner pod (spec.priorityClassName sets the same annotation).',
+    ),
   },
   {
     key: 'cdi.kubevirt.io/storage.pod.serviceAccountName',
     example: 'importer-sa',
-    explanation: 'Service account the importer or uploader pod runs as, instead of the namespace default.',
+    explanation: translatable(
+      'Service account the importer or uploader pod runs as, instead of the namespace default.',
+    ),
   },
 ];
 
@@ -64,15 +72,17 @@ export const OFFERED_ANNOTATIONS: readonly DvAnnotationInfo[] = [
   {
     key: IMMEDIATE_BIND_ANNOTATION,
     example: 'true',
-    explanation:
+    explanation: translatable(
       'Binds the PVC and runs the transfer right away on a WaitForFirstConsumer class, instead of waiting for the first virtual machine to be scheduled.',
+    ),
   },
   {
     // pkg/controller/common/util.go:103-104, read by ShouldDeletePod (util.go:880-883).
     key: 'cdi.kubevirt.io/storage.pod.retainAfterCompletion',
     example: 'true',
-    explanation:
+    explanation: translatable(
       'Debugging: keeps the importer, uploader or cloner pod (and its logs) after it completes, instead of deleting it.',
+    ),
   },
 ];
 
