@@ -117,14 +117,14 @@ const CreateDataVolumeWizard = ({ namespace, onClose }: CreateDataVolumeWizardPr
   const { check, recheck } = useCloneCheck(checkTarget);
   const cloneDenied = checkTarget !== undefined && check.state === 'denied';
   const cloneWarning = cloneDenied
-    ? t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{ns}}', {
-        ns: checkTarget.namespace,
+    ? t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}', {
+        nsName: checkTarget.namespace,
       })
     : undefined;
   // An unknown answer does not block: CDI decides when the DataVolume is created.
   const cloneUnknown =
     checkTarget !== undefined && check.state === 'error'
-      ? t('Could not check whether you may clone from {{ns}}', { ns: checkTarget.namespace })
+      ? t('Could not check whether you may clone from {{nsName}}', { nsName: checkTarget.namespace })
       : undefined;
 
   const show = (step: DvStep) => {

@@ -80,9 +80,9 @@ export const CreateProgress = ({ namespace, name }: { namespace: string; name: s
   return (
     <Stack hasGutter data-testid="vsp-dv-progress">
       <Content component="p">
-        {t('DataVolume {{name}} was created in namespace {{ns}}. Closing this window does not stop it.', {
+        {t('DataVolume {{name}} was created in namespace {{nsName}}. Closing this window does not stop it.', {
           name,
-          ns: namespace,
+          nsName: namespace,
         })}
       </Content>
       <DescriptionList isCompact isHorizontal aria-label={t('Progress of {{name}}', { name })}>

@@ -65,7 +65,7 @@ export const CloneCheckAlert = ({
           variant="info"
           isInline
           isPlain
-          title={t('Checking whether you may clone from {{ns}}…', { ns: sourceNamespace })}
+          title={t('Checking whether you may clone from {{nsName}}…', { nsName: sourceNamespace })}
         />
       );
     case 'allowed':
@@ -73,7 +73,7 @@ export const CloneCheckAlert = ({
         <Alert
           variant="success"
           isInline
-          title={t('You may clone from {{ns}}', { ns: sourceNamespace })}
+          title={t('You may clone from {{nsName}}', { nsName: sourceNamespace })}
           data-testid="vsp-dv-clone-check"
         >
           {check.via === 'pods'
@@ -86,8 +86,8 @@ export const CloneCheckAlert = ({
         <Alert
           variant="danger"
           isInline
-          title={t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{ns}}', {
-            ns: sourceNamespace,
+          title={t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}', {
+            nsName: sourceNamespace,
           })}
           data-testid="vsp-dv-clone-check"
           actionLinks={
@@ -98,8 +98,8 @@ export const CloneCheckAlert = ({
           }
         >
           {t(
-            'Cloning from another namespace needs create on datavolumes/source (or on pods) in the source namespace. Someone who administers {{ns}} can grant it on the Clone permissions page.',
-            { ns: sourceNamespace },
+            'Cloning from another namespace needs create on datavolumes/source (or on pods) in the source namespace. Someone who administers {{nsName}} can grant it on the Clone permissions page.',
+            { nsName: sourceNamespace },
           )}
         </Alert>
       );
@@ -108,7 +108,7 @@ export const CloneCheckAlert = ({
         <Alert
           variant="warning"
           isInline
-          title={t('Could not check whether you may clone from {{ns}}', { ns: sourceNamespace })}
+          title={t('Could not check whether you may clone from {{nsName}}', { nsName: sourceNamespace })}
           data-testid="vsp-dv-clone-check"
           actionLinks={recheck}
         >
@@ -219,12 +219,12 @@ export const SourceStep = ({
     const sizeText = facts.chosen?.size ? formatQuantity(facts.chosen.size) : undefined;
     const pointsAt = facts.chosen?.target
       ? facts.chosen.target.kind === 'pvc'
-        ? t('Points at PVC {{ns}}/{{name}}.', {
-            ns: facts.chosen.target.namespace,
+        ? t('Points at PVC {{nsName}}/{{name}}.', {
+            nsName: facts.chosen.target.namespace,
             name: facts.chosen.target.name,
           })
-        : t('Points at VolumeSnapshot {{ns}}/{{name}}.', {
-            ns: facts.chosen.target.namespace,
+        : t('Points at VolumeSnapshot {{nsName}}/{{name}}.', {
+            nsName: facts.chosen.target.namespace,
             name: facts.chosen.target.name,
           })
       : undefined;
@@ -234,7 +234,7 @@ export const SourceStep = ({
         .join(' ') || undefined;
     const listHint =
       facts.optionsState === 'forbidden' || facts.optionsState === 'error'
-        ? t('You cannot list them in {{ns}}: type the name.', { ns: sourceNs })
+        ? t('You cannot list them in {{nsName}}: type the name.', { nsName: sourceNs })
         : undefined;
     return (
       <>
@@ -269,7 +269,7 @@ export const SourceStep = ({
                 value=""
                 label={
                   facts.options.length === 0
-                    ? t('None in {{ns}}', { ns: sourceNs })
+                    ? t('None in {{nsName}}', { nsName: sourceNs })
                     : t('Choose a {{what}}', { what })
                 }
                 isPlaceholder
@@ -483,18 +483,18 @@ export const useSourceKindName = () => {
       case 'blank':
         return t('Blank disk');
       case 'pvc':
-        return t('Clone of PVC {{ns}}/{{name}}', {
-          ns: form.pvc.namespace || form.namespace,
+        return t('Clone of PVC {{nsName}}/{{name}}', {
+          nsName: form.pvc.namespace || form.namespace,
           name: form.pvc.name.trim(),
         });
       case 'snapshot':
-        return t('Clone of VolumeSnapshot {{ns}}/{{name}}', {
-          ns: form.snapshot.namespace || form.namespace,
+        return t('Clone of VolumeSnapshot {{nsName}}/{{name}}', {
+          nsName: form.snapshot.namespace || form.namespace,
           name: form.snapshot.name.trim(),
         });
       case 'dataSource':
-        return t('Clone through DataSource {{ns}}/{{name}}', {
-          ns: form.dataSource.namespace || form.namespace,
+        return t('Clone through DataSource {{nsName}}/{{name}}', {
+          nsName: form.dataSource.namespace || form.namespace,
           name: form.dataSource.name.trim(),
         });
     }

@@ -46,9 +46,9 @@ export const useDvProblemText = () => {
             'Lowercase letters, digits, "-" and ".", starting and ending with a letter or digit (the PVC gets the same name).',
           );
         case 'name-taken':
-          return t('A DataVolume or PVC named {{name}} already exists in namespace {{ns}}.', {
+          return t('A DataVolume or PVC named {{name}} already exists in namespace {{nsName}}.', {
             name: form.name.trim(),
-            ns: form.namespace,
+            nsName: form.namespace,
           });
         case 'namespace-unknown':
           return t('This namespace does not exist.');
