@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, Toolbar, ToolbarContent, ToolbarItem, Tooltip } from '@patternfly/react-core';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
@@ -59,7 +59,12 @@ const DataVolumesPage = () => {
   const close = useCallback(() => setDialog(undefined), []);
   const createAllowed = canCreate.allowed && !canCreate.loading;
   const deleteAllowed = canDelete.allowed && !canDelete.loading;
-  const { byKey } = data;
+  // Read when Delete is clicked: the row actions stay the same function across watch updates, so an import's
+  // progress re-renders its own row only, not every row of the page.
+  const byKey = useRef(data.byKey);
+  useEffect(() => {
+    byKey.current = data.byKey;
+  }, [data.byKey]);
 
   const renderRowActions = useCallback(
     (row: DataVolumeRow) => (
@@ -70,14 +75,14 @@ const DataVolumesPage = () => {
         isAriaDisabled={!deleteAllowed}
         aria-label={t('Delete {{name}}', { name: row.name })}
         onClick={() => {
-          const dv = byKey.get(row.key);
+          const dv = byKey.current.get(row.key);
           if (dv) setDialog({ kind: 'delete', dataVolume: dv });
         }}
       >
         {t('Delete')}
       </Button>
     ),
-    [t, byKey, deleteAllowed],
+    [t, deleteAllowed],
   );
 
   const namespaceFilter = (
