@@ -56,6 +56,7 @@ test.describe('DataVolumes list', () => {
     await page.goto(PAGE);
     await expect(heading(page)).toBeVisible();
     await expect(row(page, 'broken-import')).toContainText('Namespace: team-a');
+    await saveScreenshots(page, 'data-volumes-all-namespaces');
 
     await namespaceFilter(page).selectOption('golden-images');
     await expect(page).toHaveURL(/[?&]namespace=golden-images/);
