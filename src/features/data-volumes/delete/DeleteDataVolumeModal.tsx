@@ -60,9 +60,9 @@ const DeleteDataVolumeModal = ({ dataVolume, onClose, onDeleted }: DeleteDataVol
         onCancel={done}
       >
         <Alert variant="info" isInline isPlain title={t('Already deleted by someone else')}>
-          {t('DataVolume {{name}} in namespace {{ns}} no longer exists: nothing was deleted now.', {
+          {t('DataVolume {{name}} in namespace {{nsName}} no longer exists: nothing was deleted now.', {
             name,
-            ns,
+            nsName: ns,
           })}
         </Alert>
       </ConfirmModal>
@@ -81,7 +81,7 @@ const DeleteDataVolumeModal = ({ dataVolume, onClose, onDeleted }: DeleteDataVol
       onCancel={onClose}
     >
       <Content component="p">
-        {t('DataVolume {{name}} in namespace {{ns}} will be deleted.', { name, ns })}
+        {t('DataVolume {{name}} in namespace {{nsName}} will be deleted.', { name, nsName: ns })}
       </Content>
       <Content component="p">
         {t(

@@ -50,13 +50,13 @@ const DataVolumeDetailsPage = () => {
         title={t('DataVolume not found')}
         actions={
           <Link to={dataVolumesPath(namespace)}>
-            {t('Back to the DataVolumes of {{ns}}', { ns: namespace })}
+            {t('Back to the DataVolumes of {{nsName}}', { nsName: namespace })}
           </Link>
         }
       >
-        {t('DataVolume {{name}} does not exist in namespace {{ns}}: it was deleted, or never existed.', {
+        {t('DataVolume {{name}} does not exist in namespace {{nsName}}: it was deleted, or never existed.', {
           name,
-          ns: namespace,
+          nsName: namespace,
         })}
       </PageEmptyState>
     );
@@ -101,7 +101,7 @@ const DataVolumeDetailsPage = () => {
     <PageShell
       title={name}
       breadcrumbs={breadcrumbs}
-      description={t('DataVolume in namespace {{ns}}', { ns: namespace })}
+      description={t('DataVolume in namespace {{nsName}}', { nsName: namespace })}
       actions={
         deleteAllowed || !canDelete.reason ? (
           deleteButton

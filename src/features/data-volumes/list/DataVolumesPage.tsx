@@ -164,7 +164,7 @@ const DataVolumesPage = () => {
           extraFilters={namespaceFilter}
           emptyState={{
             title: namespace
-              ? t('No DataVolumes in namespace {{ns}}', { ns: namespace })
+              ? t('No DataVolumes in namespace {{nsName}}', { nsName: namespace })
               : t('No DataVolumes'),
             body: t(
               'A DataVolume imports, uploads or clones a disk image into a new PVC. Create one to populate a disk for a virtual machine.',

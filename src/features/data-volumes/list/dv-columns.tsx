@@ -37,7 +37,7 @@ export const dvColumns = (t: TFunction, allNamespaces: boolean): DvColumn[] => {
                 </Link>,
                 // Under the name as well, where the Namespace column is hidden (narrow screens).
                 <span key="ns" className="vsp-dv-namespace-under-name">
-                  <Muted>{t('Namespace: {{ns}}', { ns: r.namespace })}</Muted>
+                  <Muted>{t('Namespace: {{nsName}}', { nsName: r.namespace })}</Muted>
                 </span>,
               ]}
             </CellStack>
