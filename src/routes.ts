@@ -35,13 +35,20 @@ export const ROUTE_PATTERNS: readonly string[] = [
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
 
+/** The query parameter of the pages' namespace filter. */
+export const NAMESPACE_QUERY_PARAM = 'namespace';
+
 /** The clone-permissions page, optionally filtered to one source namespace (`?namespace=`). */
 export const clonePermissionsPath = (namespace?: string): string =>
-  namespace ? `${CLONE_PERMISSIONS_PATH}?namespace=${encodeURIComponent(namespace)}` : CLONE_PERMISSIONS_PATH;
+  namespace
+    ? `${CLONE_PERMISSIONS_PATH}?${NAMESPACE_QUERY_PARAM}=${encodeURIComponent(namespace)}`
+    : CLONE_PERMISSIONS_PATH;
 
 /** The data-volumes list, optionally of one namespace (`?namespace=`); all namespaces without. */
 export const dataVolumesPath = (namespace?: string): string =>
-  namespace ? `${DATA_VOLUMES_PATH}?namespace=${encodeURIComponent(namespace)}` : DATA_VOLUMES_PATH;
+  namespace
+    ? `${DATA_VOLUMES_PATH}?${NAMESPACE_QUERY_PARAM}=${encodeURIComponent(namespace)}`
+    : DATA_VOLUMES_PATH;
 
 export const dataVolumeDetailsPath = (namespace: string, name: string): string =>
   `${DATA_VOLUMES_PATH}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;

@@ -13,8 +13,8 @@ import {
 } from '@patternfly/react-core';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
+import { useNamespaceParam } from '../../../components/use-namespace-param';
 import { PageShell } from '../../../components/PageShell';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { LoadingState } from '../../../components/StatusStates';
@@ -37,8 +37,6 @@ type Dialog =
   | { kind: 'grant'; namespace?: string; subject?: CloneSubject }
   | { kind: 'check'; namespace?: string; subject?: CloneSubject }
   | { kind: 'revoke'; row: CloneAccessRow; binding: RoleBinding };
-
-const NAMESPACE_PARAM = 'namespace';
 
 /** Which CDI rule applies on this cluster, from its ClusterRoles. */
 const BehaviourAlert = ({ snapshot }: { snapshot: RbacSnapshot }) => {
@@ -248,21 +246,7 @@ const ClonePermissionsBody = ({
 
 const ClonePermissionsContent = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const [params, setParams] = useSearchParams();
-  const namespace = params.get(NAMESPACE_PARAM) || undefined;
-  const setNamespace = useCallback(
-    (ns: string | undefined) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (ns) next.set(NAMESPACE_PARAM, ns);
-          else next.delete(NAMESPACE_PARAM);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const [namespace, setNamespace] = useNamespaceParam();
   const data = useCloneAccessData(namespace);
   const canGrant = useModelAccess(RoleBindingModel, 'create', undefined, namespace);
   const canReviewOthers = useModelAccess(SubjectAccessReviewModel, 'create');

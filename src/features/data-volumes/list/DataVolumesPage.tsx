@@ -1,10 +1,10 @@
 import { Alert, Button, Stack, Toolbar, ToolbarContent, ToolbarItem, Tooltip } from '@patternfly/react-core';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NamespaceFilter } from '../../../components/NamespaceFilter';
+import { useNamespaceParam } from '../../../components/use-namespace-param';
 import { PageShell } from '../../../components/PageShell';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceTable } from '../../../components/ResourceTable';
@@ -21,31 +21,10 @@ import { useDvColumns } from './dv-columns';
 const CreateDataVolumeWizard = lazy(() => import('../create/CreateDataVolumeWizard'));
 const DeleteDataVolumeModal = lazy(() => import('../delete/DeleteDataVolumeModal'));
 
-const NAMESPACE_PARAM = 'namespace';
-
 type Dialog = { kind: 'create' } | { kind: 'delete'; dataVolume: DataVolume };
 
 const rowKey = (r: DataVolumeRow) => r.key;
 const textOf = (r: DataVolumeRow) => `${r.namespace}/${r.name}`;
-
-export const useNamespaceParam = (): [string | undefined, (ns: string | undefined) => void] => {
-  const [params, setParams] = useSearchParams();
-  const namespace = params.get(NAMESPACE_PARAM) || undefined;
-  const setNamespace = useCallback(
-    (ns: string | undefined) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (ns) next.set(NAMESPACE_PARAM, ns);
-          else next.delete(NAMESPACE_PARAM);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return [namespace, setNamespace];
-};
 
 const DataVolumesPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
