@@ -51,10 +51,10 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(matrix.getByRole('row', { name: /^Registry/ })).toContainText('QCOW2: needs scratch space');
     await expect(matrix.getByRole('row', { name: /^Upload/ })).toContainText('□ TAR: not supported');
     await expect(matrix.getByRole('row', { name: /^HTTPS/ })).toContainText(
-      'QCOW2: needs scratch space only if the server does not support range requests (the documentation says it needs scratch space with a custom certificate authority)',
+      'QCOW2: only if the server lacks range requests (docs: needs scratch with a custom CA)',
     );
     await expect(matrix.getByRole('row', { name: /^HTTP basic authentication/ })).toContainText(
-      'TAR: needs scratch space (the documentation says it needs none)',
+      'TAR: needs scratch space (docs: needs none)',
     );
 
     await section

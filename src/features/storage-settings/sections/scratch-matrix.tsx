@@ -33,9 +33,7 @@ export const ScratchOperationsMatrix = () => {
       case 'custom-ca':
         return t('✓ {{format}}: needs scratch space with a custom certificate authority', { format });
       case 'no-range-support':
-        return t('✓ {{format}}: needs scratch space only if the server does not support range requests', {
-          format,
-        });
+        return t('✓ {{format}}: only if the server lacks range requests', { format });
       case 'never':
         return t('✓ {{format}}', { format });
     }
@@ -43,12 +41,12 @@ export const ScratchOperationsMatrix = () => {
   const documented = (scratch: ScratchNeed) => {
     switch (scratch) {
       case 'always':
-        return t('the documentation says it needs scratch space');
+        return t('docs: needs scratch space');
       case 'custom-ca':
-        return t('the documentation says it needs scratch space with a custom certificate authority');
+        return t('docs: needs scratch with a custom CA');
       case 'no-range-support':
       case 'never':
-        return t('the documentation says it needs none');
+        return t('docs: needs none');
     }
   };
   const cell = (f: ScratchFormat) => {
