@@ -358,7 +358,11 @@ export interface Pod extends K8sResourceCommon {
   spec?: { nodeName?: string; containers?: { name: string }[] };
   status?: {
     phase?: string;
-    containerStatuses?: { name: string; restartCount?: number; state?: Record<string, { reason?: string }> }[];
+    containerStatuses?: {
+      name: string;
+      restartCount?: number;
+      state?: Record<string, { reason?: string }>;
+    }[];
   };
 }
 

@@ -86,9 +86,12 @@ export const CloneCheckAlert = ({
         <Alert
           variant="danger"
           isInline
-          title={t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}', {
-            nsName: sourceNamespace,
-          })}
+          title={t(
+            'CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}',
+            {
+              nsName: sourceNamespace,
+            },
+          )}
           data-testid="vsp-dv-clone-check"
           actionLinks={
             <Flex spaceItems={{ default: 'spaceItemsLg' }}>
