@@ -1,4 +1,5 @@
-import { matchPath } from 'react-router';
+import { useCallback } from 'react';
+import { matchPath, useSearchParams } from 'react-router';
 
 /**
  * The plugin's routes: the one place that knows its URLs. console-extensions.json declares the same
@@ -98,4 +99,27 @@ export const matchStorageProfileRoute = (pathname: string): StorageProfileRoute 
     return { name: details.params.name, editing: false };
   }
   return null;
+};
+
+/**
+ * The page's namespace filter, kept in the URL's `?namespace=` (so links and back work); undefined = all
+ * namespaces. Setting it replaces the history entry rather than adding one per change.
+ */
+export const useNamespaceParam = (): [string | undefined, (namespace: string | undefined) => void] => {
+  const [params, setParams] = useSearchParams();
+  const namespace = params.get(NAMESPACE_QUERY_PARAM) || undefined;
+  const setNamespace = useCallback(
+    (value: string | undefined) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set(NAMESPACE_QUERY_PARAM, value);
+          else next.delete(NAMESPACE_QUERY_PARAM);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return [namespace, setNamespace];
 };

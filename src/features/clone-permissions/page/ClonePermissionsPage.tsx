@@ -14,7 +14,7 @@ import {
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
-import { useNamespaceParam } from '../../../components/use-namespace-param';
+import { useNamespaceParam } from '../../../routes';
 import { PageShell } from '../../../components/PageShell';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { LoadingState } from '../../../components/StatusStates';

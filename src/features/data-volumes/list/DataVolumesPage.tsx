@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NamespaceFilter } from '../../../components/NamespaceFilter';
-import { useNamespaceParam } from '../../../components/use-namespace-param';
+import { useNamespaceParam } from '../../../routes';
 import { PageShell } from '../../../components/PageShell';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceTable } from '../../../components/ResourceTable';
