@@ -1,10 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { load } from 'js-yaml';
 import { expect, saveModalScreenshots, switchUser, test, type K8sClient, type SimControls } from './fixtures';
+import { control, dataVolumes, LIST, next, openWizard, set } from './data-volume-wizard';
 
-const LIST = '/virtualization-storage/data-volumes?namespace=team-a';
-const CDI_API = '/apis/cdi.kubevirt.io/v1beta1';
-const dataVolumes = (ns: string) => `${CDI_API}/namespaces/${ns}/datavolumes`;
 const RBAC = '/apis/rbac.authorization.k8s.io/v1';
 
 interface Dv {
@@ -13,17 +11,6 @@ interface Dv {
   status?: { phase?: string; progress?: string };
 }
 
-/** A control by its label (PatternFly's required marker " *" is not part of the name). */
-const control = (scope: Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`));
-/** Types into a text field, or picks the option of a select (a list the user may not read is a text field). */
-const set = async (scope: Locator, label: string, value: string) => {
-  const input = control(scope, label);
-  if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
-  else await input.fill(value);
-  await input.blur();
-};
-const next = (dialog: Locator) => dialog.getByRole('button', { name: 'Next', exact: true });
 const createButton = (dialog: Locator) => dialog.getByRole('button', { name: 'Create', exact: true });
 /** The help text that a control's aria-describedby points at. */
 const helpOf = async (page: Page, input: Locator) => {
@@ -42,16 +29,6 @@ const recordDvPosts = (page: Page) => {
     if (r.method() === 'POST' && /\/datavolumes(\?|$)/.test(r.url())) posts.push(r.url());
   });
   return posts;
-};
-
-const openWizard = async (page: Page, { goto = true } = {}) => {
-  if (goto) await page.goto(LIST);
-  const open = page.getByRole('button', { name: 'Create DataVolume' });
-  await expect(open).toBeEnabled();
-  await open.click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('heading', { name: 'Create DataVolume' })).toBeVisible();
-  return dialog;
 };
 
 type Source =

@@ -1,15 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { load } from 'js-yaml';
 import { expect, saveModalScreenshots, test, type K8sClient, type SimControls } from './fixtures';
+import { CDI_API, control, dataVolumes, next, openWizard, set } from './data-volume-wizard';
 
 /**
  * The Create DataVolume wizard's Storage and Options steps and its scratch-space advice, end to end against
  * the simulator: what the steps say is what CDI (as simulated) then does.
  */
 
-const LIST = '/virtualization-storage/data-volumes?namespace=team-a';
-const CDI_API = '/apis/cdi.kubevirt.io/v1beta1';
-const dataVolumes = (ns: string) => `${CDI_API}/namespaces/${ns}/datavolumes`;
 const pvcs = (ns: string) => `/api/v1/namespaces/${ns}/persistentvolumeclaims`;
 const pods = (ns: string) => `/api/v1/namespaces/${ns}/pods`;
 const HCO = '/apis/hco.kubevirt.io/v1beta1/namespaces/openshift-cnv/hyperconvergeds/kubevirt-hyperconverged';
@@ -29,26 +27,6 @@ interface Obj {
     conditions?: { type: string; status: string; reason?: string; message?: string }[];
   };
 }
-
-const control = (scope: Locator, label: string) =>
-  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`));
-const set = async (scope: Locator, label: string, value: string) => {
-  const input = control(scope, label);
-  if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
-  else await input.fill(value);
-  await input.blur();
-};
-const next = (dialog: Locator) => dialog.getByRole('button', { name: 'Next', exact: true });
-
-const openWizard = async (page: Page) => {
-  await page.goto(LIST);
-  const open = page.getByRole('button', { name: 'Create DataVolume' });
-  await expect(open).toBeEnabled();
-  await open.click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('heading', { name: 'Create DataVolume' })).toBeVisible();
-  return dialog;
-};
 
 const registrySource = async (dialog: Locator, name: string, url = FEDORA) => {
   await set(dialog, 'Name', name);

@@ -15,6 +15,7 @@ import { PatchPreview } from '../../../components/PatchPreview';
 import type { WriteFailure } from '../../../k8s/use-resource-form';
 import { DEFAULT_GOLDEN_IMAGES_NAMESPACE } from '../logic/boot-source-rows';
 import type { CustomSourceValues, WizardModeKind } from '../logic/custom-source-form';
+import { MessageListAlert } from '../../../components/MessageListAlert';
 
 export interface ReviewStepProps {
   mode: WizardModeKind;
@@ -67,15 +68,7 @@ export const ReviewStep = ({
           {t('Someone else changed the boot sources meanwhile; your change was applied to their version.')}
         </Alert>
       )}
-      {errors.length > 0 && (
-        <Alert variant="danger" isInline title={t('Fix these before saving')}>
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
+      <MessageListAlert variant="danger" title={t('Fix these before saving')} messages={errors} />
       <DescriptionList isHorizontal isCompact aria-label={t('Boot source summary')}>
         {row(t('Name'), values.name)}
         {!customise && row(t('Namespace'), values.namespace.trim() || DEFAULT_GOLDEN_IMAGES_NAMESPACE)}

@@ -22,6 +22,7 @@ import { bindingText, ownerText, subjectText, subjectWho } from '../shared/clone
 import { NameField, type FieldStateOf } from './fields';
 import { GrantFailure, GrantProgress } from './GrantProgress';
 import type { GrantOutcome, GrantStepState } from './run-grant';
+import { MessageListAlert } from '../../../components/MessageListAlert';
 
 export interface ReviewStepProps {
   form: GrantForm;
@@ -146,32 +147,14 @@ export const ReviewStep = ({
           )}
         </Alert>
       )}
-      {errors.length > 0 && (
-        <Alert variant="danger" isInline title={t('Fix these before creating')}>
-          <List>
-            {errors.map((m) => (
-              <ListItem key={m}>{m}</ListItem>
-            ))}
-          </List>
-        </Alert>
-      )}
-      {warnings.length > 0 && (
-        <Alert variant="warning" isInline title={t('Check these warnings')}>
-          <List>
-            {warnings.map((m) => (
-              <ListItem key={m}>{m}</ListItem>
-            ))}
-          </List>
-        </Alert>
-      )}
-      {denied.length > 0 && covering.length === 0 && (
-        <Alert variant="warning" isInline title={t('The server will probably refuse this')}>
-          <List>
-            {denied.map((m) => (
-              <ListItem key={m}>{m}</ListItem>
-            ))}
-          </List>
-        </Alert>
+      <MessageListAlert variant="danger" title={t('Fix these before creating')} messages={errors} />
+      <MessageListAlert variant="warning" title={t('Check these warnings')} messages={warnings} />
+      {covering.length === 0 && (
+        <MessageListAlert
+          variant="warning"
+          title={t('The server will probably refuse this')}
+          messages={denied}
+        />
       )}
       {failure && <GrantFailure outcome={failure} form={form} />}
       {progress && <GrantProgress steps={progress} form={form} />}

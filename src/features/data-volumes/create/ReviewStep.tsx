@@ -5,8 +5,6 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  List,
-  ListItem,
   Stack,
   Title,
 } from '@patternfly/react-core';
@@ -21,6 +19,7 @@ import { ScratchAdvicePanel } from './ScratchAdvicePanel';
 import { useSourceKindName } from './SourceStep';
 import type { StorageFacts } from './use-storage-facts';
 import { useDvProblemText } from './use-problem-text';
+import { MessageListAlert } from '../../../components/MessageListAlert';
 
 /** The server's answer to a dry run of the create. */
 export type DryRunResult = { ok: true } | { ok: false; error: unknown };
@@ -112,15 +111,7 @@ export const ReviewStep = ({
         )}
       </DescriptionList>
 
-      {errors.length > 0 && (
-        <Alert variant="danger" isInline title={t('Fix these before creating')}>
-          <List>
-            {errors.map((m) => (
-              <ListItem key={m}>{m}</ListItem>
-            ))}
-          </List>
-        </Alert>
-      )}
+      <MessageListAlert variant="danger" title={t('Fix these before creating')} messages={errors} />
       {cloneWarning && (
         <Alert variant="danger" isInline title={cloneWarning} data-testid="vsp-dv-review-clone-warning" />
       )}

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PatchPreview } from '../../../components/PatchPreview';
 import { YamlBlock } from '../../../components/YamlBlock';
 import type { WriteFailure } from '../../../k8s/use-resource-form';
+import { MessageListAlert } from '../../../components/MessageListAlert';
 
 export interface ReviewStepProps {
   /** Create: the object as YAML. */
@@ -31,13 +32,6 @@ export const ReviewStep = ({
   dependents,
 }: ReviewStepProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const list = (items: string[]) => (
-    <ul>
-      {items.map((m) => (
-        <li key={m}>{m}</li>
-      ))}
-    </ul>
-  );
   return (
     <Stack hasGutter>
       {failure && (
@@ -59,21 +53,13 @@ export const ReviewStep = ({
           )}
         </Alert>
       )}
-      {errors.length > 0 && (
-        <Alert variant="danger" isInline title={t('Fix these before saving')}>
-          {list(errors)}
-        </Alert>
-      )}
-      {dependents.length > 0 && (
-        <Alert variant="warning" isInline title={t('Volumes depend on pools this change removes or renames')}>
-          {list(dependents)}
-        </Alert>
-      )}
-      {warnings.length > 0 && (
-        <Alert variant="warning" isInline title={t('Check these warnings')}>
-          {list(warnings)}
-        </Alert>
-      )}
+      <MessageListAlert variant="danger" title={t('Fix these before saving')} messages={errors} />
+      <MessageListAlert
+        variant="warning"
+        title={t('Volumes depend on pools this change removes or renames')}
+        messages={dependents}
+      />
+      <MessageListAlert variant="warning" title={t('Check these warnings')} messages={warnings} />
       {yaml !== undefined ? (
         <>
           <Content component="h2">{t('The HostPathProvisioner that will be created')}</Content>
