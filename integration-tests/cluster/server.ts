@@ -40,6 +40,11 @@ export interface ClusterOptions {
   generate?: Record<string, number>;
   /** Replaces ./world (tests of the machinery); a function is called again on every reset. */
   world?: World | (() => World);
+  /**
+   * HyperConverged API versions: 'v1beta1' (default) serves v1beta1 only, as the plugin's HCO 1.18 target
+   * reads it; 'v1' also serves hco.kubevirt.io/v1 with a conversion, and discovery prefers v1.
+   */
+  hcoVersion?: 'v1beta1' | 'v1';
 }
 
 export interface RunningCluster {

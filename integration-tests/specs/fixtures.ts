@@ -228,6 +228,19 @@ interface Fixtures {
   seeds: string[];
   /** Further `startCluster` options (e.g. `timeScale`). */
   clusterOptions: Omit<ClusterOptions, 'port' | 'seeds'>;
+  /**
+   * The HyperConverged API version the simulator serves as preferred: 'v1beta1' (default), or 'v1' with a
+   * conversion between the two (the Playwright project `hco-v1` sets it for the HCO-writing specs).
+   */
+  hcoVersion: 'v1beta1' | 'v1';
+  /**
+   * `true`: a real Prometheus (Debian's package) scrapes this test's simulator with CDI's and HCO's alerting
+   * rules, and the host proxies /api/prometheus to it as the console does. Default false (no Prometheus:
+   * the host answers /api/prometheus with 503, as a console without monitoring).
+   */
+  prometheus: boolean;
+  /** Base URL of the test's Prometheus when `prometheus` is true. */
+  prometheusUrl: string | undefined;
   cluster: RunningCluster;
   /** Where the host gets the plugin: dist/ itself, or real nginx with deploy/nginx.conf (as in a cluster). */
   servePluginWith: 'host' | 'nginx';
@@ -244,8 +257,9 @@ export const test = base.extend<Fixtures>({
   // SPEC_SEEDS=dir1:dir2 runs the specs against another cluster state.
   seeds: [process.env.SPEC_SEEDS ? process.env.SPEC_SEEDS.split(':') : [DEMO_SEED], { option: true }],
   clusterOptions: [{}, { option: true }],
-  cluster: async ({ seeds, clusterOptions }, use) => {
-    const cluster = await launchCluster({ ...clusterOptions, port: 0, seeds });
+  hcoVersion: ['v1beta1', { option: true }],
+  cluster: async ({ seeds, clusterOptions, hcoVersion }, use) => {
+    const cluster = await launchCluster({ hcoVersion, ...clusterOptions, port: 0, seeds });
     await use(cluster);
     await cluster.close();
   },
@@ -259,6 +273,9 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
+  prometheus: [false, { option: true }],
+  // TODO(metrics engineer): start Prometheus against `cluster` when `prometheus` is true.
+  prometheusUrl: async ({ prometheus }, use) => use(prometheus ? undefined : undefined),
   host: async ({ cluster, pluginServer }, use) => {
     const host = await startHost({
       port: 0,
