@@ -10,6 +10,9 @@ import { matchPath, useSearchParams } from 'react-router';
 /** Base path of the "Virtualization storage" nav section; every page of the plugin lives below it. */
 export const SECTION_BASE_PATH = '/virtualization-storage';
 
+/** The section's landing page: the storage health overview. */
+export const OVERVIEW_PATH = SECTION_BASE_PATH;
+
 export const STORAGE_PROFILES_PATH = `${SECTION_BASE_PATH}/storage-profiles`;
 export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
 export const STORAGE_PROFILE_EDIT_PATTERN = `${STORAGE_PROFILE_DETAILS_PATTERN}/edit`;

@@ -47,6 +47,17 @@ export interface FixLink {
   /** Translated by the renderer (`t(label)`); write it with `translatable('…')`. */
   label: string;
   href: string;
+  /**
+   * The write the fix needs: the renderer hides the fix from a user RBAC refuses (a viewer sees the
+   * finding, no fix button).
+   */
+  requires?: {
+    group: string;
+    resource: string;
+    verb: 'patch' | 'create' | 'delete';
+    name?: string;
+    namespace?: string;
+  };
 }
 
 /** One object a finding is about, with the one-click fix for that object when there is one. */
