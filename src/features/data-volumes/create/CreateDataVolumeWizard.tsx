@@ -29,7 +29,7 @@ import { OptionsStep } from './OptionsStep';
 import { ReviewStep, type DryRunResult } from './ReviewStep';
 import { SourceStep } from './SourceStep';
 import { StorageStep } from './StorageStep';
-import { useCloneCheck, type CloneCheckTarget } from './use-clone-check';
+import { cloneCheckTitle, useCloneCheck, type CloneCheckTarget } from './use-clone-check';
 import { useSourceFacts } from './use-source-facts';
 import { useStorageFacts } from './use-storage-facts';
 import '../../../components/plugin.css';
@@ -116,15 +116,11 @@ const CreateDataVolumeWizard = ({ namespace, onClose }: CreateDataVolumeWizardPr
   }, [form, sourceFacts.resolved]);
   const { check, recheck } = useCloneCheck(checkTarget);
   const cloneDenied = checkTarget !== undefined && check.state === 'denied';
-  const cloneWarning = cloneDenied
-    ? t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}', {
-        nsName: checkTarget.namespace,
-      })
-    : undefined;
+  const cloneWarning = cloneDenied ? cloneCheckTitle(t, 'denied', checkTarget.namespace) : undefined;
   // An unknown answer does not block: CDI decides when the DataVolume is created.
   const cloneUnknown =
     checkTarget !== undefined && check.state === 'error'
-      ? t('Could not check whether you may clone from {{nsName}}', { nsName: checkTarget.namespace })
+      ? cloneCheckTitle(t, 'error', checkTarget.namespace)
       : undefined;
 
   const show = (step: DvStep) => {

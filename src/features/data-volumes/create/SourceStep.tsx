@@ -24,7 +24,7 @@ import { clonePermissionsPath } from '../../../routes';
 import { DV_SOURCE_KINDS, isCloneKind, type DataVolumeForm, type DvSourceKind } from '../logic/dv-form';
 import { fieldId, fieldMessages, type DvField } from './field-messages';
 import type { StepProps } from './step-props';
-import type { CloneCheck } from './use-clone-check';
+import { cloneCheckTitle, type CloneCheck } from './use-clone-check';
 import { useDvProblemText } from './use-problem-text';
 import type { SourceFacts } from './use-source-facts';
 
@@ -86,12 +86,7 @@ export const CloneCheckAlert = ({
         <Alert
           variant="danger"
           isInline
-          title={t(
-            'CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}',
-            {
-              nsName: sourceNamespace,
-            },
-          )}
+          title={cloneCheckTitle(t, 'denied', sourceNamespace)}
           data-testid="vsp-dv-clone-check"
           actionLinks={
             <Flex spaceItems={{ default: 'spaceItemsLg' }}>
@@ -111,7 +106,7 @@ export const CloneCheckAlert = ({
         <Alert
           variant="warning"
           isInline
-          title={t('Could not check whether you may clone from {{nsName}}', { nsName: sourceNamespace })}
+          title={cloneCheckTitle(t, 'error', sourceNamespace)}
           data-testid="vsp-dv-clone-check"
           actionLinks={recheck}
         >
@@ -209,6 +204,30 @@ export const SourceStep = ({
       />
     </FormGroup>
   );
+
+  // The optional Secret and CA ConfigMap of an HTTP or registry import; only the help texts differ.
+  const credentials = (kind: 'http' | 'registry', secretHint: string, certHint: string) => {
+    const set = (patch: Partial<(typeof form)[typeof kind]>) =>
+      setForm((f) => ({ ...f, [kind]: { ...f[kind], ...patch } }));
+    return (
+      <>
+        {plain(
+          `vsp-dv-${kind}-secret`,
+          t('Secret name (optional)'),
+          form[kind].secretRef,
+          (v) => set({ secretRef: v }),
+          secretHint,
+        )}
+        {plain(
+          `vsp-dv-${kind}-cert`,
+          t('CA ConfigMap name (optional)'),
+          form[kind].certConfigMap,
+          (v) => set({ certConfigMap: v }),
+          certHint,
+        )}
+      </>
+    );
+  };
 
   const nsState = state('namespace');
 
@@ -361,18 +380,9 @@ export const SourceStep = ({
                 hint: t('http://, https:// or gs://. CDI detects the format and decompresses gz and xz.'),
               },
             )}
-            {plain(
-              'vsp-dv-http-secret',
-              t('Secret name (optional)'),
-              form.http.secretRef,
-              (v) => setForm((f) => ({ ...f, http: { ...f.http, secretRef: v } })),
+            {credentials(
+              'http',
               t('A Secret in the target namespace with accessKeyId and secretKey for basic authentication.'),
-            )}
-            {plain(
-              'vsp-dv-http-cert',
-              t('CA ConfigMap name (optional)'),
-              form.http.certConfigMap,
-              (v) => setForm((f) => ({ ...f, http: { ...f.http, certConfigMap: v } })),
               t('A ConfigMap in the target namespace with the CA certificate of a server that uses TLS.'),
             )}
           </>
@@ -412,18 +422,9 @@ export const SourceStep = ({
                 onChange={() => setForm((f) => ({ ...f, registry: { ...f.registry, pullMethod: 'node' } }))}
               />
             </FormGroup>
-            {plain(
-              'vsp-dv-registry-secret',
-              t('Secret name (optional)'),
-              form.registry.secretRef,
-              (v) => setForm((f) => ({ ...f, registry: { ...f.registry, secretRef: v } })),
+            {credentials(
+              'registry',
               t('A Secret in the target namespace with accessKeyId and secretKey for the registry.'),
-            )}
-            {plain(
-              'vsp-dv-registry-cert',
-              t('CA ConfigMap name (optional)'),
-              form.registry.certConfigMap,
-              (v) => setForm((f) => ({ ...f, registry: { ...f.registry, certConfigMap: v } })),
               t('A ConfigMap in the target namespace with the CA certificate of the registry.'),
             )}
           </>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { selfCloneReviewRequests } from '../../../k8s/clone-authorization';
 import { SelfSubjectAccessReviewModel } from '../../../k8s/models';
@@ -19,6 +20,17 @@ export interface CloneCheckTarget {
   /** Its name, when known (CDI names it in the review). */
   name?: string;
 }
+
+/**
+ * The headline of a refused or unanswered check: the Source step's alert and the Review step's summary
+ * say the same sentence.
+ */
+export const cloneCheckTitle = (t: TFunction, state: 'denied' | 'error', sourceNamespace: string): string =>
+  state === 'denied'
+    ? t('CDI will refuse this clone: you may not create datavolumes/source (or pods) in {{nsName}}', {
+        nsName: sourceNamespace,
+      })
+    : t('Could not check whether you may clone from {{nsName}}', { nsName: sourceNamespace });
 
 /** Typing a source name asks once the user pauses. */
 const DEBOUNCE_MS = 400;
