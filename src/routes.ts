@@ -10,8 +10,13 @@ import { matchPath, useSearchParams } from 'react-router';
 /** Base path of the "Virtualization storage" nav section; every page of the plugin lives below it. */
 export const SECTION_BASE_PATH = '/virtualization-storage';
 
-/** The section's landing page: the storage health overview. */
-export const OVERVIEW_PATH = SECTION_BASE_PATH;
+/**
+ * The section's landing page (its first nav item): the storage health overview. Its own segment, not the
+ * section base: the console marks a nav href active when each of its path segments matches the location
+ * (console-app/src/components/nav/utils.ts navItemHrefIsActive, release-4.22 line 169), so an href of
+ * `/virtualization-storage` would be highlighted on every page of the section.
+ */
+export const OVERVIEW_PATH = `${SECTION_BASE_PATH}/overview`;
 
 export const STORAGE_PROFILES_PATH = `${SECTION_BASE_PATH}/storage-profiles`;
 export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
@@ -26,6 +31,7 @@ export const DATA_VOLUME_DETAILS_PATTERN = `${DATA_VOLUMES_PATH}/:namespace/:nam
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
+  OVERVIEW_PATH,
   STORAGE_PROFILES_PATH,
   STORAGE_PROFILE_DETAILS_PATTERN,
   STORAGE_PROFILE_EDIT_PATTERN,

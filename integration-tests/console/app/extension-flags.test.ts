@@ -172,7 +172,7 @@ describe('API discovery decides the plugin flag (simulated clusters)', () => {
     expect(flags).toEqual({ VIRT_STORAGE_CDI: true });
     // Every extension of the plugin is gated on the flag, so all of them are in use, in order.
     expect(inUse(flags)).toEqual(pluginExtensions.map((e) => e.type));
-    expect(inUse(flags).filter((type) => type === 'console.page/route')).toHaveLength(8);
+    expect(inUse(flags).filter((type) => type === 'console.page/route')).toHaveLength(9);
   });
 
   it('without CDI: flag false, nothing of the plugin is in use but the flag itself', async () => {
