@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Tooltip } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
 import { CellStack, Muted } from '../../../components/plain-markup';
 import { StatusIcon, type StatusKind } from '../../../components/StatusIcon';
 import type { DataVolumeRow, DvConditionType, DvRowCondition, DvRowSourceKind } from '../logic/dv-rows';
-import { DV_CONDITION_TYPES } from '../logic/dv-rows';
+import { ageSeconds, DV_CONDITION_TYPES } from '../logic/dv-rows';
 
 /** The status look of a DataVolume phase. */
 export const phaseStatus = (phase: string, restartCount = 0): StatusKind => {
@@ -184,4 +184,13 @@ export const useNow = (intervalMs = 30_000): number => {
     return () => clearInterval(id);
   }, [intervalMs]);
   return now;
+};
+
+/**
+ * A row's age that keeps counting: the list re-renders a row only when its DataVolume or PVC changes, so
+ * the cell keeps its own clock (one timer per visible row; the list shows at most 100).
+ */
+export const AgeText = ({ row, unknown }: { row: DataVolumeRow; unknown: ReactNode }) => {
+  const now = useNow();
+  return <>{shortAge(ageSeconds(row, now)) || unknown}</>;
 };

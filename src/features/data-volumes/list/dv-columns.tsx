@@ -7,8 +7,8 @@ import { CellStack, Muted } from '../../../components/plain-markup';
 import type { ResourceTableColumn } from '../../../components/ResourceTable';
 import { formatQuantity } from '../../../k8s/quantity';
 import { dataVolumeDetailsPath } from '../../../routes';
-import { ageSeconds, type DataVolumeRow } from '../logic/dv-rows';
-import { ConditionsCell, PhaseCell, preallocationText, shortAge, sourceKindText } from '../data/dv-cells';
+import type { DataVolumeRow } from '../logic/dv-rows';
+import { AgeText, ConditionsCell, PhaseCell, preallocationText, sourceKindText } from '../data/dv-cells';
 import '../data/data-volumes.css';
 
 export type DvColumn = ResourceTableColumn<DataVolumeRow>;
@@ -150,7 +150,7 @@ export const dvColumns = (t: TFunction, allNamespaces: boolean): DvColumn[] => {
       title: t('Age'),
       // Newest first is the usual wish; ascending age = newest first.
       sortValue: (r) => (r.created === undefined ? undefined : -r.created),
-      cell: (r) => shortAge(ageSeconds(r, Date.now())) || unknown,
+      cell: (r) => <AgeText row={r} unknown={unknown} />,
     },
   ];
   return columns.filter((c): c is DvColumn => !!c);
