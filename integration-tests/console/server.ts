@@ -10,7 +10,8 @@ import { hostDistDir } from './build';
  * The dev console host's server, playing the console backend ("bridge"): serves the host app, the plugin's
  * production build under /api/plugins/<name>/ (from dist/, or proxied to the plugin's own server as the
  * console proxies to the ConsolePlugin's Service), its locales, and proxies /api/kubernetes/ (HTTP and
- * WebSocket) to the cluster, with the console's CSRF protection on writes.
+ * WebSocket) to the cluster, with the console's CSRF protection on writes. With `prometheusUrl` it proxies
+ * the console's /api/prometheus/ paths to a Prometheus, as the console does to the cluster's Thanos querier.
  */
 
 const PLUGIN_NAME = 'virt-storage-plugin';
@@ -54,6 +55,12 @@ export interface HostOptions {
   pluginCa?: string;
   /** The host app build; defaults to integration-tests/console/dist (see build.ts). */
   hostDir?: string;
+  /**
+   * Base URL of a Prometheus (e.g. from prometheus-launcher.ts): /api/prometheus/api/v1/<endpoint> is proxied
+   * to <prometheusUrl>/api/v1/<endpoint>. Without it /api/prometheus/* answers 503, as a console whose
+   * monitoring is unavailable.
+   */
+  prometheusUrl?: string;
 }
 
 export interface RunningHost {
@@ -110,6 +117,27 @@ const forwardHeaders = (req: http.IncomingMessage, target: URL) => {
   return headers;
 };
 
+/**
+ * The Prometheus API paths the console proxies (openshift/console release-4.22 pkg/server/server.go:409-458):
+ * these exact paths, and everything below /api/v1/label/, go to the Thanos querier's /api/ with the
+ * /api/prometheus/api/ prefix stripped. Any other /api/prometheus/ path is not registered there and gets the
+ * console's index page, as here.
+ */
+export const PROMETHEUS_PREFIX = '/api/prometheus';
+const PROMETHEUS_EXACT = ['query', 'query_range', 'targets', 'metadata', 'series', 'labels', 'rules'].map(
+  (e) => `${PROMETHEUS_PREFIX}/api/v1/${e}`,
+);
+const PROMETHEUS_SUBTREE = `${PROMETHEUS_PREFIX}/api/v1/label/`;
+export const isProxiedPrometheusPath = (pathname: string) =>
+  PROMETHEUS_EXACT.includes(pathname) || pathname.startsWith(PROMETHEUS_SUBTREE);
+/** Console endpoints of monitoring that the dev host does not model: always 503. */
+const UNMODELLED_MONITORING = ['/api/prometheus-tenancy', '/api/alertmanager', '/api/alertmanager-tenancy'];
+
+const sendUnavailable = (res: http.ServerResponse, text: string) => {
+  res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(`${text}\n`);
+};
+
 export const startHost = async (options: HostOptions): Promise<RunningHost> => {
   const cluster = new URL(options.clusterUrl);
   const distDir = options.distDir ?? path.join(repoRoot, 'dist');
@@ -147,6 +175,52 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
     upstream.on('error', (e) => {
       if (!res.headersSent) {
         sendStatus(res, 502, 'ServiceUnavailable', `Cluster unreachable: ${e.message}`);
+      } else {
+        res.destroy(e);
+      }
+    });
+    req.pipe(upstream);
+  };
+
+  const prometheus = options.prometheusUrl ? new URL(options.prometheusUrl) : undefined;
+  const prometheusBase = prometheus?.pathname.replace(/\/$/, '') ?? '';
+
+  /**
+   * /api/prometheus/api/v1/... → <prometheusUrl>/api/v1/... (the console: StripPrefix /api/prometheus/api/,
+   * then the Thanos endpoint's /api). The browser's cookies and CSRF header stay here; a POST (a long query
+   * as a form) needs the CSRF token as every console write does. Not modelled: the console sends the user's
+   * bearer token and Thanos' kube-rbac-proxy authorizes it; here every host user may read every series.
+   */
+  const proxyPrometheus = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
+      const sent = req.headers['x-csrftoken'];
+      if (!sent || sent !== readCookie(req, 'csrf-token')) {
+        sendStatus(res, 403, 'Forbidden', 'Invalid CSRF token');
+        return;
+      }
+    }
+    const target = prometheus!;
+    const upstream = http.request(
+      {
+        hostname: target.hostname,
+        port: target.port,
+        path: `${prometheusBase}${req.url!.slice(PROMETHEUS_PREFIX.length)}`,
+        method,
+        headers: Object.fromEntries(
+          ['accept', 'accept-encoding', 'content-type', 'content-length', 'user-agent']
+            .filter((h) => req.headers[h] !== undefined)
+            .map((h) => [h, req.headers[h]]),
+        ),
+      },
+      (upRes) => {
+        res.writeHead(upRes.statusCode ?? 502, upRes.headers);
+        upRes.pipe(res);
+      },
+    );
+    upstream.on('error', (e) => {
+      if (!res.headersSent) {
+        sendUnavailable(res, `Prometheus at ${target.origin} unreachable: ${e.message}`);
       } else {
         res.destroy(e);
       }
@@ -232,6 +306,12 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
     const url = new URL(req.url ?? '/', 'http://host');
     if (url.pathname === K8S_PREFIX || url.pathname.startsWith(`${K8S_PREFIX}/`)) {
       proxy(req, res);
+    } else if (url.pathname.startsWith(`${PROMETHEUS_PREFIX}/`) && !prometheus) {
+      sendUnavailable(res, 'Monitoring is not available: the console host has no Prometheus (--prometheus).');
+    } else if (isProxiedPrometheusPath(url.pathname)) {
+      proxyPrometheus(req, res);
+    } else if (UNMODELLED_MONITORING.some((p) => url.pathname.startsWith(`${p}/`))) {
+      sendUnavailable(res, `${url.pathname}: not modelled by the dev console host.`);
     } else if (url.pathname.startsWith(PLUGIN_PREFIX) && pluginUrl) {
       proxyPlugin(req, res, req.url!.slice(PLUGIN_PREFIX.length));
     } else if (url.pathname.startsWith(PLUGIN_PREFIX)) {

@@ -9,6 +9,7 @@ import {
   type RunningCluster,
 } from '../console/cluster-launcher';
 import { startHost, type RunningHost } from '../console/server';
+import { startPrometheus } from '../console/prometheus-launcher';
 import { startPluginServer, type PluginServer } from '../install/nginx-plugin-server';
 import { K8sClient } from './k8s-client';
 import type { FaultRule } from '../cluster/faults';
@@ -274,14 +275,27 @@ export const test = base.extend<Fixtures>({
     await server.close();
   },
   prometheus: [false, { option: true }],
-  // TODO(metrics engineer): start Prometheus against `cluster` when `prometheus` is true.
-  prometheusUrl: async ({ prometheus }, use) => use(prometheus ? undefined : undefined),
-  host: async ({ cluster, pluginServer }, use) => {
+  prometheusUrl: async ({ prometheus, cluster, clusterOptions }, use) => {
+    if (!prometheus) {
+      await use(undefined);
+      return;
+    }
+    // The rules' `for` elapse in simulated time: the launcher divides them by the cluster's timeScale
+    // (the simulator's default is 60, cluster/clock.ts).
+    const server = await startPrometheus({
+      targetUrl: cluster.url,
+      timeScale: clusterOptions.timeScale ?? 60,
+    });
+    await use(server.url);
+    await server.close();
+  },
+  host: async ({ cluster, pluginServer, prometheusUrl }, use) => {
     const host = await startHost({
       port: 0,
       clusterUrl: cluster.url,
       pluginUrl: pluginServer?.url,
       pluginCa: pluginServer?.ca,
+      prometheusUrl,
     });
     await use(host);
     await host.close();
