@@ -1,6 +1,6 @@
 import type { K8sObject, SimContext } from '../sim-api';
 import { eventRecorder } from './events';
-import { CDI_VERSION, mutateObject, ownerRef, stableUid, timestamp, type Json } from './util';
+import { CDI_VERSION, mutateObject, ownerRef, scan, stableUid, timestamp, type Json } from './util';
 
 /**
  * What CDI v1.65.0 writes around a DataVolume's transfer: the PVC's annotations, the worker pods (importer,
@@ -431,24 +431,28 @@ export function ensureScratchPvc(ctx: SimContext, pod: K8sObject, target: K8sObj
   });
 }
 
-/** The garbage collector's part for the workers: pods of gone PVCs, then PVCs of gone pods. */
+/**
+ * The garbage collector's part for the workers: pods of gone PVCs, then PVCs of gone pods. Reads the store's
+ * uncopied views (a large cluster has thousands of claims) and deletes after reading.
+ */
 export function collectOrphanWorkers(ctx: SimContext): void {
-  const pvcs = ctx.store.list('PersistentVolumeClaim');
+  const pvcs = scan(ctx.store, 'PersistentVolumeClaim');
   const pvcUids = new Set(pvcs.map((p) => p.metadata.uid));
   const pvcKeys = new Set(pvcs.map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
-  for (const pod of ctx.store.list('Pod')) {
+  const orphanPods = scan(ctx.store, 'Pod').filter((pod) => {
     const owner = pod.metadata.ownerReferences?.find((o) => o.kind === 'PersistentVolumeClaim');
     // A clone source pod names its target in an annotation instead (clone-controller.go:563-566).
     const target = pod.metadata.annotations?.[ANN.ownerRef];
-    const orphan = owner
+    return owner
       ? !pvcUids.has(owner.uid)
       : !!target && pod.metadata.annotations?.[ANN.createdBy] === 'yes' && !pvcKeys.has(target);
-    if (orphan) ctx.store.delete('Pod', pod.metadata.name ?? '', pod.metadata.namespace);
-  }
-  const podUids = new Set(ctx.store.list('Pod').map((p) => p.metadata.uid));
-  for (const pvc of ctx.store.list('PersistentVolumeClaim')) {
+  });
+  for (const pod of orphanPods) ctx.store.delete('Pod', pod.metadata.name ?? '', pod.metadata.namespace);
+  const podUids = new Set(scan(ctx.store, 'Pod').map((p) => p.metadata.uid));
+  const orphanPvcs = scan(ctx.store, 'PersistentVolumeClaim').filter((pvc) => {
     const owner = pvc.metadata.ownerReferences?.find((o) => o.kind === 'Pod');
-    if (owner && !podUids.has(owner.uid))
-      ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
-  }
+    return owner && !podUids.has(owner.uid);
+  });
+  for (const pvc of orphanPvcs)
+    ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
 }

@@ -321,19 +321,27 @@ function snapshotImport(
   if (!deleteIfExists(ctx, 'DataVolume', name, ns)) deleteIfExists(ctx, 'PersistentVolumeClaim', name, ns);
 }
 
-/** What one batch reads once: the default class and, when needed, every cron-made object by cron. */
+/** What one batch reads once: the default class and, when needed, the cron-made objects by cron. */
 interface Pass {
   /** The world's first pass: everything is looked at (garbage collection included). */
   first: boolean;
   defaultClass?: string;
-  madeBy?: Map<string, { kind: string; obj: K8sObject }[]>;
+  /** Cron-made objects by cron key, per namespace read ('' = every namespace). */
+  madeBy?: Map<string, Map<string, { kind: string; obj: K8sObject }[]>>;
 }
 
-function madeBy(ctx: SimContext, pass: Pass) {
-  if (pass.madeBy) return pass.madeBy;
+/**
+ * The objects crons made (by their `cdi.kubevirt.io/dataImportCron` label), by cron key. A cron makes its
+ * imports and DataSource in its own namespace, so a cron's garbage collection reads only that namespace, not
+ * every DataVolume and PVC of a large cluster; the first pass reads them all (`namespace` undefined).
+ */
+function madeBy(ctx: SimContext, pass: Pass, namespace?: string) {
+  pass.madeBy ??= new Map();
+  const cached = pass.madeBy.get(namespace ?? '');
+  if (cached) return cached;
   const index = new Map<string, { kind: string; obj: K8sObject }[]>();
   for (const kind of [...IMPORT_KINDS, 'DataSource']) {
-    for (const obj of listIfServed(ctx.store, kind)) {
+    for (const obj of listIfServed(ctx.store, kind, namespace)) {
       const cron = obj.metadata.labels?.[LABEL_CRON];
       if (!cron) continue;
       const key = cronKey(obj.metadata.namespace, cron);
@@ -342,7 +350,8 @@ function madeBy(ctx: SimContext, pass: Pass) {
       else index.set(key, [{ kind, obj }]);
     }
   }
-  return (pass.madeBy = index);
+  pass.madeBy.set(namespace ?? '', index);
+  return index;
 }
 
 /** garbageCollectOldImports (:1162-1265): keeps the newest `importsToKeep` imports by last use. */
@@ -351,7 +360,7 @@ function collectGarbage(ctx: SimContext, pass: Pass, cron: K8sObject, keepNames:
   const keep = [...new Set(keepNames)];
   const ns = cron.metadata.namespace;
   const imports = new Map<string, { used: string; kinds: string[] }>();
-  for (const { kind, obj } of madeBy(ctx, pass).get(cronKey(ns, cron.metadata.name)) ?? []) {
+  for (const { kind, obj } of madeBy(ctx, pass, ns).get(cronKey(ns, cron.metadata.name)) ?? []) {
     if (kind === 'DataSource') continue;
     const entry = imports.get(obj.metadata.name!) ?? { used: '', kinds: [] };
     const used = obj.metadata.annotations?.[ANN_LAST_USE_TIME] ?? obj.metadata.creationTimestamp ?? '';
@@ -661,7 +670,7 @@ function reconcilePlainDataSource(ctx: SimContext, ds: K8sObject): void {
  * DataSource SSP took back (cron label removed) survives.
  */
 function cleanupAfterDeletedCron(ctx: SimContext, pass: Pass, key: string): void {
-  for (const { kind, obj } of madeBy(ctx, pass).get(key) ?? []) {
+  for (const { kind, obj } of madeBy(ctx, pass, key.slice(0, key.indexOf('/'))).get(key) ?? []) {
     if (obj.metadata.labels?.[LABEL_CLEANUP] !== 'true') continue;
     deleteIfExists(ctx, kind, obj.metadata.name ?? '', obj.metadata.namespace);
   }

@@ -218,8 +218,8 @@ function plan(ctx: SimContext, dv: K8sObject, defaultClass: DefaultClass, upload
  */
 export class UploadedData {
   private readonly done = new Set<string>();
-  /** Set by `complete` until the controller has seen it (it sleeps while every DataVolume waits). */
-  fresh = false;
+  /** `namespace/name` of uploads completed since the controller last looked (it reconciles just those). */
+  readonly fresh = new Set<string>();
   has(uid: string): boolean {
     return this.done.has(uid);
   }
@@ -240,7 +240,7 @@ export class UploadedData {
         `DataVolume ${namespace}/${name} is ${dv.status?.phase || 'not reconciled yet'}, not UploadReady`,
       );
     this.done.add(dv.metadata.uid ?? '');
-    this.fresh = true;
+    this.fresh.add(`${namespace}/${name}`);
   }
 }
 
@@ -683,60 +683,146 @@ function recordDataVolumeEvents(ctx: SimContext, before: Json | undefined, dv: K
   }
 }
 
-const WATCHED_KINDS = [
-  'DataVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  'StorageProfile',
-  'DataSource',
-  'VolumeSnapshot',
-  'CDIConfig',
-];
+/**
+ * Kinds whose change can alter the plan of any DataVolume (the class, its profile, the filesystem overhead):
+ * the controller then looks at every DataVolume, terminal ones included, as on its first pass.
+ */
+const GLOBAL_KINDS = new Set(['StorageClass', 'StorageProfile', 'CDIConfig']);
+/** Kinds a waiting clone reads for its source (a PVC, a DataSource, a VolumeSnapshot). */
+const SOURCE_KINDS = new Set(['PersistentVolumeClaim', 'DataSource', 'VolumeSnapshot']);
+
+const dvKey = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ''}/${name ?? ''}`;
+
+/** What a reconciled DataVolume waits for: nothing (terminal), an event (parked), or the clock (moving). */
+type Standing = 'terminal' | 'parked' | 'moving';
 
 /**
- * A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). Clock ticks cost
- * nothing while no DataVolume is on its way.
+ * The DataVolumes a batch of events names: their own changes, and their PVCs (owned by the DV or named after
+ * it) and scratch PVCs (`<dv>-scratch`, scratchPvcName). `wakeParked` when a clone source may have moved;
+ * `all` when a kind every plan reads changed.
+ */
+function affected(events: { type: string; object: K8sObject }[]) {
+  const named = new Set<string>();
+  const deleted = new Set<string>();
+  let all = false;
+  let wakeParked = false;
+  for (const { type, object } of events) {
+    const { kind, metadata } = object;
+    const ns = metadata.namespace;
+    if (GLOBAL_KINDS.has(kind)) all = true;
+    if (SOURCE_KINDS.has(kind)) wakeParked = true;
+    if (kind === 'DataVolume') {
+      named.add(dvKey(ns, metadata.name));
+      if (type === 'DELETED') deleted.add(dvKey(ns, metadata.name));
+    } else if (kind === 'PersistentVolumeClaim') {
+      const name = metadata.name ?? '';
+      named.add(dvKey(ns, name));
+      for (const o of metadata.ownerReferences ?? [])
+        if (o.kind === 'DataVolume') named.add(dvKey(ns, o.name));
+      if (name.endsWith('-scratch')) named.add(dvKey(ns, name.slice(0, -'-scratch'.length)));
+    }
+  }
+  return { named, deleted, all, wakeParked };
+}
+
+/**
+ * A fresh DataVolume controller; it remembers when it first saw each DV (simulated time). It reconciles only
+ * what can change: on its first pass and when a StorageClass, StorageProfile or CDIConfig changes, every
+ * DataVolume; otherwise the DVs that move with the clock (`moving`: Pending before binding, *Scheduled,
+ * *InProgress, a failing import's restarts), the DVs a batch names (their own changes, their PVCs and scratch
+ * PVCs, completed uploads), and, when a PVC, DataSource or VolumeSnapshot changed, the DVs waiting for an event
+ * (`parked`: no class or clone source yet, WaitForFirstConsumer, UploadReady). Terminal DVs (Succeeded, Failed,
+ * Paused) are looked at again only when named. So a tick over 10,000 settled DVs with one import running
+ * reads that one import, and clock ticks cost nothing while no DataVolume is on its way.
  */
 export function createDataVolumeController(uploads?: UploadedData): Controller {
   const startedAt = new Map<string, number>();
   const defaults = new Map<boolean, string | undefined>();
-  let active = true;
+  const moving = new Set<string>();
+  const parked = new Set<string>();
   let primed = false;
+  /** The simulated time the moving DVs were last reconciled at. */
+  let movedAt = NaN;
+
+  function reconcileOne(ctx: SimContext, dv: K8sObject, nowMs: number, defaultClass: DefaultClass): Standing {
+    const uid = dv.metadata.uid ?? dvKey(dv.metadata.namespace, dv.metadata.name);
+    const p = plan(ctx, dv, defaultClass, uploads);
+    if (TERMINAL.has(dv.status?.phase)) {
+      if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
+      return 'terminal';
+    }
+    if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
+    // Waiting DVs start their timeline when the wait ends.
+    const waiting = !!p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload');
+    if (waiting) startedAt.set(uid, nowMs);
+    const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
+    if (p.className && !p.waitReason && d.phase !== 'Pending') {
+      const pvc = ensurePvc(ctx, dv, p, d.bound, workerPvcAnnotations(ctx, dv, p, d));
+      syncWorkers(ctx, dv, p, d, pvc);
+    }
+    applyStatus(ctx, dv, p, d);
+    // Only a DV whose state moves with time is looked at on ticks.
+    if (d.phase === 'Succeeded') return 'terminal';
+    return waiting || d.phase === 'UploadReady' ? 'parked' : 'moving';
+  }
+
+  function file(key: string, standing: Standing | undefined): void {
+    if (standing === 'moving') moving.add(key);
+    else moving.delete(key);
+    if (standing === 'parked') parked.add(key);
+    else parked.delete(key);
+  }
+
   return {
     name: 'datavolume',
     reconcile(ctx, events) {
-      const uploaded = !!uploads?.fresh;
-      if (uploads) uploads.fresh = false;
-      if (!active && !uploaded && !touches(events, WATCHED_KINDS)) return;
+      const touched = affected(events);
+      if (uploads) {
+        for (const key of uploads.fresh) touched.named.add(key);
+        uploads.fresh.clear();
+      }
+      const full = !primed || touched.all;
       if (touches(events, ['StorageClass'])) defaults.clear();
       const nowMs = ctx.clock.simulatedMs();
       const defaultClass = defaultClassMemo(ctx, defaults);
-      const live = new Set<string>();
-      active = false;
-      for (const dv of scan(ctx.store, 'DataVolume')) {
-        const uid = dv.metadata.uid ?? `${dv.metadata.namespace}/${dv.metadata.name}`;
-        live.add(uid);
-        const p = plan(ctx, dv, defaultClass, uploads);
-        if (TERMINAL.has(dv.status?.phase)) {
-          if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
-          continue;
+      for (const key of touched.deleted) file(key, undefined);
+      if (full) {
+        const live = new Set<string>();
+        for (const dv of scan(ctx.store, 'DataVolume')) {
+          live.add(dv.metadata.uid ?? dvKey(dv.metadata.namespace, dv.metadata.name));
+          file(dvKey(dv.metadata.namespace, dv.metadata.name), reconcileOne(ctx, dv, nowMs, defaultClass));
         }
-        if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
-        // Waiting DVs start their timeline when the wait ends.
-        const waiting = !!p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload');
-        if (waiting) startedAt.set(uid, nowMs);
-        const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
-        // Only a DV whose state moves with time keeps the controller awake on ticks.
-        if (!waiting && d.phase !== 'UploadReady' && d.phase !== 'Succeeded') active = true;
-        if (p.className && !p.waitReason && d.phase !== 'Pending') {
-          const pvc = ensurePvc(ctx, dv, p, d.bound, workerPvcAnnotations(ctx, dv, p, d));
-          syncWorkers(ctx, dv, p, d, pvc);
+        for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
+      } else {
+        // Moving DVs on a tick (no events) or when time moved; later rounds at the same instant look only at
+        // what their events name, unless a clone source changed.
+        const reconcileMoving = !events.length || nowMs !== movedAt || touched.wakeParked;
+        const keys = new Set([
+          ...(reconcileMoving ? moving : []),
+          ...touched.named,
+          ...(touched.wakeParked ? parked : []),
+        ]);
+        for (const key of keys) {
+          const slash = key.indexOf('/');
+          const ns = key.slice(0, slash);
+          const name = key.slice(slash + 1);
+          const dv =
+            (ctx.store.getView?.('DataVolume', name, ns) as K8sObject | undefined) ??
+            ctx.store.get('DataVolume', name, ns);
+          file(key, dv ? reconcileOne(ctx, dv, nowMs, defaultClass) : undefined);
         }
-        applyStatus(ctx, dv, p, d);
+        for (const e of events)
+          if (e.type === 'DELETED' && e.object.kind === 'DataVolume')
+            startedAt.delete(
+              e.object.metadata.uid ?? dvKey(e.object.metadata.namespace, e.object.metadata.name),
+            );
       }
-      for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
-      if (!primed || events.some((e) => e.type === 'DELETED' && e.object.kind === 'DataVolume')) {
-        collectOrphanPvcs(ctx);
+      movedAt = nowMs;
+      if (!primed || touched.deleted.size) {
+        collectOrphanPvcs(
+          ctx,
+          primed ? new Set([...touched.deleted].map((k) => k.split('/')[0])) : undefined,
+        );
         collectOrphanWorkers(ctx);
       }
       primed = true;
@@ -744,12 +830,18 @@ export function createDataVolumeController(uploads?: UploadedData): Controller {
   };
 }
 
-/** The garbage collector's part: PVCs owned by a DataVolume that no longer exists go too. */
-function collectOrphanPvcs(ctx: SimContext): void {
-  const dvUids = new Set(ctx.store.list('DataVolume').map((dv) => dv.metadata.uid));
-  for (const pvc of ctx.store.list('PersistentVolumeClaim')) {
-    const owner = pvc.metadata.ownerReferences?.find((o) => o.kind === 'DataVolume');
-    if (owner && !dvUids.has(owner.uid))
+/**
+ * The garbage collector's part: PVCs owned by a DataVolume that no longer exists go too. Owners live in their
+ * dependents' namespace, so after deletions only those namespaces are looked at (`undefined`: all of them).
+ */
+function collectOrphanPvcs(ctx: SimContext, namespaces?: Iterable<string>): void {
+  for (const ns of namespaces ?? [undefined]) {
+    const dvUids = new Set(scan(ctx.store, 'DataVolume', ns).map((dv) => dv.metadata.uid));
+    const orphans = scan(ctx.store, 'PersistentVolumeClaim', ns).filter((pvc) => {
+      const owner = pvc.metadata.ownerReferences?.find((o) => o.kind === 'DataVolume');
+      return owner && !dvUids.has(owner.uid);
+    });
+    for (const pvc of orphans)
       ctx.store.delete('PersistentVolumeClaim', pvc.metadata.name ?? '', pvc.metadata.namespace);
   }
 }
