@@ -7,7 +7,7 @@ import { badRequest, conflict, notFound, reasonForCode, statusBody } from './err
 import { apiGroupDoc, apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from './discovery';
 import { authorize, forbiddenMessage, type ResourceAttributes, type UserInfo, ADMIN_USER } from './rbac';
 import { selectorMatcher } from './selectors';
-import { listItemJson, objectJson } from './serialize';
+import { listItemJson, objectJson, type ToVersion } from './serialize';
 import { toTable, wantsTable } from './table';
 import { patchTypeOf } from './patch';
 import { answerReview } from './access-review';
@@ -35,6 +35,18 @@ export class HttpApi {
   });
 
   constructor(private readonly sim: Sim) {}
+
+  /** Stored objects as the route's version serves them (the kind's conversion, or an apiVersion rewrite). */
+  private toVersion(rt: ResourceType, version: string): ToVersion {
+    return (o) => this.sim.convertObject(rt, o, version);
+  }
+
+  /** Items for a Table in the route's version (converted only for kinds with a conversion). */
+  private tableItems(rt: ResourceType, version: string, items: K8sObject[]): K8sObject[] {
+    if (version === rt.storageVersion || !this.sim.world.converters?.some((c) => c.kind === rt.kind))
+      return items;
+    return items.map(this.toVersion(rt, version));
+  }
 
   private parseRoute(segs: string[]): ResourceRoute | undefined | 'nogroup' {
     let group: string;
@@ -252,8 +264,14 @@ export class HttpApi {
       const obj = this.sim.store.getRaw(rt.kind, route.name!, route.namespace);
       if (!obj) throw notFound(rt, route.name!);
       if (table)
-        return send(res, 200, JSON.stringify(toTable(rt, route.version, [obj], this.sim.clock.now(), {})));
-      return send(res, 200, objectJson(obj, gv));
+        return send(
+          res,
+          200,
+          JSON.stringify(
+            toTable(rt, route.version, this.tableItems(rt, route.version, [obj]), this.sim.clock.now(), {}),
+          ),
+        );
+      return send(res, 200, objectJson(obj, gv, this.toVersion(rt, route.version)));
     }
     if (verb === 'list') return this.list(route, q, table, res);
 
@@ -305,7 +323,7 @@ export class HttpApi {
     }
     const headers: Record<string, string[]> = {};
     if (result.warnings.length) headers.Warning = result.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
-    send(res, code, JSON.stringify({ ...result.object, apiVersion: gv }), headers);
+    send(res, code, JSON.stringify(this.sim.convertObject(rt, result.object, route.version)), headers);
   }
 
   private deleteCollection(
@@ -319,8 +337,12 @@ export class HttpApi {
     for (const o of [...this.sim.store.listRaw(wr.rt.kind, wr.namespace)]) {
       if (matcher && !matcher(o)) continue;
       items.push(
-        this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, options)
-          .object,
+        this.sim.convertObject(
+          wr.rt,
+          this.sim.ops.delete({ ...wr, name: o.metadata.name, namespace: o.metadata.namespace }, options)
+            .object,
+          wr.version,
+        ),
       );
     }
     send(
@@ -363,19 +385,33 @@ export class HttpApi {
       items = page;
     }
     if (table)
-      return send(res, 200, JSON.stringify(toTable(rt, route.version, items, this.sim.clock.now(), meta)));
+      return send(
+        res,
+        200,
+        JSON.stringify(
+          toTable(rt, route.version, this.tableItems(rt, route.version, items), this.sim.clock.now(), meta),
+        ),
+      );
     const head = `{"kind":"${rt.listKind}","apiVersion":"${gv}","metadata":${JSON.stringify(meta)},"items":[`;
-    send(res, 200, head + items.map((o) => listItemJson(o, gv, rt.builtin)).join(',') + ']}');
+    const toVersion = this.toVersion(rt, route.version);
+    send(res, 200, head + items.map((o) => listItemJson(o, gv, rt.builtin, toVersion)).join(',') + ']}');
   }
 
   private renderer(route: ResourceRoute, table: boolean): (o: K8sObject) => string {
     const gv = route.rt.group ? `${route.rt.group}/${route.version}` : route.version;
-    if (!table) return (o) => objectJson(o, gv);
+    const toVersion = this.toVersion(route.rt, route.version);
+    if (!table) return (o) => objectJson(o, gv, toVersion);
     return (o) =>
       JSON.stringify(
-        toTable(route.rt, route.version, [o], this.sim.clock.now(), {
-          resourceVersion: o.metadata.resourceVersion,
-        }),
+        toTable(
+          route.rt,
+          route.version,
+          this.tableItems(route.rt, route.version, [o]),
+          this.sim.clock.now(),
+          {
+            resourceVersion: o.metadata.resourceVersion,
+          },
+        ),
       );
   }
 

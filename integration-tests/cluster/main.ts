@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { startCluster } from './server';
 
-/** npm run cluster -- --port 8001 --seed DIR [--seed DIR2] [--crds DIR] [--generate storageclasses=2000,...] [--time-scale 60] */
+/**
+ * npm run cluster -- --port 8001 --seed DIR [--seed DIR2] [--crds DIR] [--generate storageclasses=2000,...]
+ * [--time-scale 60] [--hco-version v1beta1|v1]
+ */
 function parseArgs(argv: string[]) {
   const out: {
     port: number;
@@ -10,6 +13,7 @@ function parseArgs(argv: string[]) {
     generate?: Record<string, number>;
     timeScale?: number;
     host?: string;
+    hcoVersion?: 'v1beta1' | 'v1';
   } = { port: 8001, seeds: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -23,7 +27,11 @@ function parseArgs(argv: string[]) {
     else if (a === '--seed') out.seeds.push(path.resolve(next()));
     else if (a === '--crds') out.crds = path.resolve(next());
     else if (a === '--time-scale') out.timeScale = Number(next());
-    else if (a === '--generate') {
+    else if (a === '--hco-version') {
+      const v = next();
+      if (v !== 'v1beta1' && v !== 'v1') throw new Error(`--hco-version expects v1beta1 or v1, got "${v}"`);
+      out.hcoVersion = v;
+    } else if (a === '--generate') {
       out.generate = Object.fromEntries(
         next()
           .split(',')
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
     crdsDir: args.crds,
     generate: args.generate,
     timeScale: args.timeScale,
+    hcoVersion: args.hcoVersion,
   });
   for (const w of cluster.sim.seedWarnings) console.warn(`[sim] seed warning: ${w}`);
   console.log(`cluster ready at http://127.0.0.1:${cluster.port}`);

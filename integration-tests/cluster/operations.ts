@@ -42,6 +42,10 @@ export interface OperationsDeps {
   ctx: SimContext;
   /** PodSecurity admission's defaults for namespaces without labels (privileged:latest unless configured). */
   podSecurity?: PodSecurityPolicy;
+  /** `obj` in `version` of its kind (the kind's conversion, or an apiVersion rewrite). */
+  convert?: (rt: ResourceType, obj: K8sObject, version: string) => K8sObject;
+  /** Whether the kind has a conversion between its versions (writes in other versions are converted). */
+  converts?: (rt: ResourceType) => boolean;
 }
 
 function apiVersionOf(rt: ResourceType, version: string): string {
@@ -81,6 +85,40 @@ function normalizeBody(req: WriteRequest, body: unknown): K8sObject {
 
 export class Operations {
   constructor(private readonly deps: OperationsDeps) {}
+
+  /** A write in a version other than the storage version of a kind with a conversion. */
+  private converting(req: WriteRequest): boolean {
+    return req.version !== req.rt.storageVersion && !!this.deps.converts?.(req.rt);
+  }
+
+  /** The stored object as the request's version sees it. */
+  private view(req: WriteRequest, stored: K8sObject): K8sObject {
+    const gv = apiVersionOf(req.rt, req.version);
+    if (stored.apiVersion === gv) return stored;
+    return this.deps.convert ? this.deps.convert(req.rt, stored, req.version) : { ...stored, apiVersion: gv };
+  }
+
+  /**
+   * A write in a non-storage version: decoded in its own version (pruned, defaulted, validated with that
+   * version's schema: a bad value is 422 Invalid there), then converted to the storage version, in which
+   * admission sees it and it is stored, as the apiserver does for a CRD with conversion. Returns the converted
+   * object and the request as the storage version's (its unknown fields were reported already).
+   */
+  private toStorage(
+    req: WriteRequest,
+    obj: K8sObject,
+    oldView: K8sObject | undefined,
+    warnings: string[],
+  ): { obj: K8sObject; req: WriteRequest } {
+    if (!this.converting(req)) return { obj, req };
+    this.checkUnknownFields(req, pruneObject(req.rt, req.version, obj), warnings);
+    defaultObject(req.rt, req.version, obj);
+    validateObject(req.rt, req.version, obj, oldView);
+    return {
+      obj: this.deps.convert!(req.rt, obj, req.rt.storageVersion),
+      req: { ...req, version: req.rt.storageVersion, fieldValidation: 'Ignore' },
+    };
+  }
 
   private admit(phase: 'mutating' | 'validating', ar: AdmissionRequest, warnings: string[]): void {
     for (const plugin of this.deps.world()[phase]) {
@@ -177,10 +215,11 @@ export class Operations {
     if (req.rt.statusSubresource) delete obj.status; // status is written through /status only
     if (req.rt.kind === 'Namespace') obj.status = { phase: 'Active' };
     const warnings: string[] = [];
+    const stored = this.toStorage(req, obj, undefined, warnings);
     const admitted = this.admitAndValidate(
-      { ...req, name: obj.metadata.name, requestName },
+      { ...stored.req, name: obj.metadata.name, requestName },
       'CREATE',
-      obj,
+      stored.obj,
       undefined,
       warnings,
     );
@@ -216,12 +255,19 @@ export class Operations {
     return next;
   }
 
-  private commitUpdate(req: WriteRequest, old: K8sObject, next: K8sObject, warnings: string[]): WriteResult {
+  private commitUpdate(
+    req: WriteRequest,
+    old: K8sObject,
+    oldView: K8sObject,
+    next: K8sObject,
+    warnings: string[],
+  ): WriteResult {
     const { store } = this.deps;
     if (next.metadata.resourceVersion && next.metadata.resourceVersion !== old.metadata.resourceVersion) {
       throw conflict(req.rt, req.name!);
     }
-    const admitted = this.admitAndValidate(req, 'UPDATE', next, old, warnings);
+    const stored = this.toStorage(req, next, oldView, warnings);
+    const admitted = this.admitAndValidate(stored.req, 'UPDATE', stored.obj, old, warnings);
     const object = req.dryRun ? store.prepareReplace(admitted) : store.replace(admitted);
     return { object, warnings };
   }
@@ -249,7 +295,8 @@ export class Operations {
         'resource',
       );
     }
-    return this.commitUpdate(req, old, this.scope(req, old, obj), []);
+    const oldView = this.converting(req) ? this.view(req, old) : old;
+    return this.commitUpdate(req, old, oldView, this.scope(req, oldView, obj), []);
   }
 
   patch(req: WriteRequest, type: PatchType, body: unknown): WriteResult {
@@ -257,11 +304,13 @@ export class Operations {
     const old = store.getRaw(req.rt.kind, req.name!, req.namespace);
     if (!old && type === 'apply') return this.create(req, body);
     if (!old) throw notFound(req.rt, req.name!);
-    const gv = apiVersionOf(req.rt, req.version);
-    const patched = applyPatch(type, { ...old, apiVersion: gv }, body, req.rt.builtin);
+    // The patch applies to the object as the request's version shows it (JSON patch paths and tests are that
+    // version's), then the result is converted back like any write in that version.
+    const oldView = this.view(req, old);
+    const patched = applyPatch(type, oldView, body, req.rt.builtin);
     const obj = normalizeBody(req, patched);
     if (obj.metadata.name !== req.name) throw badRequest('metadata.name cannot be changed by a patch');
-    return this.commitUpdate(req, old, this.scope(req, old, obj), []);
+    return this.commitUpdate(req, old, oldView, this.scope(req, oldView, obj), []);
   }
 
   /** Deletes (DeleteOptions `options` may carry preconditions and `dryRun: ["All"]`, as kubectl sends it). */

@@ -55,8 +55,10 @@ export interface PrinterColumn {
 export interface ResourceType {
   group: string;
   versions: string[];
-  /** Preferred version in discovery: the storage version for CRDs. */
+  /** The kind's own highest-priority served version (kube-aware order, see {@link compareKubeAwareVersions}). */
   preferredVersion: string;
+  /** The version objects are stored in (a CRD's `storage: true` version). */
+  storageVersion: string;
   kind: string;
   listKind: string;
   plural: string;
@@ -86,6 +88,7 @@ function builtin(
     group,
     versions: [version],
     preferredVersion: version,
+    storageVersion: version,
     kind,
     listKind: `${kind}List`,
     plural,
@@ -193,10 +196,12 @@ export function resourceTypeFromCrd(crd: K8sObject): ResourceType {
   };
   const served = spec.versions.filter((v) => v.served !== false);
   const storage = spec.versions.find((v) => v.storage) ?? served[0];
+  const versions = served.map((v) => v.name).sort((a, b) => compareKubeAwareVersions(b, a));
   return {
     group: spec.group,
-    versions: served.map((v) => v.name),
-    preferredVersion: storage.name,
+    versions,
+    preferredVersion: versions[0],
+    storageVersion: storage.name,
     kind: spec.names.kind,
     listKind: spec.names.listKind ?? `${spec.names.kind}List`,
     plural: spec.names.plural,
@@ -227,6 +232,58 @@ export function loadCrds(dir: string): K8sObject[] {
   return out;
 }
 
+/**
+ * Kubernetes' version priority: GA > beta > alpha, then the higher major, then the higher minor; versions that
+ * are not kube-like sort after, by name. >0 when `a` has the higher priority. apimachinery
+ * pkg/version/helpers.go:67 CompareKubeAwareVersionStrings (v0.32.13).
+ */
+export function compareKubeAwareVersions(a: string, b: string): number {
+  if (a === b) return 0;
+  const parse = (v: string) => {
+    const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
+    if (!m) return undefined;
+    return {
+      major: Number(m[1]),
+      type: m[2] === 'alpha' ? 0 : m[2] === 'beta' ? 1 : 2,
+      minor: Number(m[3] ?? 0),
+    };
+  };
+  const pa = parse(a);
+  const pb = parse(b);
+  if (!pa && !pb) return b < a ? -1 : b > a ? 1 : 0;
+  if (!pa) return -1;
+  if (!pb) return 1;
+  if (pa.type !== pb.type) return pa.type - pb.type;
+  if (pa.major !== pb.major) return pa.major - pb.major;
+  return pa.minor - pb.minor;
+}
+
+/** Sets `served` of one version of the CRD named `crdName` (e.g. to serve or hide hco.kubevirt.io/v1). */
+export function setServed(crds: K8sObject[], crdName: string, version: string, served: boolean): void {
+  const crd = crds.find((c) => c.metadata.name === crdName);
+  const v = (crd?.spec as { versions?: CrdVersion[] } | undefined)?.versions?.find((x) => x.name === version);
+  if (v) v.served = served;
+}
+
+/**
+ * A conversion between the served versions of one kind, as a CRD's conversion webhook does it (a
+ * ConversionReview: objects in, each in `desiredAPIVersion` out). `convert` gets a copy it may change and
+ * returns the object in the desired version (apiVersion set); it throws an ApiError when it cannot convert.
+ * Fields it does not map must pass through unchanged.
+ */
+export interface KindConverter {
+  group: string;
+  kind: string;
+  convert(obj: K8sObject, desiredAPIVersion: string): K8sObject;
+}
+
+declare module './sim-api' {
+  interface World {
+    /** Conversions for kinds served in several versions that differ in layout (default: apiVersion rewrite only). */
+    converters?: KindConverter[];
+  }
+}
+
 export class Registry {
   private readonly byKindMap = new Map<string, ResourceType>();
   private readonly byGroupPlural = new Map<string, ResourceType>();
@@ -255,13 +312,22 @@ export class Registry {
     return rt && rt.versions.includes(version) ? rt : undefined;
   }
 
-  /** Group -> versions, in registration order (core group is '') */
+  /**
+   * Group -> served versions, highest priority first, and the preferred one (the first), in registration order
+   * of the groups (core group is ''). As the apiserver's discovery for CRD groups: the versions of all the
+   * group's CRDs sorted by kube-aware version priority, preferredVersion the first, whichever version stores
+   * (apiextensions-apiserver v0.32.13 pkg/apiserver/customresource_discovery_controller.go:240-247, 281-284).
+   */
   groups(): Map<string, { versions: string[]; preferred: string }> {
     const out = new Map<string, { versions: string[]; preferred: string }>();
     for (const rt of this.byKindMap.values()) {
-      const g = out.get(rt.group) ?? { versions: [], preferred: rt.preferredVersion };
+      const g = out.get(rt.group) ?? { versions: [], preferred: '' };
       for (const v of rt.versions) if (!g.versions.includes(v)) g.versions.push(v);
       out.set(rt.group, g);
+    }
+    for (const g of out.values()) {
+      g.versions.sort((a, b) => compareKubeAwareVersions(b, a));
+      g.preferred = g.versions[0];
     }
     return out;
   }

@@ -83,6 +83,12 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<RunningCl
     extraObjects: await generated(opts.generate),
     timeScale: opts.timeScale,
     world: worldFactory(opts.world),
+    served: [
+      // Default: hco.kubevirt.io/v1 is not served. A real apiserver prefers the highest served version by
+      // kube-aware order (v1 > v1beta1), so a served v1 without a conversion would be preferred and wrong.
+      // 'v1': both served, v1beta1 stores (HCO 1.18's CRD), the world converts, discovery prefers v1.
+      { crd: 'hyperconvergeds.hco.kubevirt.io', version: 'v1', served: opts.hcoVersion === 'v1' },
+    ],
   });
   sim.controllers.run(true);
   const api = new HttpApi(sim);

@@ -1,6 +1,6 @@
 import type { Controller, K8sObject, SimContext, World } from './sim-api';
 import { ApiError } from './sim-api';
-import { loadCrds, Registry, REVIEW_KINDS } from './registry';
+import { loadCrds, Registry, REVIEW_KINDS, setServed, type ResourceType } from './registry';
 import { Store } from './store';
 import { ScaledClock } from './clock';
 import { Operations } from './operations';
@@ -55,6 +55,8 @@ export interface SimOptions {
   timeScale?: number;
   /** Builds the world; called again on reset so stateful controllers start afresh. */
   world: () => World;
+  /** Overrides of CRD versions' `served` flag, applied when the CRDs load (e.g. hco.kubevirt.io/v1 off). */
+  served?: { crd: string; version: string; served: boolean }[];
 }
 
 /** The simulated cluster: registry, store, clock, operations, watches, faults, controllers. */
@@ -86,6 +88,7 @@ export class Sim {
     const consoleDir = opts.consoleCrdsDir === undefined ? defaultConsoleCrdsDir() : opts.consoleCrdsDir;
     const named = new Set(crds.map((c) => c.metadata.name));
     if (consoleDir) crds.push(...loadCrds(consoleDir).filter((c) => !named.has(c.metadata.name)));
+    for (const o of opts.served ?? []) setServed(crds, o.crd, o.version, o.served);
     this.crds = crds;
     this.registry = new Registry(this.crds);
     this.clock = new ScaledClock(opts.timeScale ?? 60);
@@ -101,6 +104,8 @@ export class Sim {
       world: () => this.world,
       ctx: this.ctx,
       podSecurity: policyFromDefaults(opts.podSecurity),
+      convert: (rt, obj, version) => this.convertObject(rt, obj, version),
+      converts: (rt) => this.converterFor(rt) !== undefined,
     });
     this.hub = new WatchHub(this.store);
     this.openapi = new OpenApi(this.registry);
@@ -116,6 +121,29 @@ export class Sim {
       ...(opts.extraObjects ?? []).map((object) => ({ file: '(generated)', object })),
     ]);
     this.load();
+  }
+
+  private converterFor(rt: ResourceType) {
+    return this.world.converters?.find((c) => c.group === rt.group && c.kind === rt.kind);
+  }
+
+  /**
+   * `obj` in `version` of its kind: unchanged when it is in that version already; through the world's
+   * converter for the kind when there is one; else only apiVersion changes (a CRD without conversion,
+   * `strategy: None`). A converted object is pruned to the target version's schema and defaulted from it, as
+   * the apiserver does with what a conversion webhook returns (apiextensions-apiserver v0.32.13
+   * pkg/apiserver/customresource_handler.go:1268-1300 schemaCoercingConverter, :1326-1358 prune) and on
+   * decoding (structural defaults).
+   */
+  convertObject(rt: ResourceType, obj: K8sObject, version: string): K8sObject {
+    const gv = rt.group ? `${rt.group}/${version}` : version;
+    if (obj.apiVersion === gv) return obj;
+    const converter = this.converterFor(rt);
+    if (!converter) return { ...obj, apiVersion: gv };
+    const out = converter.convert(clone(obj), gv);
+    pruneObject(rt, version, out);
+    defaultObject(rt, version, out);
+    return out;
   }
 
   /**
@@ -151,6 +179,12 @@ export class Sim {
         if (e instanceof ApiError) this.seedWarnings.push(`${where}: ${e.message}`);
         else throw e;
       }
+    }
+    // Stored in the storage version (a seed written in another version of a converted kind is converted).
+    for (const p of prepared) {
+      const rt = this.registry.byKind(p.object.kind)!;
+      if (!rt.builtin && this.converterFor(rt))
+        p.object = this.convertObject(rt, p.object, rt.storageVersion);
     }
     // Namespaces first, whatever file they are in.
     return [

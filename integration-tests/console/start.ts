@@ -21,19 +21,25 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'plugin-url': { type: 'string' },
     'plugin-ca': { type: 'string' },
+    'hco-version': { type: 'string', default: 'v1beta1' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
   console.log(
-    'Usage: npm start -- [--port 9000] [--seed DIR]... [--no-build] [--plugin-url https://localhost:9443 [--plugin-ca FILE]]',
+    'Usage: npm start -- [--port 9000] [--seed DIR]... [--no-build] [--plugin-url https://localhost:9443 [--plugin-ca FILE]] [--hco-version v1beta1|v1]',
   );
   process.exit(0);
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got "${values.port}"`);
+  process.exit(2);
+}
+const hcoVersion = values['hco-version'];
+if (hcoVersion !== 'v1beta1' && hcoVersion !== 'v1') {
+  console.error(`--hco-version must be v1beta1 or v1, got "${hcoVersion}"`);
   process.exit(2);
 }
 if (values['plugin-ca'] && !values['plugin-url']) {
@@ -55,7 +61,7 @@ const main = async () => {
     }
   }
   await buildHost();
-  const cluster = await launchCluster({ port: 0, seeds });
+  const cluster = await launchCluster({ port: 0, seeds, hcoVersion });
   console.log(`Cluster simulator at ${cluster.url} (seed: ${seeds.join(', ')})`);
   const host = await startHost({
     port,

@@ -11,6 +11,7 @@ import { createCdiConfigController } from './cdi-config-controller';
 import { createDataImportCronController, createDataImportCronPoller } from './dataimportcron-controller';
 import { createDataVolumeController, UploadedData } from './datavolume-controller';
 import { hcoMutator, hcoValidator } from './hco-admission';
+import { hcoConverter } from './hco-conversion';
 import { createHcoController } from './hco-controller';
 import { hppValidator } from './hpp-admission';
 import { ImageRegistry } from './import-sources';
@@ -32,6 +33,7 @@ export function createWorld(): World {
   return {
     registry,
     completeUpload: (store, namespace, name) => uploads.complete(store, namespace, name),
+    converters: [hcoConverter],
     mutating: [hcoMutator, dataVolumeCloneAuthorizer, pvcRenderingMutator],
     validating: [hcoValidator, dataVolumeValidator, dataImportCronValidator, cdiValidator, hppValidator],
     controllers: [
