@@ -364,6 +364,64 @@ const hcoSpec: Schema = {
   default: HCO_SPEC_DEFAULT,
 };
 
+/**
+ * hco.kubevirt.io/v1 spec (HCO v1.18.1 api/v1/hyperconverged_types.go): the storage settings under `storage`,
+ * the boot-source settings under `workloadSources`, feature gates as a list of `{name, state}`; the other
+ * sections (virtualization, networking, security, deployment) are kept as given. Defaults as upstream's v1.
+ */
+const HCO_V1_SPEC_DEFAULT = {
+  deployment: {
+    applicationAwareConfig: { enable: false },
+    deployVmConsoleProxy: false,
+    uninstallStrategy: 'BlockUninstallIfWorkloadsExist',
+  },
+  security: { certConfig: CERT_DEFAULT },
+  virtualization: {
+    liveMigrationConfig: HCO_SPEC_DEFAULT.liveMigrationConfig,
+    virtualMachineOptions: HCO_SPEC_DEFAULT.virtualMachineOptions,
+    vmiCPUAllocationRatio: 10,
+  },
+  workloadSources: { enableCommonBootImageImport: true },
+};
+const hcoV1Spec: Schema = {
+  ...obj({
+    deployment: anyObject,
+    featureGates: {
+      type: 'array',
+      items: obj(
+        { name: str, state: { type: 'string', enum: ['Enabled', 'Disabled'] } },
+        { required: ['name'] },
+      ),
+    },
+    networking: anyObject,
+    security: anyObject,
+    storage: obj({
+      filesystemOverhead,
+      scratchSpaceStorageClass: str,
+      storageImport: obj({ insecureRegistries: strSet }),
+      vmStateStorageClass: str,
+      workloadResourceRequirements: resourceRequirements,
+    }),
+    virtualization: anyObject,
+    workloadSources: {
+      ...obj({
+        commonBootImageNamespace: str,
+        commonTemplatesNamespace: str,
+        dataImportCronTemplates: {
+          type: 'array',
+          items: obj({ metadata: objectMeta, spec: dataImportCronSpec }),
+          'x-kubernetes-list-type': 'atomic',
+        },
+        enableCommonBootImageImport: { type: 'boolean', default: true },
+      }),
+      // instancetypeConfig, commonInstancetypesDeployment: kept as given.
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
+  }),
+  'x-kubernetes-preserve-unknown-fields': true,
+  default: HCO_V1_SPEC_DEFAULT,
+};
+
 const hyperConverged = crd({
   group: 'hco.kubevirt.io',
   kind: 'HyperConverged',
@@ -373,13 +431,23 @@ const hyperConverged = crd({
   shortNames: ['hco', 'hcos'],
   categories: ['all'],
   versions: [
-    // v1 is served upstream too, but without a conversion webhook; read and write v1beta1.
+    // v1 is served upstream too (with HCO's conversion webhook). The simulator serves it only with
+    // `hcoVersion: 'v1'` (server.ts flips `served` on load) and converts through world/hco-conversion.ts.
     {
       name: 'v1',
       storage: false,
       status: true,
       columns: [age],
-      schema: root({ spec: anyObject, status: anyObject }),
+      schema: {
+        type: 'object',
+        properties: {
+          apiVersion: str,
+          kind: str,
+          metadata: obj({ name: { type: 'string', pattern: 'kubevirt-hyperconverged' } }),
+          spec: hcoV1Spec,
+          status: anyObject,
+        },
+      },
     },
     {
       name: 'v1beta1',
