@@ -1,4 +1,5 @@
 import type { HyperConvergedLookup } from '../k8s/hyperconverged';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type {
   CDI,
   DataImportCron,
@@ -7,6 +8,7 @@ import type {
   K8sEvent,
   StorageClass,
   StorageProfile,
+  VolumeSnapshotClass,
 } from '../k8s/types';
 import type { Watched } from '../k8s/watch-state';
 
@@ -67,6 +69,13 @@ export interface FindingObject {
   namespace?: string;
   /** Why this object is in the finding, in English from the API (a condition message) or built here. */
   detail?: string;
+  /**
+   * Added: true when `detail` was built here with `translatable('…')` (render `t(detail, detailParams)`);
+   * absent when it is a message from the API, shown verbatim (it may contain `:` or `{{`).
+   */
+  detailTranslatable?: boolean;
+  /** Interpolation values of a translatable `detail`. */
+  detailParams?: Record<string, string | number>;
   fix?: FixLink;
 }
 
@@ -114,4 +123,21 @@ export interface HealthInputs {
   hcoEvents: Watched<K8sEvent[]>;
   /** Now, in ms since the epoch (time windows such as KubeVirtCRModified's 10 minutes). */
   now: number;
+  /**
+   * Added for default-class-degraded (CDI's `smartclone` label needs them, storageprofile-controller.go
+   * hasSmartClone). Optional: when left out, a rule that needs one is unchecked ('loading').
+   */
+  volumeSnapshotClasses?: Watched<VolumeSnapshotClass[]>;
+  /** storage.k8s.io/v1 CSIDrivers (only their names are read): csi-clone counts as smart clone only with one. */
+  csiDrivers?: Watched<K8sResourceCommon[]>;
+  /**
+   * config.openshift.io/v1 Infrastructure (`cluster`): CDI does not require RWX on a single-node cluster
+   * (both topologies `SingleReplica`). Not served (not OpenShift) = not single-node, as CDI does.
+   */
+  infrastructures?: Watched<ClusterInfrastructure[]>;
+}
+
+/** The fields of config.openshift.io/v1 Infrastructure the rules read. */
+export interface ClusterInfrastructure extends K8sResourceCommon {
+  status?: { controlPlaneTopology?: string; infrastructureTopology?: string };
 }
