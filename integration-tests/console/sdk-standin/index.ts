@@ -12,3 +12,4 @@ export { ResourceLink } from './resource-link';
 export { Timestamp } from './timestamp';
 export { DocumentTitle } from './document-title';
 export { ListPageHeader, ListPageBody } from './list-page';
+export { usePrometheusPoll, PrometheusEndpoint } from './prometheus-poll';
