@@ -107,7 +107,6 @@ export const usePrometheusPoll: typeof SDK.usePrometheusPoll = ({
         if (err?.name !== 'AbortError') {
           setResponse(null as unknown as undefined);
           setError(err);
-          // eslint-disable-next-line no-console
           console.error(`Error polling URL: ${err}`);
         }
       })
@@ -126,7 +125,6 @@ export const usePrometheusPoll: typeof SDK.usePrometheusPoll = ({
     }
     const id = setInterval(() => saved.current(), delay);
     return () => clearInterval(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [delay, query, timespan]);
 
   return [response, !loading, error];
