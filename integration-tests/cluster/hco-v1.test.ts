@@ -1,0 +1,251 @@
+import path from 'node:path';
+import http from 'node:http';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startCluster, type RunningCluster } from './server';
+import { call, REPO_ROOT } from './testing';
+
+/** HyperConverged served as hco.kubevirt.io/v1 (ClusterOptions.hcoVersion), through the real world's conversion. */
+
+const DEMO = path.join(REPO_ROOT, 'integration-tests/fixtures/demo');
+const HCO_PATH = 'namespaces/openshift-cnv/hyperconvergeds/kubevirt-hyperconverged';
+const V1 = `/apis/hco.kubevirt.io/v1/${HCO_PATH}`;
+const V1BETA1 = `/apis/hco.kubevirt.io/v1beta1/${HCO_PATH}`;
+const JSON_PATCH = { type: 'application/json-patch+json' };
+const MERGE_PATCH = { type: 'application/merge-patch+json' };
+
+const versionsOf = (group: { versions: { version: string }[]; preferredVersion: { version: string } }) => ({
+  versions: group.versions.map((v) => v.version),
+  preferred: group.preferredVersion.version,
+});
+
+async function groupFromList(url: string, name: string) {
+  const list = await call(url, 'GET', '/apis');
+  return list.body.groups.find((g: { name: string }) => g.name === name);
+}
+
+/** The first `n` lines of a chunked HTTP watch, parsed. */
+function watchLines(url: string, p: string, n: number, onOpen?: () => void): Promise<any[]> {
+  return new Promise((resolve, reject) => {
+    const lines: any[] = [];
+    let buf = '';
+    const req = http.get(url + p, (res) => {
+      onOpen?.();
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buf += chunk;
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          lines.push(JSON.parse(buf.slice(0, i)));
+          buf = buf.slice(i + 1);
+          if (lines.length === n) {
+            req.destroy();
+            resolve(lines);
+            return;
+          }
+        }
+      });
+    });
+    req.on('error', (e) => (lines.length >= n ? undefined : reject(e)));
+  });
+}
+
+describe('HyperConverged with the default hcoVersion (v1beta1)', () => {
+  let c: RunningCluster;
+  beforeAll(async () => {
+    c = await startCluster({ seeds: [DEMO] });
+  });
+  afterAll(() => c.close());
+
+  it('serves and prefers only v1beta1; v1 is not found', async () => {
+    const group = await call(c.url, 'GET', '/apis/hco.kubevirt.io');
+    expect(versionsOf(group.body)).toEqual({ versions: ['v1beta1'], preferred: 'v1beta1' });
+    expect(versionsOf(await groupFromList(c.url, 'hco.kubevirt.io'))).toEqual({
+      versions: ['v1beta1'],
+      preferred: 'v1beta1',
+    });
+    expect((await call(c.url, 'GET', '/apis/hco.kubevirt.io/v1')).status).toBe(404);
+    expect((await call(c.url, 'GET', V1)).status).toBe(404);
+    expect((await call(c.url, 'GET', V1BETA1)).body.spec.filesystemOverhead.global).toBe('0.08');
+  });
+
+  it('keeps CDI preferring v1beta1 over v1alpha1', async () => {
+    const cdi = await call(c.url, 'GET', '/apis/cdi.kubevirt.io');
+    expect(versionsOf(cdi.body)).toEqual({ versions: ['v1beta1', 'v1alpha1'], preferred: 'v1beta1' });
+  });
+});
+
+describe("HyperConverged with hcoVersion 'v1'", () => {
+  let c: RunningCluster;
+  let u: string;
+  beforeAll(async () => {
+    c = await startCluster({ seeds: [DEMO], hcoVersion: 'v1' });
+    u = c.url;
+  });
+  afterAll(() => c.close());
+  beforeEach(async () => {
+    expect((await call(u, 'POST', '/_sim/reset')).status).toBe(200);
+  });
+
+  it('discovery lists v1 and v1beta1 and prefers v1 (kube-aware priority), CDI still prefers v1beta1', async () => {
+    const group = await call(u, 'GET', '/apis/hco.kubevirt.io');
+    expect(versionsOf(group.body)).toEqual({ versions: ['v1', 'v1beta1'], preferred: 'v1' });
+    expect(versionsOf(await groupFromList(u, 'hco.kubevirt.io'))).toEqual({
+      versions: ['v1', 'v1beta1'],
+      preferred: 'v1',
+    });
+    const resources = await call(u, 'GET', '/apis/hco.kubevirt.io/v1');
+    expect(resources.body.resources.map((r: { name: string }) => r.name)).toEqual([
+      'hyperconvergeds',
+      'hyperconvergeds/status',
+    ]);
+    const cdi = await call(u, 'GET', '/apis/cdi.kubevirt.io');
+    expect(versionsOf(cdi.body).preferred).toBe('v1beta1');
+  });
+
+  it('GET at v1 shows the v1 layout; v1beta1 still shows the v1beta1 layout of the same object', async () => {
+    const v1 = (await call(u, 'GET', V1)).body;
+    const v1beta1 = (await call(u, 'GET', V1BETA1)).body;
+    expect(v1.apiVersion).toBe('hco.kubevirt.io/v1');
+    expect(v1beta1.apiVersion).toBe('hco.kubevirt.io/v1beta1');
+    expect(v1.metadata).toEqual(v1beta1.metadata);
+    expect(v1.status).toEqual(v1beta1.status);
+    expect(v1.spec.storage).toEqual({
+      filesystemOverhead: v1beta1.spec.filesystemOverhead,
+      scratchSpaceStorageClass: v1beta1.spec.scratchSpaceStorageClass,
+      storageImport: v1beta1.spec.storageImport,
+      vmStateStorageClass: v1beta1.spec.vmStateStorageClass,
+      workloadResourceRequirements: v1beta1.spec.resourceRequirements.storageWorkloads,
+    });
+    expect(v1.spec.workloadSources.dataImportCronTemplates).toEqual(v1beta1.spec.dataImportCronTemplates);
+    expect(v1.spec.workloadSources.enableCommonBootImageImport).toBe(
+      v1beta1.spec.enableCommonBootImageImport,
+    );
+    expect(v1.spec.featureGates).toEqual([{ name: 'enableMultiArchBootImageImport' }]);
+    expect(v1.spec.filesystemOverhead).toBeUndefined();
+    expect(v1.spec.dataImportCronTemplates).toBeUndefined();
+    expect(v1beta1.spec.storage).toBeUndefined();
+  });
+
+  it('LIST and WATCH at v1 carry v1 objects, also for a change written at v1beta1', async () => {
+    const list = await call(u, 'GET', '/apis/hco.kubevirt.io/v1/hyperconvergeds');
+    expect(list.body.apiVersion).toBe('hco.kubevirt.io/v1');
+    expect(list.body.items[0].apiVersion).toBe('hco.kubevirt.io/v1');
+    expect(list.body.items[0].spec.storage.filesystemOverhead.global).toBe('0.08');
+    const rv = list.body.metadata.resourceVersion;
+    const events = watchLines(
+      u,
+      `/apis/hco.kubevirt.io/v1/hyperconvergeds?watch=true&resourceVersion=${rv}`,
+      1,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    const patched = await call(
+      u,
+      'PATCH',
+      V1BETA1,
+      { spec: { scratchSpaceStorageClass: 'lvms-vg1' } },
+      MERGE_PATCH,
+    );
+    expect(patched.status).toBe(200);
+    const [ev] = await events;
+    expect(ev.type).toBe('MODIFIED');
+    expect(ev.object.apiVersion).toBe('hco.kubevirt.io/v1');
+    expect(ev.object.spec.storage.scratchSpaceStorageClass).toBe('lvms-vg1');
+    expect(ev.object.spec.scratchSpaceStorageClass).toBeUndefined();
+  });
+
+  it('a JSON patch at v1 (test, then replace) changes what v1beta1 reads; a failed test changes nothing', async () => {
+    const path = '/spec/storage/filesystemOverhead/global';
+    const r = await call(
+      u,
+      'PATCH',
+      V1,
+      [
+        { op: 'test', path, value: '0.08' },
+        { op: 'replace', path, value: '0.15' },
+      ],
+      JSON_PATCH,
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.apiVersion).toBe('hco.kubevirt.io/v1');
+    expect(r.body.spec.storage.filesystemOverhead.global).toBe('0.15');
+    expect((await call(u, 'GET', V1BETA1)).body.spec.filesystemOverhead.global).toBe('0.15');
+
+    const stale = await call(
+      u,
+      'PATCH',
+      V1,
+      [
+        { op: 'test', path, value: '0.08' },
+        { op: 'replace', path, value: '0.2' },
+      ],
+      JSON_PATCH,
+    );
+    expect(stale.status).toBe(422);
+    expect((await call(u, 'GET', V1BETA1)).body.spec.filesystemOverhead.global).toBe('0.15');
+  });
+
+  it('a merge patch of the feature gate list at v1 sets the v1beta1 booleans', async () => {
+    const r = await call(
+      u,
+      'PATCH',
+      V1,
+      { spec: { featureGates: [{ name: 'downwardMetrics', state: 'Enabled' }] } },
+      MERGE_PATCH,
+    );
+    expect(r.status).toBe(200);
+    // HCO writes an Enabled gate without its state (api/v1/featuregates/feature_gates.go:33-47).
+    expect(r.body.spec.featureGates).toEqual([{ name: 'downwardMetrics' }]);
+    const gates = (await call(u, 'GET', V1BETA1)).body.spec.featureGates;
+    expect(gates.downwardMetrics).toBe(true);
+    expect(gates.enableMultiArchBootImageImport).toBe(false);
+  });
+
+  it('PUT of the object read at v1 changes only the edited field in v1beta1 (and what v1 defaults)', async () => {
+    const before = (await call(u, 'GET', V1BETA1)).body;
+    const v1 = (await call(u, 'GET', V1)).body;
+    v1.spec.storage.vmStateStorageClass = 'nfs-csi';
+    const put = await call(u, 'PUT', V1, v1);
+    expect(put.status).toBe(200);
+    const after = (await call(u, 'GET', V1BETA1)).body;
+    // As with HCO's webhook: the empty `infra: {}` / `workloads: {}` holders have no v1 field, and the v1
+    // schema defaults deployment.applicationAwareConfig, which converts back into v1beta1's.
+    const { infra, workloads, ...rest } = before.spec;
+    expect([infra, workloads]).toEqual([{}, {}]);
+    expect(after.spec).toEqual({
+      ...rest,
+      vmStateStorageClass: 'nfs-csi',
+      applicationAwareConfig: {
+        allowApplicationAwareClusterResourceQuota: false,
+        vmiCalcConfigName: 'DedicatedVirtualResources',
+      },
+    });
+  });
+
+  it('a feature gate with a bad state is 422 Invalid from the v1 schema', async () => {
+    const r = await call(
+      u,
+      'PATCH',
+      V1,
+      { spec: { featureGates: [{ name: 'downwardMetrics', state: 'On' }] } },
+      MERGE_PATCH,
+    );
+    expect(r.status).toBe(422);
+    expect(r.body.reason).toBe('Invalid');
+    expect(r.body.details.causes[0].field).toBe('spec.featureGates[0].state');
+  });
+
+  it("HCO's admission still judges v1 writes (in v1beta1): a bad enable annotation is denied", async () => {
+    const path = '/spec/workloadSources/dataImportCronTemplates/0/metadata/annotations';
+    const r = await call(
+      u,
+      'PATCH',
+      V1,
+      [{ op: 'add', path: `${path}/dataimportcrontemplate.kubevirt.io~1enable`, value: 'maybe' }],
+      JSON_PATCH,
+    );
+    expect(r.status).toBe(403);
+    expect(r.body.message).toContain(
+      'the dataimportcrontemplate.kubevirt.io/enable annotation of a dataImportCronTemplate must be either "true" or "false"',
+    );
+  });
+});
