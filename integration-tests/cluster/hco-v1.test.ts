@@ -1,8 +1,11 @@
-import path from 'node:path';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCluster, type RunningCluster } from './server';
-import { call, REPO_ROOT } from './testing';
+import type { K8sObject } from './sim-api';
+import { call, hasKubectl, kubectlFor, REPO_ROOT } from './testing';
 
 /** HyperConverged served as hco.kubevirt.io/v1 (ClusterOptions.hcoVersion), through the real world's conversion. */
 
@@ -23,19 +26,23 @@ async function groupFromList(url: string, name: string) {
   return list.body.groups.find((g: { name: string }) => g.name === name);
 }
 
+interface WatchEvent {
+  type: string;
+  object: K8sObject;
+}
+
 /** The first `n` lines of a chunked HTTP watch, parsed. */
-function watchLines(url: string, p: string, n: number, onOpen?: () => void): Promise<any[]> {
+function watchLines(url: string, p: string, n: number): Promise<WatchEvent[]> {
   return new Promise((resolve, reject) => {
-    const lines: any[] = [];
+    const lines: WatchEvent[] = [];
     let buf = '';
     const req = http.get(url + p, (res) => {
-      onOpen?.();
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buf += chunk;
         let i;
         while ((i = buf.indexOf('\n')) >= 0) {
-          lines.push(JSON.parse(buf.slice(0, i)));
+          lines.push(JSON.parse(buf.slice(0, i)) as WatchEvent);
           buf = buf.slice(i + 1);
           if (lines.length === n) {
             req.destroy();
@@ -233,6 +240,33 @@ describe("HyperConverged with hcoVersion 'v1'", () => {
     expect(r.body.reason).toBe('Invalid');
     expect(r.body.details.causes[0].field).toBe('spec.featureGates[0].state');
   });
+
+  it.skipIf(!hasKubectl())(
+    'kubectl reads the preferred v1 (get -o json) and still reaches v1beta1 by its full name',
+    async () => {
+      const { kubectl } = kubectlFor(u, fs.mkdtempSync(path.join(os.tmpdir(), 'sim-kubectl-')));
+      const v1 = await kubectl('get', 'hyperconverged', '-n', 'openshift-cnv', '-o', 'json');
+      expect(v1.code, v1.err).toBe(0);
+      const item = JSON.parse(v1.out).items[0];
+      expect(item.apiVersion).toBe('hco.kubevirt.io/v1');
+      expect(item.spec.storage.filesystemOverhead.global).toBe('0.08');
+      const beta = await kubectl(
+        'get',
+        'hyperconvergeds.v1beta1.hco.kubevirt.io',
+        'kubevirt-hyperconverged',
+        '-n',
+        'openshift-cnv',
+        '-o',
+        'jsonpath={.spec.filesystemOverhead.global}',
+      );
+      expect(beta.code, beta.err).toBe(0);
+      expect(beta.out).toBe('0.08');
+      const table = await kubectl('get', 'hco', '-n', 'openshift-cnv');
+      expect(table.code, table.err).toBe(0);
+      expect(table.out).toMatch(/^NAME\s+AGE\nkubevirt-hyperconverged\s+\S+\n$/);
+    },
+    30000,
+  );
 
   it("HCO's admission still judges v1 writes (in v1beta1): a bad enable annotation is denied", async () => {
     const path = '/spec/workloadSources/dataImportCronTemplates/0/metadata/annotations';
