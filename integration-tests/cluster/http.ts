@@ -15,6 +15,7 @@ import { handleSimControl } from './sim-control';
 import { decodeBody, notFoundPage, readBody, requestUser, send, sendError } from './request-io';
 import type { WriteRequest } from './operations';
 import type { Sim } from './sim';
+import { CDI_OPERATOR_METRICS_PATH, serveMetrics } from './world/metrics-endpoint';
 
 const CONSOLE_PREFIX = '/api/kubernetes';
 
@@ -110,6 +111,9 @@ export class HttpApi {
     const method = (req.method ?? 'GET').toUpperCase();
     if (path === '/_sim' || path.startsWith('/_sim/'))
       return handleSimControl(this.sim, method, path, req, res);
+    // Prometheus' scrape targets (world/metrics.ts), without authentication; not the apiserver's own /metrics.
+    if (path === '/metrics' || path === CDI_OPERATOR_METRICS_PATH)
+      return serveMetrics(this.sim.store, path, res);
 
     const q = url.searchParams;
     const isWatch = q.get('watch') === 'true' || q.get('watch') === '1';
