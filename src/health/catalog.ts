@@ -78,7 +78,7 @@ export const RULES: Record<FindingId, RuleMeta> = {
   'no-default-class': {
     alert: 'CDINoDefaultStorageClass',
     impact: 'warning',
-    pages: ['overview', 'storage-settings', 'storage-profiles', 'boot-sources', 'data-volumes'],
+    pages: ['overview', 'storage-settings', 'boot-sources', 'data-volumes'],
     inputs: ['storageClasses', 'dataVolumes'],
   },
   'default-class-degraded': {
@@ -112,6 +112,8 @@ export const RULES: Record<FindingId, RuleMeta> = {
     impact: 'warning',
     pages: ['overview', 'boot-sources'],
     inputs: ['dataImportCrons'],
+    // Only to leave out the crons boot-sources-failing reports.
+    optionalInputs: ['dataVolumes'],
   },
   'golden-images-unsupported-arch': {
     alert: 'HCOGoldenImageWithNoSupportedArchitecture',

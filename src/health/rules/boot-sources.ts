@@ -91,6 +91,8 @@ export const bootSourcesFailing: Rule = ({ dataImportCrons, dataVolumes }) => {
  * it runs) is not reported. Crons reported by boot-sources-failing are left out here (same cause).
  */
 export const bootSourcesOutdated: Rule = ({ dataImportCrons, dataVolumes, now }) => {
+  // An optional input here: undefined when DataVolumes cannot be read (then nothing is left out).
+  const dvs: readonly DataVolume[] = (dataVolumes as DataVolume[] | undefined) ?? [];
   const objects: FindingObject[] = dataImportCrons.flatMap((cron) => {
     const upToDate = condition(cron.status?.conditions, 'UpToDate');
     if (!upToDate || upToDate.status === 'True') return [];
@@ -100,7 +102,7 @@ export const bootSourcesOutdated: Rule = ({ dataImportCrons, dataVolumes, now })
     if (pending) return [];
     const since = parseTime(upToDate.lastTransitionTime);
     if (since !== undefined && now - since < OUTDATED_FOR_MS) return [];
-    if (failingImport(cron, dataVolumes)) return [];
+    if (failingImport(cron, dvs)) return [];
     return [
       {
         kind: 'DataImportCron',
