@@ -21,6 +21,8 @@ import path from 'node:path';
 
 export const PROMETHEUS_BIN = '/usr/bin/prometheus';
 export const RULES_DIR = path.resolve(__dirname, '../prometheus/rules');
+/** Where HCO installs CDI in the simulated cluster (the namespace in cdi.rules.yaml's kubevirt_cdi_operator_up). */
+const CDI_NAMESPACE = 'openshift-cnv';
 
 export interface PrometheusOptions {
   /** The simulator's base URL; Prometheus scrapes `<targetUrl>/metrics`. */
@@ -62,14 +64,27 @@ export const parseDuration = (d: string): number => {
   return parts.reduce((sum, [, n, unit]) => sum + Number(n) * UNIT_SECONDS[unit], 0);
 };
 
-/** The rule file with every `for:` divided by `timeScale` (rounded up to whole seconds, at least 1s). */
+const scaled = (d: string, timeScale: number, min: number) =>
+  `${Math.max(min, Math.ceil(parseDuration(d) / timeScale))}s`;
+
+/**
+ * The rule file on the simulator's clock: every `for:` divided by `timeScale` (whole seconds, at least 1s, the
+ * evaluation interval), and so are the expressions' range windows and offsets (`[10m]`, `offset 10m`, at least
+ * 5s so a window holds several 1s scrapes): "modified in the last 10 minutes" means simulated minutes.
+ * timeScale 0 (simulated time moves only on /_sim/advance) leaves the file as upstream wrote it.
+ */
 export const scaleRuleFile = (text: string, timeScale: number): string =>
   timeScale > 0
-    ? text.replace(
-        /^(\s*for:\s*)(['"]?)([0-9smhdwy]+)\2\s*$/gm,
-        (_, prefix: string, _q: string, d: string) =>
-          `${prefix}${Math.max(1, Math.ceil(parseDuration(d) / timeScale))}s`,
-      )
+    ? text
+        .replace(
+          /^(\s*for:\s*)(['"]?)([0-9smhdwy]+)\2\s*$/gm,
+          (_, prefix: string, _q: string, d: string) => `${prefix}${scaled(d, timeScale, 1)}`,
+        )
+        .replace(/\[(\d+(?:ms|[smhdwy]))+\]/g, (m) => `[${scaled(m.slice(1, -1), timeScale, 5)}]`)
+        .replace(
+          /\boffset (\d+(?:ms|[smhdwy]))+/g,
+          (m) => `offset ${scaled(m.slice('offset '.length), timeScale, 5)}`,
+        )
     : text;
 
 const freePort = () =>
@@ -107,6 +122,18 @@ export const startPrometheus = async (options: PrometheusOptions): Promise<Runni
       global: { scrape_interval: '1s', evaluation_interval: '1s', scrape_timeout: '1s' },
       rule_files: ruleFiles,
       scrape_configs: [
+        // The cdi-operator pod's target: its `up` (with these labels) is what CDIOperatorDown reads.
+        {
+          job_name: 'cdi-operator',
+          metrics_path: `${target.pathname.replace(/\/$/, '')}/metrics/cdi-operator`,
+          scheme: target.protocol.replace(':', ''),
+          static_configs: [
+            {
+              targets: [target.host],
+              labels: { namespace: CDI_NAMESPACE, pod: 'cdi-operator-7d9b8c6f5d-sim01' },
+            },
+          ],
+        },
         {
           job_name: 'cluster-simulator',
           honor_labels: true,
