@@ -45,6 +45,15 @@ export const ROUTE_PATTERNS: readonly string[] = [
 
 export const storageProfilesPath = (): string => STORAGE_PROFILES_PATH;
 
+/**
+ * The element id of the default storage classes card's title on the storage settings page (the default-class
+ * switch; features/storage-settings/sections/DefaultClassesSection.tsx `titleId`).
+ */
+export const DEFAULT_CLASSES_ANCHOR = 'vsp-default-classes-title';
+
+/** The storage settings page at the default-class switch. */
+export const defaultClassesPath = (): string => `${STORAGE_SETTINGS_PATH}#${DEFAULT_CLASSES_ANCHOR}`;
+
 /** The query parameter of the pages' namespace filter. */
 export const NAMESPACE_QUERY_PARAM = 'namespace';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_ORDER, FINDING_TEXT, RULES } from './catalog';
-import { defaultClassesHref } from './fix-links';
+import { defaultClassesPath } from '../routes';
 import { computeHealth } from './findings';
 import {
   API_MISSING,
@@ -130,7 +130,7 @@ describe('no-default-class (CDINoDefaultStorageClass)', () => {
       'team-a/rootdisk',
       'team-a/unset-phase',
     ]);
-    expect(finding?.fix?.href).toBe(defaultClassesHref());
+    expect(finding?.fix?.href).toBe(defaultClassesPath());
     expect(finding?.fix?.requires).toEqual({
       group: 'storage.k8s.io',
       resource: 'storageclasses',
@@ -190,7 +190,7 @@ describe('multiple-virt-defaults (CDIMultipleDefaultVirtStorageClasses)', () => 
       ['nfs-csi', 'CDI uses this one (the newest)'],
       ['ocs-virt', 'Ignored by CDI'],
     ]);
-    expect(finding?.fix?.href).toBe(defaultClassesHref());
+    expect(finding?.fix?.href).toBe(defaultClassesPath());
   });
 
   it('passes with one virt default; unchecked when classes cannot be read', () => {

@@ -3,20 +3,12 @@ import { translatable } from '../k8s/translatable';
 import {
   BOOT_SOURCES_PATH,
   dataVolumeDetailsPath,
+  defaultClassesPath,
   HOSTPATH_PROVISIONER_PATH,
   STORAGE_SETTINGS_PATH,
   storageProfileEditPath,
 } from '../routes';
 import type { FixLink } from './types';
-
-/**
- * The element id of the default storage classes card's title on the storage settings page
- * (features/storage-settings/sections/DefaultClassesSection.tsx, `titleId`): the default-class switch.
- */
-export const DEFAULT_CLASSES_ANCHOR = 'vsp-default-classes-title';
-
-/** The storage settings page scrolled to the default-class switch. */
-export const defaultClassesHref = (): string => `${STORAGE_SETTINGS_PATH}#${DEFAULT_CLASSES_ANCHOR}`;
 
 const hcoPatch = (hc?: HyperConverged): FixLink['requires'] => ({
   group: 'hco.kubevirt.io',
@@ -34,7 +26,7 @@ export const profileEditFix = (name: string): FixLink => ({
 
 export const defaultClassFix = (): FixLink => ({
   label: translatable('Change the default storage class'),
-  href: defaultClassesHref(),
+  href: defaultClassesPath(),
   requires: { group: 'storage.k8s.io', resource: 'storageclasses', verb: 'patch' },
 });
 

@@ -98,7 +98,10 @@ export const bootSourcesOutdated: Rule = ({ dataImportCrons, dataVolumes, now })
     if (!upToDate || upToDate.status === 'True') return [];
     const template = cron.spec?.template?.spec;
     const className = template?.pvc ? template.pvc.storageClassName : template?.storage?.storageClassName;
-    const pending = !cron.metadata?.annotations?.[CRON_STORAGE_CLASS_ANNOTATION] && !className;
+    // `_, scExists := cron.Annotations[AnnStorageClass]`: present, even empty, is not pending.
+    const pending =
+      cron.metadata?.annotations?.[CRON_STORAGE_CLASS_ANNOTATION] === undefined &&
+      (className ?? null) === null;
     if (pending) return [];
     const since = parseTime(upToDate.lastTransitionTime);
     if (since !== undefined && now - since < OUTDATED_FOR_MS) return [];
