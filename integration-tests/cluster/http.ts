@@ -44,8 +44,7 @@ export class HttpApi {
 
   /** Items for a Table in the route's version (converted only for kinds with a conversion). */
   private tableItems(rt: ResourceType, version: string, items: K8sObject[]): K8sObject[] {
-    if (version === rt.storageVersion || !this.sim.world.converters?.some((c) => c.kind === rt.kind))
-      return items;
+    if (version === rt.storageVersion || !this.sim.hasConverter(rt)) return items;
     return items.map(this.toVersion(rt, version));
   }
 

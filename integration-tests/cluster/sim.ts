@@ -105,7 +105,7 @@ export class Sim {
       ctx: this.ctx,
       podSecurity: policyFromDefaults(opts.podSecurity),
       convert: (rt, obj, version) => this.convertObject(rt, obj, version),
-      converts: (rt) => this.converterFor(rt) !== undefined,
+      converts: (rt) => this.hasConverter(rt),
     });
     this.hub = new WatchHub(this.store);
     this.openapi = new OpenApi(this.registry);
@@ -125,6 +125,11 @@ export class Sim {
 
   private converterFor(rt: ResourceType) {
     return this.world.converters?.find((c) => c.group === rt.group && c.kind === rt.kind);
+  }
+
+  /** Whether the world converts the kind between its versions. */
+  hasConverter(rt: ResourceType): boolean {
+    return this.converterFor(rt) !== undefined;
   }
 
   /**
