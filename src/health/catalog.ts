@@ -195,7 +195,7 @@ export const FINDING_TEXT: Record<FindingId, { title: string; explanation: strin
   'boot-sources-outdated': {
     title: translatable('Boot sources are outdated'),
     explanation: translatable(
-      'A newer image is available but has not been imported for at least 15 minutes, so new VMs boot from an old image.',
+      'For at least 15 minutes these boot sources have not matched their source (a newer image was not imported, or the source cannot be read), so new VMs may boot from an old image.',
     ),
   },
   'golden-images-unsupported-arch': {

@@ -434,6 +434,13 @@ describe('boot-sources-outdated (CDIDataImportCronOutdated)', () => {
       }),
     ]);
     expect(one(healthyInputs({ dataImportCrons: pending }), 'boot-sources-outdated').passed).toBe(true);
+    // The annotation present, even empty, is not pending (CDI checks presence).
+    expect(
+      one(
+        healthyInputs({ dataImportCrons: outdated(minutesAgo(60), { storageClassAnnotation: '' }) }),
+        'boot-sources-outdated',
+      ).finding,
+    ).toBeDefined();
     // A class in the template: not pending.
     expect(
       one(
