@@ -17,6 +17,14 @@ describe('pickHyperConverged', () => {
     expect(r.state === 'found' && r.hyperConverged.metadata?.namespace).toBe('kubevirt-hyperconverged');
   });
 
+  it('stamps the watched version on items without apiVersion, and keeps an apiVersion it has', () => {
+    const r = pickHyperConverged(list([hc('openshift-cnv')], true), 'v1');
+    expect(r.state === 'found' && r.hyperConverged.apiVersion).toBe('hco.kubevirt.io/v1');
+    const own = { ...hc('openshift-cnv'), apiVersion: 'hco.kubevirt.io/v1beta1' };
+    const kept = pickHyperConverged(list([own], true), 'v1');
+    expect(kept.state === 'found' && kept.hyperConverged.apiVersion).toBe('hco.kubevirt.io/v1beta1');
+  });
+
   it('is loading until the list arrives', () => {
     expect(pickHyperConverged(list(undefined, false))).toEqual({ state: 'loading' });
   });

@@ -1,3 +1,4 @@
+import type { HcoVersion } from './models';
 import type { HyperConverged } from './types';
 import type { Watched } from './watch-state';
 
@@ -18,12 +19,19 @@ export type HyperConvergedLookup =
 /**
  * Picks the CR the operator reconciles from a cluster-wide list. The namespace differs between
  * distributions (openshift-cnv, kubevirt-hyperconverged, ...), so it is never assumed.
+ * `version`: the version the list was watched in; an item without `apiVersion` gets it, so the
+ * version-aware reads and writes (hco-paths.ts) always know the object's layout.
  */
-export const pickHyperConverged = (watched: Watched<HyperConverged[]>): HyperConvergedLookup => {
+export const pickHyperConverged = (
+  watched: Watched<HyperConverged[]>,
+  version?: HcoVersion,
+): HyperConvergedLookup => {
   if (watched.status === 'api-missing') return { state: 'not-installed' };
   if (watched.status === 'loading') return { state: 'loading' };
   if (watched.status !== 'loaded') return { state: 'error', error: watched.error };
-  const list = [...(watched.data ?? [])].filter((hc) => !hc.metadata?.deletionTimestamp);
+  const list = [...(watched.data ?? [])]
+    .filter((hc) => !hc.metadata?.deletionTimestamp)
+    .map((hc) => (hc.apiVersion || !version ? hc : { ...hc, apiVersion: `hco.kubevirt.io/${version}` }));
   if (list.length === 0) return { state: 'not-installed' };
   const rank = (hc: HyperConverged) =>
     hc.metadata?.name === HCO_NAME ? 0 : hc.metadata?.name?.includes(HCO_NAME) ? 1 : 2;

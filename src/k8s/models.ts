@@ -1,28 +1,39 @@
 import type { K8sGroupVersionKind, K8sModel } from '@openshift-console/dynamic-plugin-sdk';
 
-/**
- * The HyperConverged API version the plugin reads and writes. v1beta1 is the storage version in HCO 1.18
- * and the CRD has no conversion webhook, so writing v1 is unsafe; switch here (and only here) when HCO's
- * storage version moves to v1.
- */
-export const HCO_API_VERSION = 'v1beta1';
-
 const model = (m: Omit<K8sModel, 'abbr' | 'apiVersion'> & { abbr?: string; version: string }): K8sModel => {
   const { version, abbr, ...rest } = m;
   return { ...rest, apiVersion: version, abbr: abbr ?? m.kind.replace(/[a-z]/g, '') };
 };
 
-export const HyperConvergedModel = model({
-  kind: 'HyperConverged',
-  apiGroup: 'hco.kubevirt.io',
-  version: HCO_API_VERSION,
-  plural: 'hyperconvergeds',
-  label: 'HyperConverged',
-  labelPlural: 'HyperConverged',
-  namespaced: true,
-  crd: true,
-  abbr: 'HCO',
-});
+/** The HyperConverged API versions the plugin reads and writes (src/k8s/hco-paths.ts maps their fields). */
+export type HcoVersion = 'v1beta1' | 'v1';
+
+const hyperConverged = (version: HcoVersion) =>
+  model({
+    kind: 'HyperConverged',
+    apiGroup: 'hco.kubevirt.io',
+    version,
+    plural: 'hyperconvergeds',
+    label: 'HyperConverged',
+    labelPlural: 'HyperConverged',
+    namespaced: true,
+    crd: true,
+    abbr: 'HCO',
+  });
+
+const HYPERCONVERGED_MODELS: Record<HcoVersion, K8sModel> = {
+  v1beta1: hyperConverged('v1beta1'),
+  v1: hyperConverged('v1'),
+};
+
+/**
+ * The HyperConverged model of one API version. There is no fixed version: HCO 1.18 serves v1beta1 (its
+ * storage version) and v1, and the apiserver converts between them (HCO v1.18.1 api/v1beta1/conversion.go),
+ * so the plugin reads the group's preferred version as discovery reports it (`useHcoVersion`), and every
+ * write uses the version of the object it was built from (`hyperConvergedModelFor(hc)` in hco-paths.ts), so
+ * the URL and the patch paths always agree. One object per version (stable as a hook dependency).
+ */
+export const hyperConvergedModel = (version: HcoVersion): K8sModel => HYPERCONVERGED_MODELS[version];
 
 export const StorageProfileModel = model({
   kind: 'StorageProfile',

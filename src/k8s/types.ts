@@ -177,8 +177,14 @@ export interface DataImportCronTemplate {
   spec?: DataImportCronSpec;
 }
 
-/** HyperConverged v1beta1 spec: only the storage-related fields the plugin reads or writes. */
-export interface HyperConvergedSpec {
+/** A v1 feature gate; `state` absent means Enabled (HCO v1.18.1 api/v1/featuregates/feature_gates.go:28-58). */
+export interface HcoFeatureGate {
+  name: string;
+  state?: 'Enabled' | 'Disabled';
+}
+
+/** HyperConverged `hco.kubevirt.io/v1beta1` spec: only the storage-related fields the plugin reads or writes. */
+export interface HyperConvergedSpecV1beta1 {
   enableCommonBootImageImport?: boolean;
   commonBootImageNamespace?: string;
   dataImportCronTemplates?: DataImportCronTemplate[];
@@ -187,9 +193,39 @@ export interface HyperConvergedSpec {
   resourceRequirements?: { storageWorkloads?: ResourceRequirements; vmiCPUAllocationRatio?: number };
   storageImport?: { insecureRegistries?: string[] };
   vmStateStorageClass?: string;
+  /** An object of booleans in v1beta1. */
   featureGates?: Record<string, boolean | undefined>;
   [key: string]: unknown;
 }
+
+/**
+ * HyperConverged `hco.kubevirt.io/v1` spec (CRD v1 schema): the storage fields live under `storage`, the
+ * golden-image fields under `workloadSources`, and `featureGates` is a list.
+ */
+export interface HyperConvergedSpecV1 {
+  storage?: {
+    filesystemOverhead?: FilesystemOverhead;
+    scratchSpaceStorageClass?: string;
+    storageImport?: { insecureRegistries?: string[] };
+    vmStateStorageClass?: string;
+    workloadResourceRequirements?: ResourceRequirements;
+  };
+  workloadSources?: {
+    enableCommonBootImageImport?: boolean;
+    commonBootImageNamespace?: string;
+    dataImportCronTemplates?: DataImportCronTemplate[];
+    [key: string]: unknown;
+  };
+  featureGates?: HcoFeatureGate[];
+  [key: string]: unknown;
+}
+
+/**
+ * The spec in either version; which one the object's `apiVersion` says. A field that exists in only one
+ * layout reads as `unknown` here on purpose: read and write through src/k8s/hco-paths.ts (`hcoValue`,
+ * `hcoPath`, `hcoFeatureGate`), which follow the object's version.
+ */
+export type HyperConvergedSpec = HyperConvergedSpecV1beta1 | HyperConvergedSpecV1;
 
 export interface HyperConverged extends K8sResourceCommon {
   spec: HyperConvergedSpec;

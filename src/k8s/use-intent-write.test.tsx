@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { HyperConvergedModel } from './models';
+import { hyperConvergedModel } from './models';
 import { apiserver as server, statusError } from './testing/fake-apiserver';
 import type { HyperConverged } from './types';
 import { useIntentWrite, type Intent } from './use-intent-write';
@@ -25,12 +25,18 @@ const append =
   (o) => [
     {
       path: ['spec', 'dataImportCronTemplates'],
-      value: [...(o.spec.dataImportCronTemplates ?? []), { metadata: { name } }],
+      value: [
+        ...((o.spec.dataImportCronTemplates as { metadata: { name: string } }[]) ?? []),
+        { metadata: { name } },
+      ],
     },
   ];
 /** The HyperConverged as the server has it now. */
 const current = () => server.objects.get(HCO) as HyperConverged;
-const names = () => (current().spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name);
+const names = () =>
+  ((current().spec.dataImportCronTemplates as { metadata: { name: string } }[]) ?? []).map(
+    (t) => t.metadata.name,
+  );
 
 const wrapper = ({ children }: { children: ReactNode }) => (
   <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
@@ -38,7 +44,9 @@ const wrapper = ({ children }: { children: ReactNode }) => (
   </QueryClientProvider>
 );
 const start = (seen: HyperConverged) =>
-  renderHook(() => useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: seen }), { wrapper });
+  renderHook(() => useIntentWrite<HyperConverged>({ model: hyperConvergedModel('v1beta1'), object: seen }), {
+    wrapper,
+  });
 
 beforeEach(() => {
   server.reset([hco([{ metadata: { name: 'a' } }])]);

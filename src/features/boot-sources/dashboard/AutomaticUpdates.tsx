@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntentWrite } from '../../../k8s/use-intent-write';
 import type { HyperConverged } from '../../../k8s/types';
-import { enableChange } from '../logic/template-edits';
+import { commonImportEnabled, enableChange } from '../logic/template-edits';
 import { HcoChangeModal } from './HcoChangeModal';
 
-/** The one switch for every system-defined source: `spec.enableCommonBootImageImport`, never the deprecated gate. */
+/**
+ * The one switch for every system-defined source: `enableCommonBootImageImport` (`spec.` in v1beta1,
+ * `spec.workloadSources.` in v1), never the deprecated gate.
+ */
 export const AutomaticUpdates = ({
   hco,
   canWrite,
@@ -19,7 +22,7 @@ export const AutomaticUpdates = ({
   onDone: (action: string, reappliedOnNewer: boolean) => void;
 }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const enabled = hco.spec?.enableCommonBootImageImport !== false;
+  const enabled = commonImportEnabled(hco);
   const [confirming, setConfirming] = useState(false);
   const action = enabled ? 'common-off' : 'common-on';
   return (
@@ -52,7 +55,7 @@ export const AutomaticUpdates = ({
           confirmLabel={enabled ? t('Turn off') : t('Turn on')}
           isDanger={enabled}
           action={action}
-          intent={() => [enableChange(!enabled)]}
+          intent={(current) => [enableChange(current, !enabled)]}
           write={write}
           onDone={(a, reapplied) => {
             setConfirming(false);

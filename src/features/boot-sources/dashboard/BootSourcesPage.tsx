@@ -9,7 +9,7 @@ import { PageShell } from '../../../components/PageShell';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceTable } from '../../../components/ResourceTable';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
-import { HyperConvergedModel } from '../../../k8s/models';
+import { hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import { withQueryClient } from '../../../k8s/query-client';
 import type { HyperConverged } from '../../../k8s/types';
 import { useModelAccess } from '../../../k8s/use-access';
@@ -48,9 +48,10 @@ const rowText = (row: BootSourceRow) =>
 
 const Dashboard = ({ hco, data }: { hco: HyperConverged; data: BootSourceData }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
-  const access = useModelAccess(HyperConvergedModel, 'patch', hco.metadata?.name, hco.metadata?.namespace);
+  const model = hyperConvergedModelFor(hco);
+  const access = useModelAccess(model, 'patch', hco.metadata?.name, hco.metadata?.namespace);
   const canWrite = access.allowed && !access.loading;
-  const write = useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: hco });
+  const write = useIntentWrite<HyperConverged>({ model, object: hco });
   const [dialog, setDialog] = useState<Dialog>();
   const [notice, setNotice] = useState<string>();
   // Next runs are computed against the time the rows were built, not on every render.

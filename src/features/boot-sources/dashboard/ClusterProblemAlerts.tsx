@@ -62,15 +62,16 @@ const describe = (t: TFunction, p: ClusterProblem): { title: string; body: React
       return {
         title: t('spec.featureGates.enableCommonBootImageImport has no effect'),
         body: t(
-          'It is set to {{value}} but HCO ignores this deprecated field. What counts is spec.enableCommonBootImageImport, which is {{effective}} (the switch above).',
-          { value: String(p.value), effective: p.effective ? t('on') : t('off') },
+          'It is set to {{value}} but HCO ignores this deprecated field. What counts is {{field}}, which is {{effective}} (the switch above).',
+          { value: String(p.value), effective: p.effective ? t('on') : t('off'), field: p.field },
         ),
       };
     case 'common-off':
       return {
         title: t('System-defined boot sources are off'),
         body: t(
-          'spec.enableCommonBootImageImport is false: HCO deploys none of its built-in golden images. Custom sources are still imported.',
+          '{{field}} is false: HCO deploys none of its built-in golden images. Custom sources are still imported.',
+          { field: p.field },
         ),
       };
     case 'snapshots-possible':

@@ -18,6 +18,7 @@ const spec = (ds: string, url: string, extra: Record<string, unknown> = {}) => (
 });
 
 const hco: HyperConverged = {
+  apiVersion: 'hco.kubevirt.io/v1beta1',
   metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv' },
   spec: {
     dataImportCronTemplates: [

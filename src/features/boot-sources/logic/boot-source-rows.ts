@@ -1,3 +1,4 @@
+import { hcoValue } from '../../../k8s/hco-paths';
 import type {
   DataImportCron,
   DataImportCronTemplate,
@@ -161,7 +162,9 @@ export const buildBootSourceRows = ({
   const entries = specTemplates(hco);
   const entryByName = new Map(entries.map((e) => [e.metadata?.name, e]));
   const effective = hco.status?.dataImportCronTemplates ?? [];
-  const commonNamespace = hco.spec?.commonBootImageNamespace || DEFAULT_GOLDEN_IMAGES_NAMESPACE;
+  const configuredNamespace: unknown = hcoValue(hco, 'commonBootImageNamespace');
+  const commonNamespace =
+    (typeof configuredNamespace === 'string' && configuredNamespace) || DEFAULT_GOLDEN_IMAGES_NAMESPACE;
   const cronByKey = new Map(crons.map((c) => [key(c.metadata?.namespace, c.metadata?.name), c]));
   const dsByKey = new Map(dataSources.map((d) => [key(d.metadata?.namespace, d.metadata?.name), d]));
   const seenCrons = new Set<DataImportCron>();

@@ -13,7 +13,11 @@ const row = (name: string, extra: Partial<BootSourceRow> = {}): BootSourceRow =>
   currentImports: [],
   ...extra,
 });
-const hco = (spec: HyperConverged['spec'] = {}): HyperConverged => ({ metadata: { name: 'h' }, spec });
+const hco = (spec: HyperConverged['spec'] = {}): HyperConverged => ({
+  apiVersion: 'hco.kubevirt.io/v1beta1',
+  metadata: { name: 'h' },
+  spec,
+});
 const profile = (name: string, complete: boolean, format = 'pvc'): StorageProfile => ({
   metadata: { name },
   spec: {},
@@ -66,9 +70,36 @@ describe('findClusterProblems', () => {
       rows: [],
     });
     expect(problems).toEqual([
-      { id: 'deprecated-gate', severity: 'warning', value: true, effective: false },
-      { id: 'common-off', severity: 'info' },
+      {
+        id: 'deprecated-gate',
+        severity: 'warning',
+        value: true,
+        effective: false,
+        field: 'spec.enableCommonBootImageImport',
+      },
+      { id: 'common-off', severity: 'info', field: 'spec.enableCommonBootImageImport' },
     ]);
+  });
+
+  it('v1: reads the switch under spec.workloadSources and names it so', () => {
+    const v1: HyperConverged = {
+      apiVersion: 'hco.kubevirt.io/v1',
+      metadata: { name: 'h' },
+      spec: {
+        workloadSources: { enableCommonBootImageImport: false },
+        // v1 has no deprecated gate (HCO converts supported gates only); a list entry of that name is ignored.
+        featureGates: [{ name: 'enableMultiArchBootImageImport' }],
+      },
+    };
+    expect(findClusterProblems({ hco: v1, rows: [] })).toEqual([
+      { id: 'common-off', severity: 'info', field: 'spec.workloadSources.enableCommonBootImageImport' },
+    ]);
+    const on: HyperConverged = { ...v1, spec: { workloadSources: { enableCommonBootImageImport: true } } };
+    expect(findClusterProblems({ hco: on, rows: [] })).toEqual([]);
+    // The v1beta1 field on a v1 object is not the switch.
+    expect(
+      findClusterProblems({ hco: { ...on, spec: { enableCommonBootImageImport: false } }, rows: [] }),
+    ).toEqual([]);
   });
 
   it('says nothing about defaults when StorageClasses could not be read', () => {

@@ -1,5 +1,7 @@
+import { hcoFeatureGate, hcoFieldName } from '../../../k8s/hco-paths';
 import type { HyperConverged, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import type { BootSourceRow } from './boot-source-rows';
+import { commonImportEnabled } from './template-edits';
 
 /**
  * Cluster-level facts that decide whether any golden image can import, stated above the table: the
@@ -16,8 +18,9 @@ export type ClusterProblem =
   | { id: 'incomplete-profile'; severity: 'danger'; className: string; sources: string[] }
   | { id: 'profile-missing'; severity: 'warning'; className: string; sources: string[] }
   | { id: 'not-deployed'; severity: 'info'; sources: string[] }
-  | { id: 'deprecated-gate'; severity: 'warning'; value: boolean; effective: boolean }
-  | { id: 'common-off'; severity: 'info' }
+  /** `field`: where the switch that counts lives in the object's version (`spec.enableCommonBootImageImport`). */
+  | { id: 'deprecated-gate'; severity: 'warning'; value: boolean; effective: boolean; field: string }
+  | { id: 'common-off'; severity: 'info'; field: string }
   /** A class boot sources import to could keep them as snapshots: a VolumeSnapshotClass serves its driver. */
   | { id: 'snapshots-possible'; severity: 'info'; className: string; sources: string[] };
 
@@ -83,11 +86,13 @@ export const findClusterProblems = ({
   }
   const notDeployed = rows.filter((r) => r.health === 'not-deployed').map((r) => r.name);
   if (notDeployed.length > 0) problems.push({ id: 'not-deployed', severity: 'info', sources: notDeployed });
-  const gate = hco.spec?.featureGates?.enableCommonBootImageImport;
-  const effective = hco.spec?.enableCommonBootImageImport !== false;
+  // v1 has no form of this deprecated gate (HCO converts supported gates only), so it shows in v1beta1 only.
+  const gate = hcoFeatureGate(hco, 'enableCommonBootImageImport');
+  const effective = commonImportEnabled(hco);
+  const field = hcoFieldName('enableCommonBootImageImport', hco);
   if (typeof gate === 'boolean') {
-    problems.push({ id: 'deprecated-gate', severity: 'warning', value: gate, effective });
+    problems.push({ id: 'deprecated-gate', severity: 'warning', value: gate, effective, field });
   }
-  if (!effective) problems.push({ id: 'common-off', severity: 'info' });
+  if (!effective) problems.push({ id: 'common-off', severity: 'info', field });
   return problems;
 };

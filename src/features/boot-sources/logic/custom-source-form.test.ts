@@ -17,7 +17,7 @@ import {
   type CustomSourceValues,
   type TemplateStatusItem,
 } from './custom-source-form';
-import { templateListIntent, upsertTemplate } from './template-edits';
+import { specTemplates, templateListIntent, upsertTemplate } from './template-edits';
 
 const common = (name: string, ds: string, extra: Partial<TemplateStatusItem> = {}): TemplateStatusItem => ({
   metadata: {
@@ -77,6 +77,7 @@ const tools: DataImportCronTemplate = {
 };
 
 const hco: HyperConverged = {
+  apiVersion: 'hco.kubevirt.io/v1beta1',
   metadata: { name: 'kubevirt-hyperconverged', namespace: 'openshift-cnv', uid: 'u1' },
   spec: {
     dataImportCronTemplates: [
@@ -448,6 +449,6 @@ describe('customiseTemplate', () => {
   it('becomes exactly one new list entry through upsertTemplate', () => {
     const item = toTemplate(good, { wffcClass: false });
     const [change] = templateListIntent(upsertTemplate(item))(hco);
-    expect(change.value).toEqual([...hco.spec.dataImportCronTemplates!, item]);
+    expect(change.value).toEqual([...specTemplates(hco), item]);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildGuardedPatch } from '../../../k8s/json-patch';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { DataImportCronTemplate, HyperConverged } from '../../../k8s/types';
 import {
   ANN_TEMPLATE_ENABLE,
+  commonImportEnabled,
   disableTemplate,
+  enableChange,
   enableTemplate,
   removeTemplate,
   specTemplates,
@@ -99,5 +102,40 @@ describe('template list edits', () => {
     );
     expect(patch2[0]).toEqual({ op: 'test', path: '/spec/dataImportCronTemplates', value: [custom('a')] });
     expect(patch2.slice(1).every((op) => op.path.startsWith('/spec/dataImportCronTemplates'))).toBe(true);
+  });
+});
+
+describe('at HyperConverged v1', () => {
+  it('reads and rewrites the list under spec.workloadSources', () => {
+    const present = asV1(hco([custom('a')]));
+    expect(specTemplates(present)).toEqual([custom('a')]);
+    const patch = buildGuardedPatch(present, templateListIntent(removeTemplate('a'))(present));
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec/workloadSources/dataImportCronTemplates', value: [custom('a')] },
+      { op: 'replace', path: '/spec/workloadSources/dataImportCronTemplates', value: [] },
+    ]);
+    const absent = asV1(hco());
+    expect(buildGuardedPatch(absent, templateListIntent(upsertTemplate(custom('b')))(absent))).toEqual([
+      { op: 'test', path: '/spec/workloadSources/dataImportCronTemplates', value: null },
+      { op: 'add', path: '/spec/workloadSources/dataImportCronTemplates', value: [custom('b')] },
+    ]);
+  });
+
+  it('switches the common golden images at spec.workloadSources.enableCommonBootImageImport', () => {
+    const v1 = asV1(hco());
+    expect(commonImportEnabled(v1)).toBe(true);
+    expect(buildGuardedPatch(v1, [enableChange(v1, false)])).toEqual([
+      { op: 'test', path: '/spec/workloadSources/enableCommonBootImageImport', value: true },
+      { op: 'replace', path: '/spec/workloadSources/enableCommonBootImageImport', value: false },
+    ]);
+    const off = asV1({ ...hco(), spec: { enableCommonBootImageImport: false } });
+    expect(commonImportEnabled(off)).toBe(false);
+    // Unset means on (the CRD default), in both versions.
+    expect(commonImportEnabled({ ...v1, spec: {} })).toBe(true);
+    expect(buildGuardedPatch(hco(), [enableChange(hco(), false)])[1]).toEqual({
+      op: 'replace',
+      path: '/spec/enableCommonBootImageImport',
+      value: false,
+    });
   });
 });

@@ -1,10 +1,11 @@
-import { hcoPath } from '../../../k8s/hco-paths';
-import { getAtPath, type FieldChange } from '../../../k8s/json-patch';
+import { hcoChange, hcoValue, type HcoVersioned } from '../../../k8s/hco-paths';
+import type { FieldChange } from '../../../k8s/json-patch';
 import type { Intent } from '../../../k8s/use-intent-write';
 import type { DataImportCronTemplate, HyperConverged } from '../../../k8s/types';
 
 /**
- * Edits of the HyperConverged's atomic `spec.dataImportCronTemplates` list (api-facts 1.2). Each edit is
+ * Edits of the HyperConverged's atomic `dataImportCronTemplates` list (api-facts 1.2; `spec.` in v1beta1,
+ * `spec.workloadSources.` in v1, always at the version of the object the edit applies to). Each edit is
  * a function of the latest list, so after a concurrent change it is re-applied on the fresh list, and every
  * entry it does not touch is kept as it was (same object, same key order).
  */
@@ -29,7 +30,7 @@ export type TemplateList = readonly DataImportCronTemplate[];
 
 /** The user's list as stored (absent = empty); never the effective status list. */
 export const specTemplates = (hco: HyperConverged): TemplateList => {
-  const { value } = getAtPath(hco, hcoPath('dataImportCronTemplates'));
+  const value: unknown = hcoValue(hco, 'dataImportCronTemplates');
   return Array.isArray(value) ? (value as DataImportCronTemplate[]) : [];
 };
 
@@ -39,13 +40,16 @@ export const templateListIntent =
   (hco) => {
     const before = specTemplates(hco);
     const after = edit(before);
-    return after === before ? [] : [{ path: hcoPath('dataImportCronTemplates'), value: [...after] }];
+    return after === before ? [] : [hcoChange(hco, 'dataImportCronTemplates', [...after])];
   };
 
-export const enableChange = (enabled: boolean): FieldChange => ({
-  path: hcoPath('enableCommonBootImageImport'),
-  value: enabled,
-});
+/** Turns HCO's common golden images on or off, at the path of the version of `hco`. */
+export const enableChange = (hco: HcoVersioned, enabled: boolean): FieldChange =>
+  hcoChange(hco, 'enableCommonBootImageImport', enabled);
+
+/** Whether HCO deploys its common golden images (the CRD defaults the field to true). */
+export const commonImportEnabled = (hco: HyperConverged): boolean =>
+  hcoValue(hco, 'enableCommonBootImageImport') !== false;
 
 export const isEnabledEntry = (item: DataImportCronTemplate): boolean =>
   (item.metadata.annotations?.[ANN_TEMPLATE_ENABLE] ?? 'true').toLowerCase() !== 'false';

@@ -5,8 +5,10 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiserver, statusError } from '../../../k8s/testing/fake-apiserver';
+import { apiserver, fakeSdk, statusError } from '../../../k8s/testing/fake-apiserver';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { HyperConverged, StorageClass } from '../../../k8s/types';
+import { specTemplates } from '../logic/template-edits';
 import { CustomSourceWizard, type CustomSourceWizardProps } from './CustomSourceWizard';
 
 // The SDK cannot run outside the console: the shared fake apiserver stands behind k8sPatch/k8sGet, and the
@@ -188,7 +190,7 @@ describe('CustomSourceWizard', () => {
         },
       },
     };
-    const before = hcoWith().spec.dataImportCronTemplates!;
+    const before = specTemplates(hcoWith());
     const expected = [
       { op: 'test', path: '/spec/dataImportCronTemplates', value: before },
       { op: 'replace', path: '/spec/dataImportCronTemplates', value: [...before, item] },
@@ -240,7 +242,7 @@ describe('CustomSourceWizard', () => {
     await userEvent.click(button('Next'));
     await userEvent.click(button('Save'));
     await waitFor(() => expect(apiserver.sent).toHaveLength(1));
-    const list = (apiserver.objects.get(HCO) as HyperConverged).spec.dataImportCronTemplates!;
+    const list = specTemplates(apiserver.objects.get(HCO) as HyperConverged);
     expect(list.map((i) => i.metadata.name)).toEqual(['tools-image-cron', 'rhel9-image-cron']);
     expect(list[1]).toEqual({
       metadata: { name: 'rhel9-image-cron' },
@@ -254,5 +256,31 @@ describe('CustomSourceWizard', () => {
         },
       },
     });
+  });
+
+  it('v1: previews and sends the list at spec.workloadSources to the v1 resource', async () => {
+    const v1 = asV1(hcoWith());
+    open({ hco: v1, mode: { kind: 'customise', name: 'rhel9-image-cron' } });
+    await typeInto(/^Disk size/, '20Gi');
+    await userEvent.click(button('Next'));
+    expect(
+      screen.getByText(/The list spec\.workloadSources\.dataImportCronTemplates is sent whole/),
+    ).toBeTruthy();
+    const preview = JSON.parse(
+      screen.getByRole('region', { name: 'JSON patch that will be sent' }).textContent!,
+    ) as { op: string; path: string }[];
+    expect(preview.map((op) => [op.op, op.path])).toEqual([
+      ['test', '/spec/workloadSources/dataImportCronTemplates'],
+      ['replace', '/spec/workloadSources/dataImportCronTemplates'],
+    ]);
+    await userEvent.click(button('Save'));
+    await waitFor(() => expect(apiserver.sent).toHaveLength(1));
+    expect(fakeSdk.k8sPatch.mock.lastCall?.[0]).toMatchObject({ model: { apiVersion: 'v1' } });
+    const saved = apiserver.objects.get(HCO) as HyperConverged;
+    expect(specTemplates(saved).map((i) => i.metadata.name)).toEqual([
+      'tools-image-cron',
+      'rhel9-image-cron',
+    ]);
+    expect(saved.spec.dataImportCronTemplates).toBeUndefined();
   });
 });

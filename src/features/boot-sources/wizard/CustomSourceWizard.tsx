@@ -11,7 +11,8 @@ import {
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gvk, HyperConvergedModel, NamespaceModel } from '../../../k8s/models';
+import { hcoFieldName, hyperConvergedModelFor } from '../../../k8s/hco-paths';
+import { gvk, NamespaceModel } from '../../../k8s/models';
 import type { DataImportCronTemplate, HyperConverged, Namespace, StorageClass } from '../../../k8s/types';
 import { useIntentWrite, type Intent } from '../../../k8s/use-intent-write';
 import { watchState } from '../../../k8s/watch-state';
@@ -85,7 +86,7 @@ const startingPoint = (
 
 /**
  * Adds a custom boot source, edits one, or customises the storage of a system one: a wizard that writes one
- * entry of HyperConverged `spec.dataImportCronTemplates` through a guarded, previewed patch.
+ * entry of the HyperConverged's `dataImportCronTemplates` (at the object's version) through a guarded, previewed patch.
  */
 export const CustomSourceWizard = ({
   hco,
@@ -149,7 +150,7 @@ export const CustomSourceWizard = ({
   const inEffect = classInEffect(storageClasses, effective.storageClass);
   const wffc = isWffc(storageClasses, inEffect);
 
-  const write = useIntentWrite<HyperConverged>({ model: HyperConvergedModel, object: hco });
+  const write = useIntentWrite<HyperConverged>({ model: hyperConvergedModelFor(hco), object: hco });
   const { localise, localiseFailure } = useEditErrorText();
   const gone = (name: string) =>
     new Error(t('The boot source {{name}} is no longer in the HyperConverged.', { name }));
@@ -313,6 +314,7 @@ export const CustomSourceWizard = ({
           errors={errors.map(messageText)}
           failure={localiseFailure(write.failure)}
           reapplied={!!write.reappliedOnNewer}
+          templatesField={hcoFieldName('dataImportCronTemplates', hco)}
         />
       </WizardStep>
     </WizardModal>

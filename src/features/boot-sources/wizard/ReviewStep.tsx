@@ -29,6 +29,8 @@ export interface ReviewStepProps {
   errors: string[];
   failure?: WriteFailure;
   reapplied: boolean;
+  /** The list's field in the HyperConverged's version (`spec.dataImportCronTemplates`, v1 `spec.workloadSources.…`). */
+  templatesField: string;
 }
 
 export const ReviewStep = ({
@@ -41,6 +43,7 @@ export const ReviewStep = ({
   errors,
   failure,
   reapplied,
+  templatesField,
 }: ReviewStepProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const row = (term: string, value: ReactNode) => (
@@ -104,10 +107,12 @@ export const ReviewStep = ({
       <Content component="p">
         {customise
           ? t(
-              'The list spec.dataImportCronTemplates is sent whole (Kubernetes replaces it as one value), with an entry for this system source that carries its whole definition with your storage. The "test" operation first checks that the list is still the one you saw; if someone changed it meanwhile, your entry is applied to their list instead.',
+              'The list {{field}} is sent whole (Kubernetes replaces it as one value), with an entry for this system source that carries its whole definition with your storage. The "test" operation first checks that the list is still the one you saw; if someone changed it meanwhile, your entry is applied to their list instead.',
+              { field: templatesField },
             )
           : t(
-              'The list spec.dataImportCronTemplates is sent whole (Kubernetes replaces it as one value), with only this entry added or changed. The "test" operation first checks that the list is still the one you saw; if someone changed it meanwhile, your entry is applied to their list instead.',
+              'The list {{field}} is sent whole (Kubernetes replaces it as one value), with only this entry added or changed. The "test" operation first checks that the list is still the one you saw; if someone changed it meanwhile, your entry is applied to their list instead.',
+              { field: templatesField },
             )}
       </Content>
       {preview instanceof Error ? (

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildGuardedPatch } from '../../../k8s/json-patch';
-import { changesOf, newSession, setField } from '../../../k8s/edit-session';
+import { changesOf, fieldValue, newSession, setField } from '../../../k8s/edit-session';
+import { hcoPath } from '../../../k8s/hco-paths';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { HyperConverged } from '../../../k8s/types';
 import {
   classFieldId,
@@ -99,7 +101,7 @@ const hco = (filesystemOverhead?: object): HyperConverged =>
   }) as HyperConverged;
 
 describe('overhead fields', () => {
-  const base = ['spec', 'filesystemOverhead'];
+  const base = hcoPath('filesystemOverhead', 'v1beta1');
 
   it('setting the global value on an HCO without filesystemOverhead adds just that', () => {
     const fields = overheadFields(base, ['nfs', 'ceph']);
@@ -239,5 +241,26 @@ describe('calculator (CDI v1.65.0 pkg/util GetUsableSpace / GetRequiredSpace)', 
     expect(usableDiskFor('abc', '0.06')).toEqual({ ok: false, error: { code: 'format' } });
     expect(requiredPvcFor('-1Gi', '0.06')).toEqual({ ok: false, error: { code: 'negative' } });
     expect(requiredPvcFor('10', '0.06')).toMatchObject({ ok: false, error: { code: 'too-small' } });
+  });
+
+  it('v1: the same edits under spec.storage.filesystemOverhead', () => {
+    const obj = asV1(hco({ global: '0.1', storageClass: { nfs: '0.2' } }));
+    const fields = overheadFields(hcoPath('filesystemOverhead', obj), ['nfs']);
+    const nfs = fields.find((f) => f.id === classFieldId('nfs'))!;
+    expect(fieldValue(newSession(obj), nfs)).toBe('20');
+    let s = setField(newSession(obj), fields[0], '8');
+    s = setField(s, nfs, '');
+    expect(buildGuardedPatch(obj, changesOf(s, fields))).toEqual([
+      { op: 'test', path: '/spec/storage/filesystemOverhead/global', value: '0.1' },
+      { op: 'test', path: '/spec/storage/filesystemOverhead/storageClass/nfs', value: '0.2' },
+      { op: 'replace', path: '/spec/storage/filesystemOverhead/global', value: '0.08' },
+      { op: 'remove', path: '/spec/storage/filesystemOverhead/storageClass/nfs' },
+    ]);
+    const none = asV1(hco());
+    const add = setField(newSession(none), fields[0], '5.5');
+    expect(buildGuardedPatch(none, changesOf(add, fields))).toEqual([
+      { op: 'test', path: '/spec/storage', value: null },
+      { op: 'add', path: '/spec/storage', value: { filesystemOverhead: { global: '0.055' } } },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import type { CDIConfig, FilesystemOverhead, HyperConverged } from '../../../k8s
 
 /**
  * Filesystem overhead (api-facts 1.1, 6): the HyperConverged holds `filesystemOverhead {global, storageClass}`
+ * (`spec.filesystemOverhead` in v1beta1, `spec.storage.filesystemOverhead` in v1)
  * as strings matching `^(0(?:\.\d{1,3})?|1)$`; HCO copies them to the CDI resource and CDI's config
  * controller writes what it applies to `CDIConfig.status.filesystemOverhead` (CDI v1.65.0
  * pkg/controller/config-controller.go `reconcileFilesystemOverhead`: the spec global if valid, else "0.06";
@@ -92,7 +93,7 @@ export const classFieldId = (className: string) => `class:${className}`;
 export const classOfFieldId = (id: string): string | undefined =>
   id.startsWith('class:') ? id.slice('class:'.length) : undefined;
 
-/** The form's fields: the global value and one per class (an override each), under `base` (hcoPath). */
+/** The form's fields: the global value and one per class (an override each), under `base` (`hcoPath`). */
 export const overheadFields = (base: FieldPath, classNames: readonly string[]): EditableField<string>[] => [
   overheadField(GLOBAL_FIELD_ID, [...base, 'global']),
   ...classNames.map((name) => overheadField(classFieldId(name), [...base, 'storageClass', name])),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newSession, planPatch, setField } from '../../../k8s/edit-session';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { HyperConverged } from '../../../k8s/types';
 import {
   addRegistry,
   compareApplied,
-  INSECURE_REGISTRIES_FIELD,
+  insecureRegistriesField,
   removeRegistry,
   splitHostPort,
   storedProblems,
@@ -99,7 +100,8 @@ describe('compareApplied', () => {
   });
 });
 
-describe('INSECURE_REGISTRIES_FIELD', () => {
+describe('insecureRegistriesField', () => {
+  const INSECURE_REGISTRIES_FIELD = insecureRegistriesField('v1beta1');
   const hco = (storageImport?: unknown): HyperConverged =>
     ({
       apiVersion: 'hco.kubevirt.io/v1beta1',
@@ -142,6 +144,25 @@ describe('INSECURE_REGISTRIES_FIELD', () => {
     expect(planPatch(s, [INSECURE_REGISTRIES_FIELD])).toEqual([
       { op: 'test', path: '/spec/storageImport/insecureRegistries', value: ['a.example.com'] },
       { op: 'remove', path: '/spec/storageImport/insecureRegistries' },
+    ]);
+  });
+
+  it('v1: sends the list at spec.storage.storageImport.insecureRegistries', () => {
+    const v1 = asV1(hco({ insecureRegistries: ['a.example.com'] }));
+    const field = insecureRegistriesField(v1);
+    expect(field.read?.(['a.example.com'], true)).toEqual(['a.example.com']);
+    const s = setField(newSession(v1), field, ['a.example.com', 'b.example.com']);
+    expect(planPatch(s, [field])).toEqual([
+      { op: 'test', path: '/spec/storage/storageImport/insecureRegistries', value: ['a.example.com'] },
+      {
+        op: 'replace',
+        path: '/spec/storage/storageImport/insecureRegistries',
+        value: ['a.example.com', 'b.example.com'],
+      },
+    ]);
+    expect(planPatch(setField(newSession(v1), field, []), [field])).toEqual([
+      { op: 'test', path: '/spec/storage/storageImport/insecureRegistries', value: ['a.example.com'] },
+      { op: 'remove', path: '/spec/storage/storageImport/insecureRegistries' },
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import type { EditableField } from '../../../k8s/edit-session';
-import { hcoPath } from '../../../k8s/hco-paths';
+import { hcoPath, type HcoVersioned } from '../../../k8s/hco-paths';
 
 /**
- * `spec.storageImport.insecureRegistries` of the HyperConverged: a set list (`x-kubernetes-list-type: set`) of
+ * `spec.storageImport.insecureRegistries` of the HyperConverged (v1: `spec.storage.storageImport.…`): a set list (`x-kubernetes-list-type: set`) of
  * registries CDI pulls from without verifying TLS. HCO copies it to `CDI.spec.config.insecureRegistries`,
  * and the CDI config controller mirrors that into `CDIConfig.spec.insecureRegistries` (api-facts 1.1, 1.5, 6).
  *
@@ -10,14 +10,19 @@ import { hcoPath } from '../../../k8s/hco-paths';
  * `host` or `host:port`: no scheme, no path, no user info.
  */
 
-/** The one form field: the whole list, sent whole (a set list is replaced as one value). */
-export const INSECURE_REGISTRIES_FIELD: EditableField<string[]> = {
-  id: 'insecureRegistries',
-  path: hcoPath('insecureRegistries'),
+export const INSECURE_REGISTRIES_FIELD_ID = 'insecureRegistries';
+
+/**
+ * The one form field, at the path of the HyperConverged's version: the whole list, sent whole (a set list is
+ * replaced as one value).
+ */
+export const insecureRegistriesField = (hco: HcoVersioned): EditableField<string[]> => ({
+  id: INSECURE_REGISTRIES_FIELD_ID,
+  path: hcoPath('insecureRegistries', hco),
   read: (stored) => (Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string') : []),
   // An empty list removes the field, so "none" is stored one way only.
   write: (list) => (list.length === 0 ? undefined : list),
-};
+});
 
 export type RegistryProblem =
   | { code: 'empty' }

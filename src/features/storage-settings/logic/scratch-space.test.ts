@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newSession, planPatch, setField } from '../../../k8s/edit-session';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { HyperConverged, StorageClass, StorageProfile } from '../../../k8s/types';
 import {
   blockOnlyClasses,
   configuredScratchClass,
   explainScratch,
   isBlockOnly,
-  SCRATCH_FIELDS,
   scratchClassOptions,
+  scratchFields,
   scratchFindings,
 } from './scratch-space';
 
@@ -113,24 +114,49 @@ describe('scratchClassOptions', () => {
 });
 
 describe('the scratch field', () => {
-  it('reads the configured class', () => {
-    expect(configuredScratchClass({ scratchSpaceStorageClass: 'x' })).toBe('x');
-    expect(configuredScratchClass({})).toBe('');
+  it('reads the configured class in either version', () => {
+    expect(configuredScratchClass(hco({ scratchSpaceStorageClass: 'x' }))).toBe('x');
+    expect(configuredScratchClass(asV1(hco({ scratchSpaceStorageClass: 'x' })))).toBe('x');
+    expect(configuredScratchClass(hco({}))).toBe('');
+    // A v1 object is never read at the v1beta1 path.
+    expect(
+      configuredScratchClass({ ...hco({ scratchSpaceStorageClass: 'x' }), apiVersion: 'hco.kubevirt.io/v1' }),
+    ).toBe('');
   });
   it('sets, replaces and removes only spec.scratchSpaceStorageClass', () => {
-    const [field] = SCRATCH_FIELDS;
-    expect(planPatch(setField(newSession(hco({})), field, 'fs'), SCRATCH_FIELDS)).toEqual([
+    const fields = scratchFields('v1beta1');
+    const [field] = fields;
+    expect(planPatch(setField(newSession(hco({})), field, 'fs'), fields)).toEqual([
       { op: 'test', path: '/spec/scratchSpaceStorageClass', value: null },
       { op: 'add', path: '/spec/scratchSpaceStorageClass', value: 'fs' },
     ]);
     const set = newSession(hco({ scratchSpaceStorageClass: 'a' }));
-    expect(planPatch(setField(set, field, 'b'), SCRATCH_FIELDS)).toEqual([
+    expect(planPatch(setField(set, field, 'b'), fields)).toEqual([
       { op: 'test', path: '/spec/scratchSpaceStorageClass', value: 'a' },
       { op: 'replace', path: '/spec/scratchSpaceStorageClass', value: 'b' },
     ]);
-    expect(planPatch(setField(set, field, ''), SCRATCH_FIELDS)).toEqual([
+    expect(planPatch(setField(set, field, ''), fields)).toEqual([
       { op: 'test', path: '/spec/scratchSpaceStorageClass', value: 'a' },
       { op: 'remove', path: '/spec/scratchSpaceStorageClass' },
+    ]);
+  });
+  it('v1: sets, replaces and removes spec.storage.scratchSpaceStorageClass', () => {
+    const v1 = asV1(hco({ scratchSpaceStorageClass: 'a', filesystemOverhead: { global: '0.1' } }));
+    const fields = scratchFields(v1);
+    const [field] = fields;
+    expect(field.read?.(undefined, false) ?? '').toBe('');
+    expect(planPatch(setField(newSession(v1), field, 'b'), fields)).toEqual([
+      { op: 'test', path: '/spec/storage/scratchSpaceStorageClass', value: 'a' },
+      { op: 'replace', path: '/spec/storage/scratchSpaceStorageClass', value: 'b' },
+    ]);
+    expect(planPatch(setField(newSession(v1), field, ''), fields)).toEqual([
+      { op: 'test', path: '/spec/storage/scratchSpaceStorageClass', value: 'a' },
+      { op: 'remove', path: '/spec/storage/scratchSpaceStorageClass' },
+    ]);
+    // No spec.storage yet: it is created, guarded by testing that it is still absent.
+    expect(planPatch(setField(newSession(asV1(hco({}))), field, 'fs'), fields)).toEqual([
+      { op: 'test', path: '/spec/storage', value: null },
+      { op: 'add', path: '/spec/storage', value: { scratchSpaceStorageClass: 'fs' } },
     ]);
   });
 });

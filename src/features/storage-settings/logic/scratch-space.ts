@@ -1,24 +1,25 @@
 import { optionalStringField, type AnyField } from '../../../k8s/edit-session';
-import { hcoPath } from '../../../k8s/hco-paths';
-import type { StorageClass, StorageProfile } from '../../../k8s/types';
+import { hcoPath, hcoValue, type HcoVersioned } from '../../../k8s/hco-paths';
+import type { HyperConverged, StorageClass, StorageProfile } from '../../../k8s/types';
 
 /**
- * Scratch space (api-facts 1.1, 6): HCO copies `spec.scratchSpaceStorageClass` to the CDI CR; CDI's config
+ * Scratch space (api-facts 1.1, 6): HCO copies `spec.scratchSpaceStorageClass` (v1: `spec.storage.…`) to the CDI CR; CDI's config
  * controller sets `CDIConfig.status.scratchSpaceStorageClass` to it only when a StorageClass of that name
  * exists, else "" (CDI v1.65.0 `reconcileStorageClass`: no fallback to the default class there). A scratch PVC
  * then takes that class, else the class of the PVC it serves (`GetScratchPvcStorageClass`). The product docs'
  * sentence "the default storage class is used" is outdated: CDI never picks the default class for scratch.
  */
 
-/** The form field: '' means "not set" and removes `spec.scratchSpaceStorageClass` on save. */
+/** The form field: '' means "not set" and removes the scratch space class on save. */
 export const SCRATCH_FIELD_ID = 'scratchSpaceStorageClass';
-export const SCRATCH_FIELDS: readonly AnyField[] = [
-  optionalStringField(SCRATCH_FIELD_ID, hcoPath('scratchSpaceStorageClass')),
+/** The form's one field, at the path of the HyperConverged's version. */
+export const scratchFields = (hco: HcoVersioned): readonly AnyField[] => [
+  optionalStringField(SCRATCH_FIELD_ID, hcoPath('scratchSpaceStorageClass', hco)),
 ];
 
 /** The configured value as the form shows it ('' when unset or not a string). */
-export const configuredScratchClass = (spec: unknown): string => {
-  const value = (spec as { scratchSpaceStorageClass?: unknown } | undefined)?.scratchSpaceStorageClass;
+export const configuredScratchClass = (hco: HyperConverged): string => {
+  const value: unknown = hcoValue(hco, 'scratchSpaceStorageClass');
   return typeof value === 'string' ? value : '';
 };
 

@@ -1,6 +1,7 @@
 import { applyPatch, deepClone, type Operation } from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { newSession, planPatch, setField, type AnyField } from '../../../k8s/edit-session';
+import { fieldValue, newSession, planPatch, setField, type AnyField } from '../../../k8s/edit-session';
+import { asV1 } from '../../../k8s/testing/hco-v1';
 import type { HyperConverged } from '../../../k8s/types';
 import {
   CDI_DEFAULT_RESOURCES,
@@ -10,7 +11,7 @@ import {
   unappliedKeys,
   validateQuantityText,
   validateWorkloadValues,
-  WORKLOAD_RESOURCE_FIELDS,
+  workloadResourceFields,
   type WorkloadValues,
 } from './workload-resources';
 
@@ -29,7 +30,8 @@ const hco = (storageWorkloads?: unknown): HyperConverged =>
       resourceRequirements: { vmiCPUAllocationRatio: 10, ...(storageWorkloads ? { storageWorkloads } : {}) },
     },
   }) as unknown as HyperConverged;
-const field = (id: string): AnyField => WORKLOAD_RESOURCE_FIELDS.find((f) => f.id === id)!;
+const WORKLOAD_RESOURCE_FIELDS = workloadResourceFields('v1beta1');
+const field = (id: string, fields = WORKLOAD_RESOURCE_FIELDS): AnyField => fields.find((f) => f.id === id)!;
 
 describe('validateQuantityText', () => {
   it('accepts quantities the apiserver accepts', () => {
@@ -151,7 +153,7 @@ describe('the fields', () => {
       value: null,
     });
     const after = applyPatch(deepClone(hco()), patch.slice(1) as Operation[]).newDocument;
-    expect(after.spec.resourceRequirements).toEqual({
+    expect(after.spec.resourceRequirements as unknown).toEqual({
       vmiCPUAllocationRatio: 10,
       storageWorkloads: { limits: { cpu: '2' }, requests: { cpu: '1' } },
     });
@@ -159,5 +161,25 @@ describe('the fields', () => {
   it('a stored number is no edit when left alone', () => {
     const s = newSession(hco({ limits: { cpu: 2 } }));
     expect(planPatch(setField(s, field('limits.cpu'), '2'), WORKLOAD_RESOURCE_FIELDS)).toEqual([]);
+  });
+  it('v1: writes each key under spec.storage.workloadResourceRequirements', () => {
+    const v1 = asV1(hco({ limits: { cpu: '1', memory: '2Gi' } }));
+    const fields = workloadResourceFields(v1);
+    const s = newSession(v1);
+    expect(fieldValue(s, field('limits.memory', fields))).toBe('2Gi');
+    expect(planPatch(setField(s, field('limits.memory', fields), '3Gi'), fields)).toEqual([
+      { op: 'test', path: '/spec/storage/workloadResourceRequirements/limits/memory', value: '2Gi' },
+      { op: 'replace', path: '/spec/storage/workloadResourceRequirements/limits/memory', value: '3Gi' },
+    ]);
+    const empty = asV1(hco());
+    const patch = planPatch(setField(newSession(empty), field('requests.cpu', fields), '1'), fields);
+    expect(patch).toEqual([
+      { op: 'test', path: '/spec/storage', value: null },
+      {
+        op: 'add',
+        path: '/spec/storage',
+        value: { workloadResourceRequirements: { requests: { cpu: '1' } } },
+      },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import type { AnyField, EditableField } from '../../../k8s/edit-session';
-import { hcoPath } from '../../../k8s/hco-paths';
+import { hcoPath, type HcoVersioned } from '../../../k8s/hco-paths';
 import { compareQuantities, MAX_QUANTITY, parseQuantity, type QuantityError } from '../../../k8s/quantity';
 import type { ResourceRequirements } from '../../../k8s/types';
 
 /**
- * CDI workload resources (api-facts 1.1, 6): HCO copies `spec.resourceRequirements.storageWorkloads` to
+ * CDI workload resources (api-facts 1.1, 6): HCO copies `spec.resourceRequirements.storageWorkloads` (v1:
+ * `spec.storage.workloadResourceRequirements`) to
  * `CDI.spec.config.podResourceRequirements`; CDI's importer, uploader and cloner pods get
  * `CDIConfig.status.defaultPodResourceRequirements`: CDI's defaults, each overridden by the configured cpu or
  * memory. Nothing else of the ResourceRequirements (other resources, claims) reaches that status.
@@ -39,19 +40,23 @@ export const CDI_DEFAULT_RESOURCES: Readonly<WorkloadValues> = {
  * A quantity field: '' means "not set" (clearing removes the key). The CRD takes int-or-string, so a stored
  * number reads as its decimal text; a value the user does not touch is never rewritten.
  */
-const quantityField = (id: WorkloadFieldId, bucket: ResourceBucket, resource: ResourceName) =>
+const quantityField = (
+  hco: HcoVersioned,
+  id: WorkloadFieldId,
+  bucket: ResourceBucket,
+  resource: ResourceName,
+) =>
   ({
     id,
-    path: [...hcoPath('storageWorkloads'), bucket, resource],
+    path: [...hcoPath('storageWorkloads', hco), bucket, resource],
     read: (stored: unknown) =>
       typeof stored === 'string' ? stored : typeof stored === 'number' ? String(stored) : '',
     write: (value: string) => (value === '' ? undefined : value),
   }) satisfies EditableField<string>;
 
-/** One field per key, so a save touches only the keys that changed. */
-export const WORKLOAD_RESOURCE_FIELDS: readonly AnyField[] = RESOURCE_KEYS.map((k) =>
-  quantityField(k.id, k.bucket, k.resource),
-);
+/** One field per key, so a save touches only the keys that changed; at the paths of the HCO's version. */
+export const workloadResourceFields = (hco: HcoVersioned): readonly AnyField[] =>
+  RESOURCE_KEYS.map((k) => quantityField(hco, k.id, k.bucket, k.resource));
 
 const asText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 

@@ -3,13 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { HyperConvergedGate } from '../../../components/HyperConvergedGate';
 import { PageShell } from '../../../components/PageShell';
-import {
-  CDIConfigModel,
-  gvk,
-  HyperConvergedModel,
-  StorageClassModel,
-  StorageProfileModel,
-} from '../../../k8s/models';
+import { hyperConvergedModelFor } from '../../../k8s/hco-paths';
+import { CDIConfigModel, gvk, StorageClassModel, StorageProfileModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
 import type { CDIConfig, HyperConverged, StorageClass, StorageProfile } from '../../../k8s/types';
 import { useModelAccess } from '../../../k8s/use-access';
@@ -30,7 +25,12 @@ interface Lists {
 }
 
 const Sections = ({ hco, lists }: { hco: HyperConverged; lists: Lists }) => {
-  const access = useModelAccess(HyperConvergedModel, 'patch', hco.metadata?.name, hco.metadata?.namespace);
+  const access = useModelAccess(
+    hyperConvergedModelFor(hco),
+    'patch',
+    hco.metadata?.name,
+    hco.metadata?.namespace,
+  );
   const props: SettingsSectionProps = { hco, ...lists, canWrite: access.allowed && !access.loading };
   return (
     <Stack hasGutter>

@@ -29,9 +29,8 @@ import { useTranslation } from 'react-i18next';
 import { PatchPreview } from '../../../components/PatchPreview';
 import { ResourceFormAlerts } from '../../../components/ResourceFormAlerts';
 import { StatusIcon } from '../../../components/StatusIcon';
-import { hcoPath } from '../../../k8s/hco-paths';
+import { hcoFieldName, hcoPath, hcoVersionOf, hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import { getAtPath } from '../../../k8s/json-patch';
-import { HyperConvergedModel } from '../../../k8s/models';
 import type { FilesystemOverhead, HyperConverged } from '../../../k8s/types';
 import { useResourceForm, type WriteFailure } from '../../../k8s/use-resource-form';
 import {
@@ -50,8 +49,6 @@ import {
 import { OverheadCalculator } from './overhead-calculator';
 import type { SettingsSectionProps } from './section-props';
 import { SettingsCard } from './SettingsCard';
-
-const BASE_PATH = hcoPath('filesystemOverhead');
 
 const useOverheadTexts = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
@@ -117,7 +114,7 @@ const NOTE_STATUS: Record<OverheadNote, 'info' | 'in-progress' | 'warning' | 'un
 };
 
 /**
- * `spec.filesystemOverhead` of the HyperConverged: the global value and one override per StorageClass, each
+ * `filesystemOverhead` of the HyperConverged (`spec.` in v1beta1, `spec.storage.` in v1): the global value and one override per StorageClass, each
  * its own field (clearing one removes just that key), entered as percentages and stored as HCO's exact
  * strings; beside each, what CDI applies (CDIConfig.status) and why it differs. Saved on its own.
  */
@@ -134,10 +131,10 @@ export const FilesystemOverheadSection = ({
   // Every class name seen so far (classes and overrides): a field never disappears under an edit. Grown
   // during render (React's "state from previous renders" pattern), never shrunk.
   const [seen, setSeen] = useState<readonly string[]>([]);
-  const liveOverrides = (getAtPath(hco, [...BASE_PATH, 'storageClass']).value ?? {}) as Record<
-    string,
-    string
-  >;
+  // Per object: the paths of the HyperConverged's version (v1beta1 spec.filesystemOverhead, v1 spec.storage.…).
+  const version = hcoVersionOf(hco);
+  const basePath = useMemo(() => hcoPath('filesystemOverhead', version), [version]);
+  const liveOverrides = (getAtPath(hco, [...basePath, 'storageClass']).value ?? {}) as Record<string, string>;
   const current = [
     ...(storageClasses.data ?? []).map((sc) => sc.metadata?.name ?? ''),
     ...Object.keys(liveOverrides),
@@ -145,16 +142,16 @@ export const FilesystemOverheadSection = ({
   const missing = current.filter((n) => !seen.includes(n));
   const known = missing.length > 0 ? [...new Set([...seen, ...missing])].sort() : seen;
   if (missing.length > 0) setSeen(known);
-  const fields = useMemo(() => overheadFields(BASE_PATH, known), [known]);
+  const fields = useMemo(() => overheadFields(basePath, known), [basePath, known]);
 
   const form = useResourceForm<HyperConverged>({
-    model: HyperConvergedModel,
+    model: hyperConvergedModelFor(version),
     object: hco,
     fields,
     onSaved: () => setSaved(true),
   });
 
-  const baseSpec = getAtPath(form.session.base, BASE_PATH).value as FilesystemOverhead | undefined;
+  const baseSpec = getAtPath(form.session.base, basePath).value as FilesystemOverhead | undefined;
   const classesKnown = storageClasses.status === 'loaded';
   const classNames = (storageClasses.data ?? []).map((sc) => sc.metadata?.name ?? '').filter(Boolean);
   const applied =
@@ -257,7 +254,8 @@ export const FilesystemOverheadSection = ({
       <StackItem>
         <Content component="p">
           {t(
-            'The share of a Filesystem-mode PVC that CDI keeps free for the file system when it writes a VM disk image into it. Set a global value and, where a storage class needs it, an override. Stored in the HyperConverged (spec.filesystemOverhead) as a fraction with at most 3 decimals and copied by HCO to CDI; CDIConfig shows what CDI applies.',
+            'The share of a Filesystem-mode PVC that CDI keeps free for the file system when it writes a VM disk image into it. Set a global value and, where a storage class needs it, an override. Stored in the HyperConverged ({{field}}) as a fraction with at most 3 decimals and copied by HCO to CDI; CDIConfig shows what CDI applies.',
+            { field: hcoFieldName('filesystemOverhead', version) },
           )}
         </Content>
       </StackItem>

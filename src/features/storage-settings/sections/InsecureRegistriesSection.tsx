@@ -19,19 +19,20 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PatchPreview } from '../../../components/PatchPreview';
 import { ResourceFormAlerts } from '../../../components/ResourceFormAlerts';
 import { StatusIcon } from '../../../components/StatusIcon';
 import { getAtPath } from '../../../k8s/json-patch';
-import { HyperConvergedModel } from '../../../k8s/models';
+import { hcoFieldName, hcoVersionOf, hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import type { HyperConverged } from '../../../k8s/types';
 import { useResourceForm, type WriteFailure } from '../../../k8s/use-resource-form';
 import {
   addRegistry,
   compareApplied,
-  INSECURE_REGISTRIES_FIELD,
+  INSECURE_REGISTRIES_FIELD_ID,
+  insecureRegistriesField,
   removeRegistry,
   storedProblems,
   validateRegistry,
@@ -40,8 +41,7 @@ import {
 import type { SettingsSectionProps } from './section-props';
 import { SettingsCard } from './SettingsCard';
 
-const FIELDS = [INSECURE_REGISTRIES_FIELD];
-const ID = INSECURE_REGISTRIES_FIELD.id;
+const ID = INSECURE_REGISTRIES_FIELD_ID;
 
 const useProblemText = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
@@ -77,7 +77,7 @@ const useProblemText = () => {
 };
 
 /**
- * `spec.storageImport.insecureRegistries` of the HyperConverged: add and remove registries CDI pulls from
+ * `storageImport.insecureRegistries` of the HyperConverged (under `spec` in v1beta1, `spec.storage` in v1): add and remove registries CDI pulls from
  * without TLS verification, as one guarded write of the whole list, with what CDI applies beside it.
  */
 export const InsecureRegistriesSection = ({ hco, cdiConfig, canWrite }: SettingsSectionProps) => {
@@ -86,16 +86,19 @@ export const InsecureRegistriesSection = ({ hco, cdiConfig, canWrite }: Settings
   const [draft, setDraft] = useState('');
   const [draftProblem, setDraftProblem] = useState<RegistryProblem>();
   const [saved, setSaved] = useState(false);
+  const version = hcoVersionOf(hco);
+  const field = useMemo(() => insecureRegistriesField(version), [version]);
+  const fields = useMemo(() => [field], [field]);
   const form = useResourceForm<HyperConverged>({
-    model: HyperConvergedModel,
+    model: hyperConvergedModelFor(version),
     object: hco,
-    fields: FIELDS,
+    fields,
     onSaved: () => setSaved(true),
   });
 
   const list = form.value<string[]>(ID);
-  const stored = getAtPath(form.session.base, INSECURE_REGISTRIES_FIELD.path);
-  const base = INSECURE_REGISTRIES_FIELD.read?.(stored.value, stored.found) ?? [];
+  const stored = getAtPath(form.session.base, field.path);
+  const base = field.read?.(stored.value, stored.found) ?? [];
   const removed = base.filter((e) => !list.includes(e));
   const rows = [...list, ...removed];
   const problems = storedProblems(base);
@@ -150,7 +153,8 @@ export const InsecureRegistriesSection = ({ hco, cdiConfig, canWrite }: Settings
       <StackItem>
         <Content component="p">
           {t(
-            'Container registries CDI imports from without verifying their TLS certificate (or over plain HTTP). Each entry is host or host:port, compared with the host of a docker:// import URL. Stored in the HyperConverged (spec.storageImport.insecureRegistries) and copied by HCO to CDI.',
+            'Container registries CDI imports from without verifying their TLS certificate (or over plain HTTP). Each entry is host or host:port, compared with the host of a docker:// import URL. Stored in the HyperConverged ({{field}}) and copied by HCO to CDI.',
+            { field: hcoFieldName('insecureRegistries', version) },
           )}
         </Content>
       </StackItem>

@@ -17,13 +17,13 @@ import {
   HelperTextItem,
   Title,
 } from '@patternfly/react-core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PatchPreview } from '../../../components/PatchPreview';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceFormAlerts } from '../../../components/ResourceFormAlerts';
-import { HyperConvergedModel } from '../../../k8s/models';
+import { hcoVersionOf, hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import type { HyperConverged } from '../../../k8s/types';
 import { useResourceForm, type WriteFailure } from '../../../k8s/use-resource-form';
 import { isUnreadable, listOrEmpty } from '../../../k8s/watch-state';
@@ -33,7 +33,7 @@ import {
   explainScratch,
   isScratchWarning,
   SCRATCH_FIELD_ID,
-  SCRATCH_FIELDS,
+  scratchFields,
   scratchClassOptions,
   scratchFindings,
   type ScratchExplanation,
@@ -45,7 +45,7 @@ import { SettingsCard } from './SettingsCard';
 
 /**
  * Scratch space: the class CDI uses for the temporary PVC of imports and uploads that convert or unpack
- * (`spec.scratchSpaceStorageClass`), beside what CDI applies (`CDIConfig.status.scratchSpaceStorageClass`).
+ * (`scratchSpaceStorageClass`: `spec.` in v1beta1, `spec.storage.` in v1), beside what CDI applies (`CDIConfig.status.scratchSpaceStorageClass`).
  */
 export const ScratchSpaceSection = ({
   hco,
@@ -56,12 +56,14 @@ export const ScratchSpaceSection = ({
 }: SettingsSectionProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const [saved, setSaved] = useState<string>();
+  const version = hcoVersionOf(hco);
+  const fields = useMemo(() => scratchFields(version), [version]);
   const form = useResourceForm<HyperConverged>({
-    model: HyperConvergedModel,
+    model: hyperConvergedModelFor(version),
     object: hco,
-    fields: SCRATCH_FIELDS,
+    fields,
     onSaved: (obj) => {
-      const name = configuredScratchClass(obj.spec);
+      const name = configuredScratchClass(obj);
       setSaved(
         name
           ? t('Scratch space class set to {{name}}. HCO passes it on to CDI shortly.', { name })
@@ -70,7 +72,7 @@ export const ScratchSpaceSection = ({
     },
   });
   const chosen = form.value<string>(SCRATCH_FIELD_ID);
-  const configured = configuredScratchClass(hco.spec);
+  const configured = configuredScratchClass(hco);
   const classes = storageClasses.status === 'loaded' ? (storageClasses.data ?? []) : undefined;
   const profiles = listOrEmpty(storageProfiles);
   const config = cdiConfig.status === 'loaded' ? cdiConfig.data : undefined;

@@ -16,15 +16,13 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PatchPreview } from '../../../components/PatchPreview';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceFormAlerts } from '../../../components/ResourceFormAlerts';
-import { getAtPath } from '../../../k8s/json-patch';
-import { hcoPath } from '../../../k8s/hco-paths';
-import { HyperConvergedModel } from '../../../k8s/models';
+import { hcoValue, hcoVersionOf, hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import type { HyperConverged, ResourceRequirements } from '../../../k8s/types';
 import { useResourceForm, type WriteFailure } from '../../../k8s/use-resource-form';
 import { isUnreadable } from '../../../k8s/watch-state';
@@ -35,7 +33,7 @@ import {
   resourceValues,
   unappliedKeys,
   validateWorkloadValues,
-  WORKLOAD_RESOURCE_FIELDS,
+  workloadResourceFields,
   type AppliedExplanation,
   type WorkloadFieldError,
   type WorkloadFieldId,
@@ -44,20 +42,22 @@ import {
 import type { SettingsSectionProps } from './section-props';
 import { SettingsCard } from './SettingsCard';
 
-const storedWorkloads = (hco: HyperConverged): unknown => getAtPath(hco, hcoPath('storageWorkloads')).value;
+const storedWorkloads = (hco: HyperConverged): unknown => hcoValue(hco, 'storageWorkloads');
 
 /**
  * CDI workload resources: the cpu and memory requests and limits of CDI's importer, uploader and cloner pods
- * (`spec.resourceRequirements.storageWorkloads`), beside what CDI applies
+ * (v1beta1 `spec.resourceRequirements.storageWorkloads`, v1 `spec.storage.workloadResourceRequirements`), beside what CDI applies
  * (`CDIConfig.status.defaultPodResourceRequirements`). One field per key: a save touches only what changed.
  */
 export const WorkloadResourcesSection = ({ hco, cdiConfig, canWrite }: SettingsSectionProps) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const [saved, setSaved] = useState(false);
+  const version = hcoVersionOf(hco);
+  const fields = useMemo(() => workloadResourceFields(version), [version]);
   const form = useResourceForm<HyperConverged>({
-    model: HyperConvergedModel,
+    model: hyperConvergedModelFor(version),
     object: hco,
-    fields: WORKLOAD_RESOURCE_FIELDS,
+    fields,
     onSaved: () => setSaved(true),
   });
   const values = Object.fromEntries(
