@@ -265,6 +265,8 @@ const GATE_DEFAULTS: Record<string, boolean> = {
   persistentReservation: false,
   videoConfig: true,
 };
+/** Upstream defaults alignCPUs on the property only (not in the featureGates object default). */
+const GATE_PROPERTY_DEFAULTS: Record<string, boolean> = { ...GATE_DEFAULTS, alignCPUs: false };
 const CERT_DEFAULT = {
   ca: { duration: '48h0m0s', renewBefore: '24h0m0s' },
   server: { duration: '24h0m0s', renewBefore: '12h0m0s' },
@@ -322,7 +324,7 @@ const hcoSpec: Schema = {
         Object.fromEntries(
           HCO_FEATURE_GATES.map((g) => [
             g,
-            g in GATE_DEFAULTS ? { type: 'boolean', default: GATE_DEFAULTS[g] } : bool,
+            g in GATE_PROPERTY_DEFAULTS ? { type: 'boolean', default: GATE_PROPERTY_DEFAULTS[g] } : bool,
           ]),
         ),
       ),

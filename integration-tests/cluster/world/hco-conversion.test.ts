@@ -152,6 +152,15 @@ describe('HyperConverged v1 -> v1beta1', () => {
     });
   });
 
+  it('makes a v1beta1 applicationAwareConfig from a v1 one that holds only enable', () => {
+    const out = convert(hco(V1, { deployment: { applicationAwareConfig: { enable: true } } }), V1BETA1);
+    expect(out.spec).toEqual({
+      applicationAwareConfig: {},
+      enableApplicationAwareQuota: true,
+      featureGates: GATE_DEFAULTS,
+    });
+  });
+
   it('sets every known feature gate: listed = Enabled unless Disabled, unlisted = its default, first item wins', () => {
     expect(
       featureGatesToV1beta1([

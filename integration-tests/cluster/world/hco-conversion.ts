@@ -222,6 +222,9 @@ export function specToV1beta1(spec: Obj): Obj {
     ['virtualization.tuningPolicy', 'tuningPolicy'],
     ...MOVES.map(([a, b]) => [b, a] as [string, string]).reverse(),
   ]);
+  // A v1 applicationAwareConfig makes a v1beta1 one, even when it held only `enable` (:455-468).
+  const deployment = isPlainObject(rest.deployment) ? rest.deployment : {};
+  if (isPlainObject(deployment.applicationAwareConfig)) out.applicationAwareConfig ??= {};
   // An empty obsoleteCPUModels list is not copied (:128-132).
   if (
     Array.isArray(virt.obsoleteCPUModels) &&
