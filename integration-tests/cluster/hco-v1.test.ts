@@ -3,9 +3,11 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startCluster, type RunningCluster } from './server';
 import type { K8sObject } from './sim-api';
-import { call, hasKubectl, kubectlFor, REPO_ROOT } from './testing';
+import { call, EMPTY_WORLD, hasKubectl, kubectlFor, REPO_ROOT } from './testing';
+import { hcoConverter } from './world/hco-conversion';
 
 /** HyperConverged served as hco.kubevirt.io/v1 (ClusterOptions.hcoVersion), through the real world's conversion. */
 
@@ -165,6 +167,24 @@ describe.each([
     expect(ev.object.spec.scratchSpaceStorageClass).toBeUndefined();
   });
 
+  it("a WebSocket watch at v1 (the console's way) streams v1 objects", async () => {
+    const ws = new WebSocket(
+      `${u.replace('http', 'ws')}/api/kubernetes/apis/hco.kubevirt.io/v1/namespaces/openshift-cnv/hyperconvergeds?watch=true`,
+    );
+    const events: WatchEvent[] = [];
+    ws.on('message', (m) => events.push(JSON.parse(String(m)) as WatchEvent));
+    await new Promise((r) => ws.once('open', r));
+    await expect.poll(() => events.length).toBe(1);
+    const patch = [{ op: 'replace', path: '/spec/storage/vmStateStorageClass', value: 'nfs-csi' }];
+    expect((await call(u, 'PATCH', V1, patch, JSON_PATCH)).status).toBe(200);
+    await expect.poll(() => events.some((e) => e.type === 'MODIFIED')).toBe(true);
+    ws.close();
+    expect(events[0].type).toBe('ADDED');
+    for (const e of events) expect(e.object.apiVersion).toBe('hco.kubevirt.io/v1');
+    const modified = events.find((e) => e.type === 'MODIFIED')!;
+    expect(modified.object.spec.storage.vmStateStorageClass).toBe('nfs-csi');
+  });
+
   it('a JSON patch at v1 (test, then replace) changes what v1beta1 reads; a failed test changes nothing', async () => {
     const path = '/spec/storage/filesystemOverhead/global';
     const r = await call(
@@ -286,5 +306,38 @@ describe.each([
     expect(r.body.message).toContain(
       'the dataimportcrontemplate.kubevirt.io/enable annotation of a dataImportCronTemplate must be either "true" or "false"',
     );
+  });
+});
+
+describe('conversion machinery', () => {
+  let c: RunningCluster;
+  let conversions = 0;
+  beforeAll(async () => {
+    const counting = {
+      ...hcoConverter,
+      convert: (o: K8sObject, to: string) => {
+        conversions++;
+        return hcoConverter.convert(o, to);
+      },
+    };
+    c = await startCluster({
+      seeds: [DEMO],
+      hcoVersion: 'v1',
+      world: { ...EMPTY_WORLD, converters: [counting] },
+    });
+  });
+  afterAll(() => c.close());
+
+  it('converts a stored object once per version it is read in, again only after it changes', async () => {
+    conversions = 0;
+    for (let i = 0; i < 3; i++) expect((await call(c.url, 'GET', V1)).status).toBe(200);
+    expect((await call(c.url, 'GET', '/apis/hco.kubevirt.io/v1/hyperconvergeds')).status).toBe(200);
+    expect((await call(c.url, 'GET', V1BETA1)).status).toBe(200);
+    expect(conversions).toBe(1);
+    const patch = { spec: { vmStateStorageClass: 'nfs-csi' } };
+    expect((await call(c.url, 'PATCH', V1BETA1, patch, MERGE_PATCH)).status).toBe(200);
+    const after = await call(c.url, 'GET', V1);
+    expect(after.body.spec.storage.vmStateStorageClass).toBe('nfs-csi');
+    expect(conversions).toBe(2);
   });
 });
