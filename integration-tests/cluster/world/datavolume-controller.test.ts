@@ -229,6 +229,25 @@ describe('DataVolume controller', () => {
     expect(pvc('archive').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' });
   });
 
+  it('wakes a waiting DataVolume when what it waits for appears: its clone source, its class', () => {
+    const c = cluster(
+      dataVolume('copy', { source: { pvc: { name: 'src', namespace: 'team-a' } }, storage: {} }),
+      dataVolume('later', { source: { blank: {} }, storage: { storageClassName: 'late', ...size('1Gi') } }),
+    );
+    c.advance(c.controllers, 120);
+    expect(c.cond('copy', 'Bound')).toMatchObject({ status: 'False', message: 'Clone source not found' });
+    expect(c.cond('later', 'Bound')).toMatchObject({ message: 'No PVC storage class found' });
+    c.store.create(dataVolume('src', { source: { blank: {} }, storage: size('2Gi') }));
+    c.settle(c.controllers);
+    c.advance(c.controllers, TIMING.startAfter + 5);
+    expect(c.dv('copy').status.phase).toBe('CSICloneInProgress');
+    c.store.create(storageClass('late', RBD));
+    c.settle(c.controllers);
+    c.advance(c.controllers, 120);
+    expect(c.dv('later').status.phase).toBe('Succeeded');
+    expect(c.dv('copy').status.phase).toBe('Succeeded');
+  });
+
   it('reads only the DataVolumes that can change on a tick, not all 10,000', () => {
     const sim = new Sim({
       crdsDir: CRDS_DIR,

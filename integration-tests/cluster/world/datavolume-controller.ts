@@ -751,11 +751,12 @@ export function createDataVolumeController(uploads?: UploadedData): Controller {
       if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
       return 'terminal';
     }
-    if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
-    // Waiting DVs start their timeline when the wait ends.
+    // Waiting DVs start their timeline when the wait ends (when first reconciled after it: they are not
+    // looked at on ticks while they wait).
     const waiting = !!p.waitReason || (p.waitForFirstConsumer && p.flow !== 'upload');
-    if (waiting) startedAt.set(uid, nowMs);
-    const d = desiredState(p, (nowMs - startedAt.get(uid)!) / 1000);
+    if (waiting) startedAt.delete(uid);
+    else if (!startedAt.has(uid)) startedAt.set(uid, nowMs - elapsedFromStatus(dv, p) * 1000);
+    const d = desiredState(p, waiting ? 0 : (nowMs - startedAt.get(uid)!) / 1000);
     if (p.className && !p.waitReason && d.phase !== 'Pending') {
       const pvc = ensurePvc(ctx, dv, p, d.bound, workerPvcAnnotations(ctx, dv, p, d));
       syncWorkers(ctx, dv, p, d, pvc);
