@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startCluster, type RunningCluster } from './server';
 import type { K8sObject } from './sim-api';
-import { call, EMPTY_WORLD, hasKubectl, kubectlFor, REPO_ROOT } from './testing';
+import { call, EMPTY_WORLD, hasKubectl, kubectlFor, REPO_ROOT, tempSeed } from './testing';
 import { hcoConverter } from './world/hco-conversion';
 
 /** HyperConverged served as hco.kubevirt.io/v1 (ClusterOptions.hcoVersion), through the real world's conversion. */
@@ -339,5 +339,37 @@ describe('conversion machinery', () => {
     const after = await call(c.url, 'GET', V1);
     expect(after.body.spec.storage.vmStateStorageClass).toBe('nfs-csi');
     expect(conversions).toBe(2);
+  });
+});
+
+describe('a seed written at hco.kubevirt.io/v1', () => {
+  let c: RunningCluster;
+  beforeAll(async () => {
+    const seed = tempSeed({
+      'hco.yaml': `apiVersion: v1
+kind: Namespace
+metadata: {name: openshift-cnv}
+---
+apiVersion: hco.kubevirt.io/v1
+kind: HyperConverged
+metadata: {name: kubevirt-hyperconverged, namespace: openshift-cnv}
+spec:
+  storage:
+    scratchSpaceStorageClass: fast
+  featureGates:
+  - name: downwardMetrics
+`,
+    });
+    c = await startCluster({ seeds: [seed], world: { ...EMPTY_WORLD, converters: [hcoConverter] } });
+  });
+  afterAll(() => c.close());
+
+  it('is stored in v1beta1 (served by default even though v1 is not)', async () => {
+    const r = await call(c.url, 'GET', V1BETA1);
+    expect(r.status).toBe(200);
+    expect(r.body.spec.scratchSpaceStorageClass).toBe('fast');
+    expect(r.body.spec.featureGates.downwardMetrics).toBe(true);
+    expect(r.body.spec.storage).toBeUndefined();
+    expect(c.sim.seedWarnings).toEqual([]);
   });
 });

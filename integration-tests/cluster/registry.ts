@@ -211,7 +211,8 @@ export function resourceTypeFromCrd(crd: K8sObject): ResourceType {
     categories: spec.names.categories ?? [],
     verbs: ALL_VERBS,
     statusSubresource: served.some((v) => v.subresources?.status !== undefined),
-    schemas: Object.fromEntries(served.map((v) => [v.name, v.schema?.openAPIV3Schema])),
+    // Every version's schema, served or not: a seed or conversion may hold an object in an unserved version.
+    schemas: Object.fromEntries(spec.versions.map((v) => [v.name, v.schema?.openAPIV3Schema])),
     printerColumns: Object.fromEntries(served.map((v) => [v.name, v.additionalPrinterColumns ?? []])),
     builtin: false,
   };
