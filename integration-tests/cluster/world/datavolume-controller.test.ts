@@ -293,7 +293,8 @@ describe('DataVolume controller', () => {
     const fastest = Math.min(...ticks);
     console.log(`[datavolume] DataVolumes read in 3 ticks: ${reads}; fastest tick ${fastest.toFixed(1)} ms`);
     expect(parseFloat(dv().status.progress)).toBeGreaterThan(before);
-    // The import and the hundred restarting imports move; the 9,900 settled ones are not looked at.
-    expect(reads).toBeLessThan(3 * 500);
+    // The import moves on every tick and the hundred restarting imports when a restart is due; the 9,900
+    // settled ones are not looked at (a full pass would read over 10,000 per round).
+    expect(reads).toBeLessThan(300);
   }, 120_000);
 });

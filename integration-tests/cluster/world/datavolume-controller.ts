@@ -684,6 +684,19 @@ function recordDataVolumeEvents(ctx: SimContext, before: Json | undefined, dv: K
 }
 
 /**
+ * When a moving DataVolume's state next changes by the clock alone (simulated ms): binding, the worker
+ * starting, a failing importer's next restart (CrashLoopBackOff); while data flows its progress moves on every
+ * tick (-Infinity).
+ */
+function nextChangeMs(p: Plan, d: Desired, startMs: number): number {
+  if (d.phase === 'Pending') return startMs + TIMING.scheduleAfter * 1000;
+  if (d.phase === p.scheduledPhase) return startMs + TIMING.startAfter * 1000;
+  if (p.failure && d.restartCount !== undefined)
+    return startMs + (TIMING.startAfter + secondsToRestarts(d.restartCount + 1)) * 1000;
+  return -Infinity;
+}
+
+/**
  * Kinds whose change can alter the plan of any DataVolume (the class, its profile, the filesystem overhead):
  * the controller then looks at every DataVolume, terminal ones included, as on its first pass.
  */
@@ -740,12 +753,15 @@ export function createDataVolumeController(uploads?: UploadedData): Controller {
   const defaults = new Map<boolean, string | undefined>();
   const moving = new Set<string>();
   const parked = new Set<string>();
+  /** When each moving DV next changes with the clock alone (simulated ms); ticks before then skip it. */
+  const due = new Map<string, number>();
   let primed = false;
   /** The simulated time the moving DVs were last reconciled at. */
   let movedAt = NaN;
 
   function reconcileOne(ctx: SimContext, dv: K8sObject, nowMs: number, defaultClass: DefaultClass): Standing {
     const uid = dv.metadata.uid ?? dvKey(dv.metadata.namespace, dv.metadata.name);
+    const key = dvKey(dv.metadata.namespace, dv.metadata.name);
     const p = plan(ctx, dv, defaultClass, uploads);
     if (TERMINAL.has(dv.status?.phase)) {
       if (dv.status.phase === 'Succeeded' && p.className && !p.waitReason) ensurePvc(ctx, dv, p, true);
@@ -764,12 +780,17 @@ export function createDataVolumeController(uploads?: UploadedData): Controller {
     applyStatus(ctx, dv, p, d);
     // Only a DV whose state moves with time is looked at on ticks.
     if (d.phase === 'Succeeded') return 'terminal';
-    return waiting || d.phase === 'UploadReady' ? 'parked' : 'moving';
+    if (waiting || d.phase === 'UploadReady') return 'parked';
+    due.set(key, nextChangeMs(p, d, startedAt.get(uid)!));
+    return 'moving';
   }
 
   function file(key: string, standing: Standing | undefined): void {
     if (standing === 'moving') moving.add(key);
-    else moving.delete(key);
+    else {
+      moving.delete(key);
+      due.delete(key);
+    }
     if (standing === 'parked') parked.add(key);
     else parked.delete(key);
   }
@@ -795,11 +816,11 @@ export function createDataVolumeController(uploads?: UploadedData): Controller {
         }
         for (const uid of [...startedAt.keys()]) if (!live.has(uid)) startedAt.delete(uid);
       } else {
-        // Moving DVs on a tick (no events) or when time moved; later rounds at the same instant look only at
-        // what their events name, unless a clone source changed.
+        // Moving DVs whose state is due to change, on a tick (no events) or when time moved; later rounds at
+        // the same instant look only at what their events name, unless a clone source changed.
         const reconcileMoving = !events.length || nowMs !== movedAt || touched.wakeParked;
         const keys = new Set([
-          ...(reconcileMoving ? moving : []),
+          ...(reconcileMoving ? [...moving].filter((key) => due.get(key)! <= nowMs) : []),
           ...touched.named,
           ...(touched.wakeParked ? parked : []),
         ]);
