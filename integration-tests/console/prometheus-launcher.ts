@@ -186,9 +186,16 @@ export const startPrometheus = async (options: PrometheusOptions): Promise<Runni
     throw new Error(`Prometheus did not become ready:\n${stderr}`);
   }
   const proc = child!;
+  // If this process ends without close() (a killed test worker), take Prometheus and its data along.
+  const onExit = () => {
+    proc.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', onExit);
   return {
     url,
     close: async () => {
+      process.off('exit', onExit);
       if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { buildHost } from './build';
 import { DEMO_SEED, launchCluster, repoRoot } from './cluster-launcher';
 import { startHost } from './server';
+import { PROMETHEUS_BIN, startPrometheus } from './prometheus-launcher';
 import { DEV_PLUGIN_CA } from '../install/nginx-plugin-server';
 
 /**
@@ -12,7 +13,8 @@ import { DEV_PLUGIN_CA } from '../install/nginx-plugin-server';
  * plugin and the dev console host, starts the cluster simulator (the demo cluster unless --seed is given) and
  * serves the console on http://localhost:<port>. With --plugin-url the plugin comes from its own server
  * (`npm run serve:plugin`: nginx with deploy/nginx.conf) through /api/plugins/<name>/, as in a cluster, and
- * dist/ is not built. Ctrl-C stops everything.
+ * dist/ is not built. When Debian's prometheus is installed, a Prometheus scrapes the simulator with CDI's and
+ * HCO's alerting rules and the host proxies /api/prometheus to it. Ctrl-C stops everything.
  */
 const { values } = parseArgs({
   options: {
@@ -63,13 +65,26 @@ const main = async () => {
   await buildHost();
   const cluster = await launchCluster({ port: 0, seeds, hcoVersion });
   console.log(`Cluster simulator at ${cluster.url} (seed: ${seeds.join(', ')})`);
+  // The simulator runs at its default timeScale (60, cluster/clock.ts); the rules' `for` follow it.
+  const prometheus = fs.existsSync(PROMETHEUS_BIN)
+    ? await startPrometheus({ targetUrl: cluster.url, timeScale: 60 }).catch(async (e) => {
+        await cluster.close();
+        throw e;
+      })
+    : undefined;
+  console.log(
+    prometheus
+      ? `Prometheus at ${prometheus.url} (CDI and HCO alerts, proxied at /api/prometheus)`
+      : `No ${PROMETHEUS_BIN} (Debian package prometheus): alerts are unavailable, /api/prometheus answers 503`,
+  );
   const host = await startHost({
     port,
     clusterUrl: cluster.url,
     pluginUrl: values['plugin-url'],
     pluginCa,
+    prometheusUrl: prometheus?.url,
   }).catch(async (e) => {
-    await cluster.close();
+    await Promise.allSettled([prometheus?.close(), cluster.close()]);
     throw e;
   });
   const from = values['plugin-url'] ? ` (plugin from ${values['plugin-url']})` : '';
@@ -81,7 +96,7 @@ const main = async () => {
     }
     stopping = true;
     console.log('\nStopping...');
-    await Promise.allSettled([host.close(), cluster.close()]);
+    await Promise.allSettled([host.close(), prometheus?.close(), cluster.close()]);
     process.exit(0);
   };
   process.on('SIGINT', stop);
