@@ -70,7 +70,9 @@ describe.skipIf(!HAS_SHARED)('simulator API', () => {
         });
       }
       const hco = await call(u, 'GET', '/apis/hco.kubevirt.io');
-      expect(hco.body.versions.map((v: { version: string }) => v.version).sort()).toEqual(['v1', 'v1beta1']);
+      // v1 is served only with hcoVersion 'v1' (hco-v1.test.ts)
+      expect(hco.body.versions.map((v: { version: string }) => v.version)).toEqual(['v1beta1']);
+      expect(hco.body.preferredVersion.version).toBe('v1beta1');
     });
 
     it('serves openapi v3 documents whose schemas carry their GVK', async () => {
