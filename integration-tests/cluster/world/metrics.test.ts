@@ -316,4 +316,3 @@ describe('formatMetrics (text format 0.0.4)', () => {
     expect(out).not.toMatch(/error while linting|parse/i);
   });
 });
-
