@@ -62,12 +62,14 @@ describe('SDK stand-in of the dev console host', () => {
     expect(sdkRuntimeNames.filter((n: string) => !exported.has(n))).toEqual([]);
   }, 60_000);
 
-  it('provides the console components as components, the rest as functions', () => {
+  it('provides the console components as components, PrometheusEndpoint as an enum, the rest as functions', () => {
     for (const name of ['ResourceLink', 'Timestamp', 'DocumentTitle', 'ListPageHeader', 'ListPageBody']) {
       expect(sdkRuntimeNames, name).toContain(name);
     }
     for (const name of sdkRuntimeNames as string[]) {
-      expect(typeof (standIn as Record<string, unknown>)[name], name).toBe('function');
+      expect(typeof (standIn as Record<string, unknown>)[name], name).toBe(
+        name === 'PrometheusEndpoint' ? 'object' : 'function',
+      );
     }
   });
 });
