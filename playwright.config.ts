@@ -5,7 +5,12 @@ import { chromiumLaunchOptions } from './integration-tests/chromium';
  * Browser tests against the dev console host. Every test gets its own cluster simulator and host on free
  * ports (integration-tests/specs/fixtures.ts), so there is no webServer here. Chromium is Debian's.
  */
-export default defineConfig({
+/**
+ * Two projects, one per HyperConverged API version the simulator serves as preferred: `hco-v1beta1` runs every
+ * spec as it always has; `hco-v1` runs the specs that write the HyperConverged (tagged @hco-write) against a
+ * cluster that prefers hco.kubevirt.io/v1 (fixture option `hcoVersion`), so every HCO write is checked at both.
+ */
+export default defineConfig<{ hcoVersion: 'v1beta1' | 'v1' }>({
   testDir: 'integration-tests/specs',
   globalSetup: './integration-tests/specs/global-setup.ts',
   workers: 2,
@@ -26,4 +31,5 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [{ name: 'hco-v1beta1' }, { name: 'hco-v1', use: { hcoVersion: 'v1' }, grep: /@hco-write/ }],
 });

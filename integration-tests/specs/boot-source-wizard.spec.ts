@@ -1,9 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, saveModalScreenshots, test, type K8sClient, type K8sObject } from './fixtures';
+import {
+  getHco as readHco,
+  hcoPointer,
+  hcoValue,
+  hcoWithout,
+  writesScreenshots,
+  type HcoVersion,
+} from './hco-version';
 
 const PAGE = '/virtualization-storage/boot-sources';
-const HCO_PATH =
-  '/apis/hco.kubevirt.io/v1beta1/namespaces/openshift-cnv/hyperconvergeds/kubevirt-hyperconverged';
 const GOLDEN = 'openshift-virtualization-os-images';
 const IMMEDIATE = 'cdi.kubevirt.io/storage.bind.immediate.requested';
 
@@ -27,7 +33,7 @@ interface Template {
   status?: { commonTemplate?: boolean; modified?: boolean };
 }
 interface HyperConverged extends K8sObject {
-  spec: { dataImportCronTemplates?: Template[]; [k: string]: unknown };
+  spec: Record<string, unknown>;
   status?: { dataImportCronTemplates?: Template[] };
 }
 interface Condition {
@@ -36,14 +42,13 @@ interface Condition {
   reason?: string;
 }
 
-const getHco = (k8s: K8sClient) => k8s.get<HyperConverged>(HCO_PATH);
-const specList = (hco: HyperConverged) => hco.spec.dataImportCronTemplates ?? [];
+/** The HyperConverged read in the version the spec runs against (the project's `hcoVersion`). */
+const getHco = (k8s: K8sClient, v: HcoVersion) => readHco<HyperConverged>(k8s, v);
+/** The template list wherever the version keeps it (v1: spec.workloadSources.dataImportCronTemplates). */
+const specList = (hco: HyperConverged, v: HcoVersion) =>
+  hcoValue<Template[] | undefined>(hco, v, 'dataImportCronTemplates') ?? [];
 /** The spec without the template list: it must not change when only the list does. */
-const otherSpec = (hco: HyperConverged) => {
-  const { dataImportCronTemplates, ...rest } = hco.spec;
-  void dataImportCronTemplates;
-  return rest;
-};
+const otherSpec = (hco: HyperConverged, v: HcoVersion) => hcoWithout(hco, v, 'dataImportCronTemplates');
 const dataSourceReady = async (k8s: K8sClient, namespace: string, name: string) => {
   const res = await k8s.request<{ status?: { conditions?: Condition[] } }>(
     'GET',
@@ -66,9 +71,10 @@ const patchPreview = async (dialog: Locator) =>
   JSON.parse(
     (await dialog.getByRole('region', { name: 'JSON patch that will be sent' }).textContent()) ?? '[]',
   );
-/** docs/screenshots/boot-source-wizard-<name>-light.png and -dark.png of the open wizard. */
-const saveWizardScreenshots = (page: Page, name: string) =>
-  saveModalScreenshots(page, `boot-source-wizard-${name}`);
+/** docs/screenshots/boot-source-wizard-<name>-light.png and -dark.png of the open wizard (v1beta1 run only). */
+const saveWizardScreenshots = async (page: Page, name: string, v: HcoVersion) => {
+  if (writesScreenshots(v)) await saveModalScreenshots(page, `boot-source-wizard-${name}`);
+};
 
 /** A control by its label (PatternFly's required marker " *" is not part of the name). */
 const control = (dialog: Locator, label: string) =>
@@ -83,8 +89,13 @@ test.describe('Boot source wizard', () => {
   // Screenshots in two themes, axe and a simulated import take longer than the default minute on 2 cores.
   test.slow();
 
-  test('bad input gets messages at the fields and writes nothing', async ({ page, k8s, consoleUI }) => {
-    const before = await getHco(k8s);
+  test('bad input gets messages at the fields and writes nothing', async ({
+    page,
+    k8s,
+    consoleUI,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
     await page.goto(PAGE);
     await page.getByRole('button', { name: 'Add boot source' }).click();
     const dialog = wizard(page);
@@ -113,22 +124,23 @@ test.describe('Boot source wizard', () => {
     await expect(next(dialog)).toBeDisabled();
     await expect(save(dialog)).toHaveCount(0);
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await saveWizardScreenshots(page, 'errors');
+    await saveWizardScreenshots(page, 'errors', hcoVersion);
 
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
-    const after = await getHco(k8s);
+    const after = await getHco(k8s, hcoVersion);
     expect(after.spec).toEqual(before.spec);
     expect(after.metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 
-  test('adds a custom source: one new entry, nothing else changed; it imports to a Ready DataSource', async ({
+  test('adds a custom source: one new entry, nothing else changed; it imports to a Ready DataSource @hco-write', async ({
     page,
     k8s,
     sim,
     consoleUI,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
+    const before = await getHco(k8s, hcoVersion);
     await page.goto(PAGE);
     await page.getByRole('button', { name: 'Add boot source' }).click();
     const dialog = wizard(page);
@@ -136,7 +148,7 @@ test.describe('Boot source wizard', () => {
     // Source
     await fill(dialog, 'Name', 'opensuse-image-cron');
     await fill(dialog, 'Registry URL', 'docker://registry.opensuse.org/opensuse/leap:15.6');
-    await saveWizardScreenshots(page, 'source');
+    await saveWizardScreenshots(page, 'source', hcoVersion);
     await next(dialog).click();
 
     // Schedule: a preset with its words and next checks, or a custom cron checked as CDI does
@@ -147,7 +159,7 @@ test.describe('Boot source wizard', () => {
     await expect(next(dialog)).toBeDisabled();
     await fill(dialog, 'Cron schedule', '30 2 * * 6');
     await expect(dialog.getByText('At 02:30, only on Saturday')).toBeVisible();
-    await saveWizardScreenshots(page, 'schedule');
+    await saveWizardScreenshots(page, 'schedule', hcoVersion);
     await next(dialog).click();
 
     // Storage: a WaitForFirstConsumer class gets the immediate-bind annotation, explained
@@ -182,18 +194,26 @@ test.describe('Boot source wizard', () => {
       },
     };
     expect(await patchPreview(dialog)).toEqual([
-      { op: 'test', path: '/spec/dataImportCronTemplates', value: specList(before) },
-      { op: 'replace', path: '/spec/dataImportCronTemplates', value: [...specList(before), item] },
+      {
+        op: 'test',
+        path: hcoPointer(hcoVersion, 'dataImportCronTemplates'),
+        value: specList(before, hcoVersion),
+      },
+      {
+        op: 'replace',
+        path: hcoPointer(hcoVersion, 'dataImportCronTemplates'),
+        value: [...specList(before, hcoVersion), item],
+      },
     ]);
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await saveWizardScreenshots(page, 'review');
+    await saveWizardScreenshots(page, 'review', hcoVersion);
     await save(dialog).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Saved boot source opensuse-image-cron.')).toBeVisible();
 
-    const after = await getHco(k8s);
-    expect(specList(after)).toEqual([...specList(before), item]);
-    expect(otherSpec(after)).toEqual(otherSpec(before));
+    const after = await getHco(k8s, hcoVersion);
+    expect(specList(after, hcoVersion)).toEqual([...specList(before, hcoVersion), item]);
+    expect(otherSpec(after, hcoVersion)).toEqual(otherSpec(before, hcoVersion));
     await expect(row(page, 'opensuse-image-cron')).toBeVisible();
 
     await sim.advance(600);
@@ -205,9 +225,13 @@ test.describe('Boot source wizard', () => {
     await expect(row(page, 'opensuse-image-cron')).toContainText('Ready');
   });
 
-  test('edits a custom source: shown fields change, the rest of the entry is kept', async ({ page, k8s }) => {
-    const before = await getHco(k8s);
-    const original = specList(before).find((t) => t.metadata.name === 'tools-image-cron')!;
+  test('edits a custom source: shown fields change, the rest of the entry is kept @hco-write', async ({
+    page,
+    k8s,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
+    const original = specList(before, hcoVersion).find((t) => t.metadata.name === 'tools-image-cron')!;
     await page.goto(PAGE);
     await openAction(page, 'tools-image-cron', 'Edit');
     const dialog = wizard(page);
@@ -230,8 +254,8 @@ test.describe('Boot source wizard', () => {
     await save(dialog).click();
     await expect(dialog).toBeHidden();
 
-    const after = await getHco(k8s);
-    const edited = specList(after).find((t) => t.metadata.name === 'tools-image-cron')!;
+    const after = await getHco(k8s, hcoVersion);
+    const edited = specList(after, hcoVersion).find((t) => t.metadata.name === 'tools-image-cron')!;
     expect(edited).toEqual({
       ...original,
       spec: {
@@ -250,21 +274,24 @@ test.describe('Boot source wizard', () => {
       },
     });
     // Every other entry as it was, in place.
-    expect(specList(after).map((t) => t.metadata.name)).toEqual(specList(before).map((t) => t.metadata.name));
-    expect(specList(after).filter((t) => t !== edited)).toEqual(
-      specList(before).filter((t) => t.metadata.name !== 'tools-image-cron'),
+    expect(specList(after, hcoVersion).map((t) => t.metadata.name)).toEqual(
+      specList(before, hcoVersion).map((t) => t.metadata.name),
     );
-    expect(otherSpec(after)).toEqual(otherSpec(before));
+    expect(specList(after, hcoVersion).filter((t) => t !== edited)).toEqual(
+      specList(before, hcoVersion).filter((t) => t.metadata.name !== 'tools-image-cron'),
+    );
+    expect(otherSpec(after, hcoVersion)).toEqual(otherSpec(before, hcoVersion));
   });
 
-  test("customises a system source's storage size: the entry carries the whole effective spec", async ({
+  test("customises a system source's storage size: the entry carries the whole effective spec @hco-write", async ({
     page,
     k8s,
     consoleUI,
+    hcoVersion,
   }) => {
     const name = 'centos-stream9-image-cron';
-    const before = await getHco(k8s);
-    expect(specList(before).some((t) => t.metadata.name === name)).toBe(false);
+    const before = await getHco(k8s, hcoVersion);
+    expect(specList(before, hcoVersion).some((t) => t.metadata.name === name)).toBe(false);
     const effective = before.status!.dataImportCronTemplates!.find((t) => t.metadata.name === name)!;
     await page.goto(PAGE);
     await openAction(page, name, 'Customise storage');
@@ -277,14 +304,14 @@ test.describe('Boot source wizard', () => {
     await expect(dialog.getByText(/Smaller than the built-in 10Gi/)).toBeVisible();
     await fill(dialog, 'Disk size', '25Gi');
     await consoleUI.expectNoA11yViolations({ include: '[role="dialog"]' });
-    await saveWizardScreenshots(page, 'customise');
+    await saveWizardScreenshots(page, 'customise', hcoVersion);
     await next(dialog).click();
     await save(dialog).click();
     await expect(dialog).toBeHidden();
 
-    const after = await getHco(k8s);
-    const entry = specList(after).find((t) => t.metadata.name === name)!;
-    expect(specList(after)).toEqual([...specList(before), entry]);
+    const after = await getHco(k8s, hcoVersion);
+    const entry = specList(after, hcoVersion).find((t) => t.metadata.name === name)!;
+    expect(specList(after, hcoVersion)).toEqual([...specList(before, hcoVersion), entry]);
     // The wizard sends only the name (the class is not WaitForFirstConsumer); HCO's webhook adds the annotation.
     expect(entry.metadata).toEqual({ name, annotations: { [IMMEDIATE]: 'true' } });
     expect(entry.spec).toEqual({
@@ -297,11 +324,13 @@ test.describe('Boot source wizard', () => {
         },
       },
     });
-    expect(otherSpec(after)).toEqual(otherSpec(before));
+    expect(otherSpec(after, hcoVersion)).toEqual(otherSpec(before, hcoVersion));
     await expect
       .poll(
         async () =>
-          (await getHco(k8s)).status?.dataImportCronTemplates?.find((t) => t.metadata.name === name)?.status,
+          (await getHco(k8s, hcoVersion)).status?.dataImportCronTemplates?.find(
+            (t) => t.metadata.name === name,
+          )?.status,
       )
       .toMatchObject({ commonTemplate: true, modified: true });
     await expect(row(page, name)).toContainText('Customised system');

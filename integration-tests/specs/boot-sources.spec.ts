@@ -1,26 +1,29 @@
 import type { Page } from '@playwright/test';
-import { expect, test, type K8sClient, type K8sObject } from './fixtures';
+import { expect, test, type K8sObject } from './fixtures';
+import {
+  getHco,
+  hcoObjectPath,
+  hcoPointer,
+  hcoValue,
+  hcoWithout,
+  writesScreenshots,
+  type HcoVersion,
+} from './hco-version';
 
 const PAGE = '/virtualization-storage/boot-sources';
-const HCO_PATH =
-  '/apis/hco.kubevirt.io/v1beta1/namespaces/openshift-cnv/hyperconvergeds/kubevirt-hyperconverged';
 const ENABLE = 'dataimportcrontemplate.kubevirt.io/enable';
 
 interface Template {
   metadata: { name: string; annotations?: Record<string, string> };
   spec?: unknown;
 }
-interface HyperConverged extends K8sObject {
-  spec: { dataImportCronTemplates?: Template[]; enableCommonBootImageImport?: boolean; [k: string]: unknown };
-}
 
-const getHco = (k8s: K8sClient) => k8s.get<HyperConverged>(HCO_PATH);
+/** The template list wherever the version keeps it (v1: spec.workloadSources.dataImportCronTemplates). */
+const templatesOf = (hco: K8sObject, v: HcoVersion) =>
+  hcoValue<Template[] | undefined>(hco, v, 'dataImportCronTemplates');
+const listPath = (v: HcoVersion) => hcoPointer(v, 'dataImportCronTemplates');
 /** The spec without the template list: it must not change when only the list does. */
-const otherSpec = (hco: HyperConverged) => {
-  const { dataImportCronTemplates, ...rest } = hco.spec;
-  void dataImportCronTemplates;
-  return rest;
-};
+const otherSpec = (hco: K8sObject, v: HcoVersion) => hcoWithout(hco, v, 'dataImportCronTemplates');
 
 /** The table row whose name cell is exactly `name`. */
 const row = (page: Page, name: string) =>
@@ -48,6 +51,7 @@ test.describe('Boot sources dashboard', () => {
     test('lists every golden image worst first, with the cluster-level findings and counts', async ({
       page,
       consoleUI,
+      hcoVersion,
     }) => {
       await page.goto(PAGE);
       await expect(page.getByRole('heading', { level: 1, name: 'Boot sources' })).toBeVisible();
@@ -77,64 +81,69 @@ test.describe('Boot sources dashboard', () => {
         page.getByRole('switch', { name: 'Automatic updates of system-defined boot sources' }),
       ).toBeChecked();
       await consoleUI.expectNoA11yViolations();
-      await consoleUI.saveScreenshots('boot-sources');
+      if (writesScreenshots(hcoVersion)) await consoleUI.saveScreenshots('boot-sources');
     });
   });
 
-  test('turns one system source off and on again; nothing else in the HyperConverged changes', async ({
+  test('turns one system source off and on again; nothing else in the HyperConverged changes @hco-write', async ({
     page,
     k8s,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
-    const list = before.spec.dataImportCronTemplates ?? [];
+    const before = await getHco(k8s, hcoVersion);
+    const list = templatesOf(before, hcoVersion) ?? [];
     expect(list.some((t) => t.metadata.name === 'rhel9-image-cron')).toBe(false);
     await page.goto(PAGE);
     await openAction(page, 'rhel9-image-cron', 'Disable');
     const dialog = page.getByRole('dialog', { name: /Disable boot source rhel9-image-cron/ });
     await expect(dialog).toContainText('SSP deletes its DataImportCron');
     const patch = await patchPreview(page);
-    expect(patch[0]).toEqual({ op: 'test', path: '/spec/dataImportCronTemplates', value: list });
+    expect(patch[0]).toEqual({ op: 'test', path: listPath(hcoVersion), value: list });
     await dialog.getByRole('button', { name: 'Disable', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByText('Saved the change to rhel9-image-cron.')).toBeVisible();
 
-    const disabled = await getHco(k8s);
-    const after = disabled.spec.dataImportCronTemplates ?? [];
+    const disabled = await getHco(k8s, hcoVersion);
+    const after = templatesOf(disabled, hcoVersion) ?? [];
     // Every earlier entry byte for byte, plus the minimal disable entry.
     expect(after.slice(0, list.length)).toEqual(list);
     expect(after).toHaveLength(list.length + 1);
     expect(after[list.length].metadata.name).toBe('rhel9-image-cron');
     expect(after[list.length].metadata.annotations?.[ENABLE]).toBe('false');
     expect(after[list.length].spec).toBeUndefined();
-    expect(otherSpec(disabled)).toEqual(otherSpec(before));
+    expect(otherSpec(disabled, hcoVersion)).toEqual(otherSpec(before, hcoVersion));
     await expect(row(page, 'rhel9-image-cron')).toContainText('Disabled');
 
     await openAction(page, 'rhel9-image-cron', 'Enable');
     await page.getByRole('dialog').getByRole('button', { name: 'Enable', exact: true }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
-    const enabled = await getHco(k8s);
+    const enabled = await getHco(k8s, hcoVersion);
     expect(enabled.spec).toEqual(before.spec);
     await expect(row(page, 'rhel9-image-cron')).not.toContainText('Disabled');
   });
 
-  test('turns all system-defined updates off with the consequences stated, and on again', async ({
+  test('turns all system-defined updates off with the consequences stated, and on again @hco-write', async ({
     page,
     k8s,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
+    const before = await getHco(k8s, hcoVersion);
     await page.goto(PAGE);
     await toggleAutomaticUpdates(page);
     const dialog = page.getByRole('dialog', { name: /Turn off automatic updates/ });
     await expect(dialog).toContainText('Custom boot sources are not affected.');
     await expect(dialog).toContainText('Images already imported stay until they are deleted');
     expect(await patchPreview(page)).toEqual([
-      { op: 'test', path: '/spec/enableCommonBootImageImport', value: true },
-      { op: 'replace', path: '/spec/enableCommonBootImageImport', value: false },
+      { op: 'test', path: hcoPointer(hcoVersion, 'enableCommonBootImageImport'), value: true },
+      { op: 'replace', path: hcoPointer(hcoVersion, 'enableCommonBootImageImport'), value: false },
     ]);
     await dialog.getByRole('button', { name: 'Turn off' }).click();
     await expect(dialog).toBeHidden();
-    const off = await getHco(k8s);
-    expect(off.spec).toEqual({ ...before.spec, enableCommonBootImageImport: false });
+    const off = await getHco(k8s, hcoVersion);
+    expect(hcoValue(off, hcoVersion, 'enableCommonBootImageImport')).toBe(false);
+    expect(hcoWithout(off, hcoVersion, 'enableCommonBootImageImport')).toEqual(
+      hcoWithout(before, hcoVersion, 'enableCommonBootImageImport'),
+    );
     await expect(page.getByText('System-defined boot sources are off')).toBeVisible();
     // Custom sources stay.
     await expect(row(page, 'tools-image-cron')).toBeVisible();
@@ -143,11 +152,16 @@ test.describe('Boot sources dashboard', () => {
     await toggleAutomaticUpdates(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Turn on' }).click();
     await expect(row(page, 'centos-stream9-image-cron')).toBeVisible();
-    expect((await getHco(k8s)).spec).toEqual(before.spec);
+    expect((await getHco(k8s, hcoVersion)).spec).toEqual(before.spec);
   });
 
-  test('two windows change the list at once: both changes land', async ({ page, context, k8s }) => {
-    const before = await getHco(k8s);
+  test('two windows change the list at once: both changes land @hco-write', async ({
+    page,
+    context,
+    k8s,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
     await page.goto(PAGE);
     await openAction(page, 'rhel9-image-cron', 'Disable');
     await expect(page.getByRole('dialog')).toBeVisible();
@@ -163,22 +177,23 @@ test.describe('Boot sources dashboard', () => {
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.getByRole('dialog').getByRole('button', { name: 'Disable', exact: true }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
-    const after = await getHco(k8s);
-    const names = (after.spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name);
+    const after = await getHco(k8s, hcoVersion);
+    const names = (templatesOf(after, hcoVersion) ?? []).map((t) => t.metadata.name);
     expect(names).toEqual([
-      ...(before.spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name),
+      ...(templatesOf(before, hcoVersion) ?? []).map((t) => t.metadata.name),
       'fedora-image-cron',
       'rhel9-image-cron',
     ]);
-    expect(otherSpec(after)).toEqual(otherSpec(before));
+    expect(otherSpec(after, hcoVersion)).toEqual(otherSpec(before, hcoVersion));
   });
 
-  test('a change confirmed on a stale view is re-applied on the latest list, losing nothing', async ({
+  test('a change confirmed on a stale view is re-applied on the latest list, losing nothing @hco-write', async ({
     page,
     k8s,
     sim,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
+    const before = await getHco(k8s, hcoVersion);
     await page.goto(PAGE);
     await openAction(page, 'rhel9-image-cron', 'Disable');
     await expect(page.getByRole('dialog')).toBeVisible();
@@ -186,23 +201,28 @@ test.describe('Boot sources dashboard', () => {
     await sim.fault({ method: 'GET', pathRegex: '/hyperconvergeds(\\?|$)', latencyMs: 60_000 });
     await sim.fault({ pathRegex: '/hyperconvergeds\\?.*watch', dropWatches: true, times: 1 });
     const extra = { metadata: { name: 'fedora-image-cron', annotations: { [ENABLE]: 'false' } } };
-    await k8s.patch(HCO_PATH, [
-      { op: 'test', path: '/spec/dataImportCronTemplates', value: before.spec.dataImportCronTemplates },
-      { op: 'add', path: '/spec/dataImportCronTemplates/-', value: extra },
+    await k8s.patch(hcoObjectPath(hcoVersion), [
+      { op: 'test', path: listPath(hcoVersion), value: templatesOf(before, hcoVersion) },
+      { op: 'add', path: `${listPath(hcoVersion)}/-`, value: extra },
     ]);
     // The preview still tests the list the page saw: the server refuses it, the page reads the object again and
     // applies "disable rhel9" to the fresh list.
     const stale = await patchPreview(page);
-    expect(stale[0].value).toEqual(before.spec.dataImportCronTemplates);
+    expect(stale[0].value).toEqual(templatesOf(before, hcoVersion));
     await page.getByRole('dialog').getByRole('button', { name: 'Disable', exact: true }).click();
     await expect(page.getByRole('dialog')).toBeHidden();
     await expect(page.getByText(/your change was applied to the latest version/)).toBeVisible();
-    const names = ((await getHco(k8s)).spec.dataImportCronTemplates ?? []).map((t) => t.metadata.name);
+    const names = (templatesOf(await getHco(k8s, hcoVersion), hcoVersion) ?? []).map((t) => t.metadata.name);
     expect(names.slice(-2)).toEqual(['fedora-image-cron', 'rhel9-image-cron']);
   });
 
-  test('shows a rejected write verbatim and changes nothing', async ({ page, k8s, sim }) => {
-    const before = await getHco(k8s);
+  test('shows a rejected write verbatim and changes nothing @hco-write', async ({
+    page,
+    k8s,
+    sim,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
     await sim.fault({
       method: 'PATCH',
       pathRegex: 'hyperconvergeds/kubevirt-hyperconverged',
@@ -223,7 +243,7 @@ test.describe('Boot sources dashboard', () => {
     await expect(page.getByRole('dialog')).toContainText(
       'rhel9-image-cron DataImportCronTable is already defined',
     );
-    expect((await getHco(k8s)).spec).toEqual(before.spec);
+    expect((await getHco(k8s, hcoVersion)).spec).toEqual(before.spec);
   });
 
   test('a viewer sees everything read-only, with the reason', async ({ page, consoleUI }) => {
@@ -257,16 +277,16 @@ test.describe('Boot sources dashboard', () => {
     await expect(page.getByRole('table', { name: 'Boot sources' })).toHaveCount(0);
   });
 
-  test('keeps up after its watches are dropped', async ({ page, k8s, sim }) => {
+  test('keeps up after its watches are dropped @hco-write', async ({ page, k8s, sim, hcoVersion }) => {
     await page.goto(PAGE);
     await expect(row(page, 'rhel9-image-cron')).not.toContainText('Disabled');
     await sim.fault({ pathRegex: 'watch', dropWatches: true, times: 3 });
-    const hco = await getHco(k8s);
-    await k8s.patch(HCO_PATH, [
-      { op: 'test', path: '/spec/dataImportCronTemplates', value: hco.spec.dataImportCronTemplates },
+    const hco = await getHco(k8s, hcoVersion);
+    await k8s.patch(hcoObjectPath(hcoVersion), [
+      { op: 'test', path: listPath(hcoVersion), value: templatesOf(hco, hcoVersion) },
       {
         op: 'add',
-        path: '/spec/dataImportCronTemplates/-',
+        path: `${listPath(hcoVersion)}/-`,
         value: { metadata: { name: 'rhel9-image-cron', annotations: { [ENABLE]: 'false' } } },
       },
     ]);

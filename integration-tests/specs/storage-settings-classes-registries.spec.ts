@@ -1,6 +1,7 @@
 import { annotationsOf, withoutAnnotations } from './k8s-client';
 import type { Locator, Page } from '@playwright/test';
 import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+import { getHco, hcoPointer, hcoValue, hcoWithout, type HcoVersion } from './hco-version';
 
 const PAGE = '/virtualization-storage/settings';
 const VIRT_OLD = 'ocs-storagecluster-ceph-rbd-virtualization';
@@ -9,22 +10,15 @@ const NEW = 'lvms-vg1';
 const VIRT = 'storageclass.kubevirt.io/is-default-virt-class';
 const SEED_REGISTRY = 'registry.corp.example.com:5000';
 
-interface HyperConverged extends K8sObject {
-  spec: { storageImport?: { insecureRegistries?: string[] }; [key: string]: unknown };
-}
 interface CDIConfig extends K8sObject {
   spec?: { insecureRegistries?: string[] };
 }
 
 const getClass = (k8s: K8sClient, name: string) => k8s.get(`${PATHS.storageClasses}/${name}`);
-const getHco = async (k8s: K8sClient) => (await k8s.list<HyperConverged>(PATHS.hyperConvergeds))[0];
+const registriesOf = (hc: K8sObject, v: HcoVersion) =>
+  hcoValue<string[] | undefined>(hc, v, 'insecureRegistries');
 /** The HyperConverged spec without the insecure registries. */
-const specWithoutRegistries = (hc: HyperConverged) => {
-  const { storageImport, ...rest } = hc.spec;
-  const { insecureRegistries, ...otherImport } = storageImport ?? {};
-  void insecureRegistries;
-  return { ...rest, storageImport: otherImport };
-};
+const specWithoutRegistries = (hc: K8sObject, v: HcoVersion) => hcoWithout(hc, v, 'insecureRegistries');
 
 const openPage = async (page: Page) => {
   await page.goto(PAGE);
@@ -111,9 +105,14 @@ test.describe('Storage settings: default classes', () => {
 });
 
 test.describe('Storage settings: insecure registries', () => {
-  test('adds and removes a registry: only that key of the HyperConverged changes', async ({ page, k8s }) => {
-    const before = await getHco(k8s);
-    expect(before.spec.storageImport?.insecureRegistries).toEqual([SEED_REGISTRY]);
+  test('adds and removes a registry: only that key of the HyperConverged changes @hco-write', async ({
+    page,
+    k8s,
+    hcoVersion,
+  }) => {
+    const path = hcoPointer(hcoVersion, 'insecureRegistries');
+    const before = await getHco(k8s, hcoVersion);
+    expect(registriesOf(before, hcoVersion)).toEqual([SEED_REGISTRY]);
     await openPage(page);
     const section = registries(page);
     await expect(section.getByText('TLS is not verified for these registries')).toBeVisible();
@@ -125,10 +124,10 @@ test.describe('Storage settings: insecure registries', () => {
       (await section.getByRole('region', { name: 'JSON patch that will be sent' }).textContent()) ?? '[]',
     );
     expect(preview).toEqual([
-      { op: 'test', path: '/spec/storageImport/insecureRegistries', value: [SEED_REGISTRY] },
+      { op: 'test', path, value: [SEED_REGISTRY] },
       {
         op: 'replace',
-        path: '/spec/storageImport/insecureRegistries',
+        path,
         value: [SEED_REGISTRY, 'mirror.lab.example.com:8443'],
       },
     ]);
@@ -136,12 +135,9 @@ test.describe('Storage settings: insecure registries', () => {
     await expect(
       section.getByText('Insecure registries saved. HCO copies them to CDI shortly.'),
     ).toBeVisible();
-    const added = await getHco(k8s);
-    expect(added.spec.storageImport?.insecureRegistries).toEqual([
-      SEED_REGISTRY,
-      'mirror.lab.example.com:8443',
-    ]);
-    expect(specWithoutRegistries(added)).toEqual(specWithoutRegistries(before));
+    const added = await getHco(k8s, hcoVersion);
+    expect(registriesOf(added, hcoVersion)).toEqual([SEED_REGISTRY, 'mirror.lab.example.com:8443']);
+    expect(specWithoutRegistries(added, hcoVersion)).toEqual(specWithoutRegistries(before, hcoVersion));
     // HCO copies it to CDI, and CDI's config controller into CDIConfig: shown as applied.
     await expect(section.getByTestId('vsp-insecure-registries-applied')).toContainText(
       'mirror.lab.example.com:8443',
@@ -156,13 +152,13 @@ test.describe('Storage settings: insecure registries', () => {
     await expect(
       section.getByText('Insecure registries saved. HCO copies them to CDI shortly.'),
     ).toBeVisible();
-    const removed = await getHco(k8s);
-    expect(removed.spec.storageImport?.insecureRegistries).toEqual(['mirror.lab.example.com:8443']);
-    expect(specWithoutRegistries(removed)).toEqual(specWithoutRegistries(before));
+    const removed = await getHco(k8s, hcoVersion);
+    expect(registriesOf(removed, hcoVersion)).toEqual(['mirror.lab.example.com:8443']);
+    expect(specWithoutRegistries(removed, hcoVersion)).toEqual(specWithoutRegistries(before, hcoVersion));
   });
 
-  test('refuses bad input without sending anything', async ({ page, k8s }) => {
-    const before = await getHco(k8s);
+  test('refuses bad input without sending anything', async ({ page, k8s, hcoVersion }) => {
+    const before = await getHco(k8s, hcoVersion);
     await openPage(page);
     const sent = recordPatches(page);
     const section = registries(page);
@@ -181,11 +177,11 @@ test.describe('Storage settings: insecure registries', () => {
     await expect(section.getByRole('region', { name: 'JSON patch that will be sent' })).toHaveCount(0);
     await expect(section.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
     expect(sent).toEqual([]);
-    expect((await getHco(k8s)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect((await getHco(k8s, hcoVersion)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 
-  test('shows a viewer everything read-only', async ({ page, k8s, consoleUI }) => {
-    const hcBefore = await getHco(k8s);
+  test('shows a viewer everything read-only', async ({ page, k8s, consoleUI, hcoVersion }) => {
+    const hcBefore = await getHco(k8s, hcoVersion);
     await openPage(page);
     await consoleUI.switchUser('viewer');
     await expect(page.getByText(/You are not allowed to patch storageclasses/)).toBeVisible();
@@ -195,6 +191,6 @@ test.describe('Storage settings: insecure registries', () => {
     await expect(section.getByLabel('Add a registry')).toBeDisabled();
     await expect(section.getByRole('button', { name: `Remove ${SEED_REGISTRY}` })).toBeDisabled();
     await expect(section.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
-    expect((await getHco(k8s)).metadata.resourceVersion).toBe(hcBefore.metadata.resourceVersion);
+    expect((await getHco(k8s, hcoVersion)).metadata.resourceVersion).toBe(hcBefore.metadata.resourceVersion);
   });
 });

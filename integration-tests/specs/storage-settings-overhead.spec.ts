@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+import {
+  getHco as readHco,
+  hcoPointer,
+  hcoValue,
+  hcoWithout,
+  writesScreenshots,
+  type HcoVersion,
+} from './hco-version';
 
 const PAGE = '/virtualization-storage/settings';
 // The demo seed: global "0.08" and an override "0.1" for nfs-csi.
@@ -10,21 +18,16 @@ interface Overhead {
   global?: string;
   storageClass?: Record<string, string>;
 }
-interface HyperConverged extends K8sObject {
-  spec: { filesystemOverhead?: Overhead; [key: string]: unknown };
-}
 interface CDIConfig extends K8sObject {
   status?: { filesystemOverhead?: Overhead };
 }
 
-const getHco = async (k8s: K8sClient) => (await k8s.list<HyperConverged>(PATHS.hyperConvergeds))[0];
+const getHco = (k8s: K8sClient, version: HcoVersion) => readHco(k8s, version);
+/** filesystemOverhead wherever the version keeps it (v1: spec.storage.filesystemOverhead). */
+const overheadOf = (hc: K8sObject, version: HcoVersion) =>
+  hcoValue<Overhead | undefined>(hc, version, 'filesystemOverhead');
 const applied = async (k8s: K8sClient) =>
   (await k8s.get<CDIConfig>(`${PATHS.cdiConfigs}/config`)).status?.filesystemOverhead;
-const specWithoutOverhead = (hc: HyperConverged) => {
-  const { filesystemOverhead, ...rest } = hc.spec;
-  void filesystemOverhead;
-  return rest;
-};
 
 const openPage = async (page: Page) => {
   await page.goto(PAGE);
@@ -56,13 +59,15 @@ test.describe('Storage settings: filesystem overhead', () => {
   // CDI applies each save through HCO and the config controller; the page holds four watches.
   test.slow();
 
-  test('sets the global value and a class override: only those keys change, CDI applies them', async ({
+  test('sets the global value and a class override: only those keys change, CDI applies them @hco-write', async ({
     page,
     k8s,
     consoleUI,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
-    expect(before.spec.filesystemOverhead).toEqual(SEED);
+    const fo = hcoPointer(hcoVersion, 'filesystemOverhead');
+    const before = await getHco(k8s, hcoVersion);
+    expect(overheadOf(before, hcoVersion)).toEqual(SEED);
     const classes = (await k8s.list(PATHS.storageClasses)).map((c) => c.metadata.name as string);
     await openPage(page);
     const s = section(page);
@@ -82,24 +87,24 @@ test.describe('Storage settings: filesystem overhead', () => {
     await globalInput(s).fill('5.5');
     await classInput(s, CLASS).fill('12.5');
     expect(await preview(s)).toEqual([
-      { op: 'test', path: '/spec/filesystemOverhead/global', value: '0.08' },
-      { op: 'test', path: `/spec/filesystemOverhead/storageClass/${CLASS}`, value: null },
-      { op: 'replace', path: '/spec/filesystemOverhead/global', value: '0.055' },
-      { op: 'add', path: `/spec/filesystemOverhead/storageClass/${CLASS}`, value: '0.125' },
+      { op: 'test', path: `${fo}/global`, value: '0.08' },
+      { op: 'test', path: `${fo}/storageClass/${CLASS}`, value: null },
+      { op: 'replace', path: `${fo}/global`, value: '0.055' },
+      { op: 'add', path: `${fo}/storageClass/${CLASS}`, value: '0.125' },
     ]);
     await consoleUI.expectNoA11yViolations();
     await s.scrollIntoViewIfNeeded();
-    await consoleUI.saveScreenshots('storage-settings-overhead');
+    if (writesScreenshots(hcoVersion)) await consoleUI.saveScreenshots('storage-settings-overhead');
 
     await save(s).click();
     await expect(s.getByText('Filesystem overhead saved. HCO copies it to CDI shortly.')).toBeVisible();
-    const after = await getHco(k8s);
-    expect(after.spec.filesystemOverhead).toEqual({
+    const after = await getHco(k8s, hcoVersion);
+    expect(overheadOf(after, hcoVersion)).toEqual({
       global: '0.055',
       storageClass: { 'nfs-csi': '0.1', [CLASS]: '0.125' },
     });
-    expect(specWithoutOverhead(after), 'nothing else in the spec changed').toEqual(
-      specWithoutOverhead(before),
+    expect(hcoWithout(after, hcoVersion, 'filesystemOverhead'), 'nothing else in the spec changed').toEqual(
+      hcoWithout(before, hcoVersion, 'filesystemOverhead'),
     );
 
     // HCO copies it to CDI; CDI applies it to every class in CDIConfig.status.
@@ -124,31 +129,35 @@ test.describe('Storage settings: filesystem overhead', () => {
     await expect(s.getByTestId('vsp-overhead-calc-needed')).toContainText('12079595520 bytes');
   });
 
-  test('removes an override: only that key goes, the class follows the global value', async ({
+  test('removes an override: only that key goes, the class follows the global value @hco-write', async ({
     page,
     k8s,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
+    const fo = hcoPointer(hcoVersion, 'filesystemOverhead');
+    const before = await getHco(k8s, hcoVersion);
     await openPage(page);
     const s = section(page);
     await s.getByRole('button', { name: 'Remove the override for nfs-csi' }).click();
     await expect(s.getByTestId('vsp-overhead-row-nfs-csi')).toContainText('Override to be removed');
     expect(await preview(s)).toEqual([
-      { op: 'test', path: '/spec/filesystemOverhead/storageClass/nfs-csi', value: '0.1' },
-      { op: 'remove', path: '/spec/filesystemOverhead/storageClass/nfs-csi' },
+      { op: 'test', path: `${fo}/storageClass/nfs-csi`, value: '0.1' },
+      { op: 'remove', path: `${fo}/storageClass/nfs-csi` },
     ]);
     await save(s).click();
     await expect(s.getByText('Filesystem overhead saved. HCO copies it to CDI shortly.')).toBeVisible();
-    const after = await getHco(k8s);
-    expect(after.spec.filesystemOverhead).toEqual({ global: '0.08', storageClass: {} });
-    expect(specWithoutOverhead(after)).toEqual(specWithoutOverhead(before));
+    const after = await getHco(k8s, hcoVersion);
+    expect(overheadOf(after, hcoVersion)).toEqual({ global: '0.08', storageClass: {} });
+    expect(hcoWithout(after, hcoVersion, 'filesystemOverhead')).toEqual(
+      hcoWithout(before, hcoVersion, 'filesystemOverhead'),
+    );
     await expect.poll(async () => (await applied(k8s))?.storageClass?.['nfs-csi']).toBe('0.08');
     await expect(s.getByTestId('vsp-overhead-applied-nfs-csi')).toHaveText('8 % (0.08)');
     await expect(s.getByTestId('vsp-overhead-configured-nfs-csi')).toHaveText('No override');
   });
 
-  test('refuses bad input at the field and sends nothing', async ({ page, k8s }) => {
-    const before = await getHco(k8s);
+  test('refuses bad input at the field and sends nothing', async ({ page, k8s, hcoVersion }) => {
+    const before = await getHco(k8s, hcoVersion);
     await openPage(page);
     const sent = recordWrites(page);
     const s = section(page);
@@ -168,11 +177,16 @@ test.describe('Storage settings: filesystem overhead', () => {
       }
     }
     expect(sent).toEqual([]);
-    expect((await getHco(k8s)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect((await getHco(k8s, hcoVersion)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 
-  test('shows an HCO webhook rejection verbatim and keeps the edit', async ({ page, k8s, sim }) => {
-    const before = await getHco(k8s);
+  test('shows an HCO webhook rejection verbatim and keeps the edit @hco-write', async ({
+    page,
+    k8s,
+    sim,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
     const message =
       'admission webhook "validate-hco.kubevirt.io" denied the request: failed to update CDI: filesystemOverhead rejected';
     await sim.fault({
@@ -189,11 +203,16 @@ test.describe('Storage settings: filesystem overhead', () => {
     await expect(s.getByText('Could not save the filesystem overhead')).toBeVisible();
     await expect(s.getByText(message)).toBeVisible();
     await expect(globalInput(s)).toHaveValue('7');
-    expect((await getHco(k8s)).spec.filesystemOverhead).toEqual(before.spec.filesystemOverhead);
+    expect(overheadOf(await getHco(k8s, hcoVersion), hcoVersion)).toEqual(overheadOf(before, hcoVersion));
   });
 
-  test('shows a viewer every value and no enabled write control', async ({ page, k8s, consoleUI }) => {
-    const before = await getHco(k8s);
+  test('shows a viewer every value and no enabled write control', async ({
+    page,
+    k8s,
+    consoleUI,
+    hcoVersion,
+  }) => {
+    const before = await getHco(k8s, hcoVersion);
     await openPage(page);
     await consoleUI.switchUser('viewer');
     const s = section(page);
@@ -207,6 +226,6 @@ test.describe('Storage settings: filesystem overhead', () => {
     await expect(s.getByRole('button', { name: 'Use the CDI default' })).toBeDisabled();
     await expect(save(s)).toBeDisabled();
     await consoleUI.expectNoA11yViolations();
-    expect((await getHco(k8s)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect((await getHco(k8s, hcoVersion)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
   });
 });

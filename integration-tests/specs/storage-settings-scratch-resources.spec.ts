@@ -1,21 +1,26 @@
 import type { Page, Request } from '@playwright/test';
 import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+import {
+  getHco,
+  hcoPointer,
+  hcoValue,
+  hcoWithout,
+  setHcoField,
+  writesScreenshots,
+  type HcoVersion,
+} from './hco-version';
 
 const PAGE = '/virtualization-storage/settings';
-const HCO = `${PATHS.hyperConvergeds.replace('/hyperconvergeds', '/namespaces/openshift-cnv/hyperconvergeds')}/kubevirt-hyperconverged`;
 const CDI_CONFIG = `${PATHS.cdiConfigs}/config`;
 
-interface HyperConverged extends K8sObject {
-  spec: Record<string, unknown> & {
-    scratchSpaceStorageClass?: string;
-    resourceRequirements?: { storageWorkloads?: unknown; [k: string]: unknown };
-  };
-}
 interface CDIConfig extends K8sObject {
   status?: { scratchSpaceStorageClass?: string; defaultPodResourceRequirements?: unknown };
 }
 
-const getHco = (k8s: K8sClient) => k8s.get<HyperConverged>(HCO);
+const scratchOf = (hc: K8sObject, v: HcoVersion) =>
+  hcoValue<string | undefined>(hc, v, 'scratchSpaceStorageClass');
+const workloadsOf = (hc: K8sObject, v: HcoVersion) =>
+  hcoValue<{ limits: Record<string, string>; requests: Record<string, string> }>(hc, v, 'storageWorkloads');
 const getConfig = (k8s: K8sClient) => k8s.get<CDIConfig>(CDI_CONFIG);
 
 const scratch = (page: Page) => page.getByRole('region', { name: 'Scratch space' });
@@ -38,9 +43,15 @@ const openPage = async (page: Page) => {
 };
 
 test.describe('Storage settings: scratch space and CDI workload resources', () => {
-  test('sets a scratch class: only that key changes, CDI applies it', async ({ page, k8s, consoleUI }) => {
-    const before = await getHco(k8s);
-    expect(before.spec.scratchSpaceStorageClass).toBe('ocs-storagecluster-ceph-rbd');
+  test('sets a scratch class: only that key changes, CDI applies it @hco-write', async ({
+    page,
+    k8s,
+    consoleUI,
+    hcoVersion,
+  }) => {
+    const path = hcoPointer(hcoVersion, 'scratchSpaceStorageClass');
+    const before = await getHco(k8s, hcoVersion);
+    expect(scratchOf(before, hcoVersion)).toBe('ocs-storagecluster-ceph-rbd');
     await openPage(page);
     const section = scratch(page);
     await expect(section.getByTestId('vsp-scratch-configured')).toHaveText('ocs-storagecluster-ceph-rbd');
@@ -62,8 +73,8 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
       .selectOption('ocs-storagecluster-cephfs');
     const preview = section.getByRole('region', { name: 'JSON patch that will be sent' });
     expect(JSON.parse((await preview.textContent()) ?? '[]')).toEqual([
-      { op: 'test', path: '/spec/scratchSpaceStorageClass', value: 'ocs-storagecluster-ceph-rbd' },
-      { op: 'replace', path: '/spec/scratchSpaceStorageClass', value: 'ocs-storagecluster-cephfs' },
+      { op: 'test', path, value: 'ocs-storagecluster-ceph-rbd' },
+      { op: 'replace', path, value: 'ocs-storagecluster-cephfs' },
     ]);
     await consoleUI.expectNoA11yViolations();
     await section.getByRole('button', { name: 'Save scratch space class' }).click();
@@ -74,11 +85,14 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
         message: 'CDI applies it',
       })
       .toBe('ocs-storagecluster-cephfs');
-    const after = await getHco(k8s);
-    expect(after.spec).toEqual({ ...before.spec, scratchSpaceStorageClass: 'ocs-storagecluster-cephfs' });
+    const after = await getHco(k8s, hcoVersion);
+    expect(scratchOf(after, hcoVersion)).toBe('ocs-storagecluster-cephfs');
+    expect(hcoWithout(after, hcoVersion, 'scratchSpaceStorageClass')).toEqual(
+      hcoWithout(before, hcoVersion, 'scratchSpaceStorageClass'),
+    );
     await expect(section.getByTestId('vsp-scratch-applied')).toHaveText('ocs-storagecluster-cephfs');
     await section.scrollIntoViewIfNeeded();
-    await consoleUI.saveScreenshots('storage-settings-scratch');
+    if (writesScreenshots(hcoVersion)) await consoleUI.saveScreenshots('storage-settings-scratch');
 
     // Unset removes the field; CDI then applies "" and each import uses its target's class.
     await section.getByRole('combobox', { name: 'Storage class for scratch space' }).selectOption('');
@@ -88,12 +102,16 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await section.getByRole('button', { name: 'Save scratch space class' }).click();
     await expect(section.getByText('Scratch space class removed.')).toBeVisible();
     await expect.poll(async () => (await getConfig(k8s)).status?.scratchSpaceStorageClass).toBe('');
-    expect('scratchSpaceStorageClass' in (await getHco(k8s)).spec).toBe(false);
+    expect(scratchOf(await getHco(k8s, hcoVersion), hcoVersion)).toBeUndefined();
     await expect(section.getByTestId('vsp-scratch-why')).toContainText('each import or upload creates');
   });
 
-  test('a class that does not exist is explained; a Block-only class is warned', async ({ page, k8s }) => {
-    await k8s.mergePatch(HCO, { spec: { scratchSpaceStorageClass: 'no-such-class' } });
+  test('a class that does not exist is explained; a Block-only class is warned @hco-write', async ({
+    page,
+    k8s,
+    hcoVersion,
+  }) => {
+    await setHcoField(k8s, hcoVersion, 'scratchSpaceStorageClass', 'no-such-class');
     await expect.poll(async () => (await getConfig(k8s)).status?.scratchSpaceStorageClass).toBe('');
     await openPage(page);
     const section = scratch(page);
@@ -114,12 +132,13 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(section.getByText(/local-block binds volumes WaitForFirstConsumer/)).toBeVisible();
   });
 
-  test('workload resources: bad values refused at the field, good ones saved key by key', async ({
+  test('workload resources: bad values refused at the field, good ones saved key by key @hco-write', async ({
     page,
     k8s,
     consoleUI,
+    hcoVersion,
   }) => {
-    const before = await getHco(k8s);
+    const before = await getHco(k8s, hcoVersion);
     const writes = recordHcoWrites(page);
     await openPage(page);
     const section = resources(page);
@@ -153,12 +172,12 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(section.getByText(/Above the limit the pods get \(750m, CDI's default/)).toBeVisible();
     await expect(save).toBeDisabled();
     expect(writes, 'nothing was sent').toEqual([]);
-    expect((await getHco(k8s)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
+    expect((await getHco(k8s, hcoVersion)).metadata.resourceVersion).toBe(before.metadata.resourceVersion);
 
     await cpuLimit.fill('2');
     await cpuRequest.fill('500m');
     const preview = section.getByRole('region', { name: 'JSON patch that will be sent' });
-    const base = '/spec/resourceRequirements/storageWorkloads';
+    const base = hcoPointer(hcoVersion, 'storageWorkloads');
     expect(JSON.parse((await preview.textContent()) ?? '[]')).toEqual([
       { op: 'test', path: `${base}/limits/cpu`, value: '1' },
       { op: 'test', path: `${base}/limits/memory`, value: '2Gi' },
@@ -173,11 +192,11 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect
       .poll(async () => (await getConfig(k8s)).status?.defaultPodResourceRequirements)
       .toEqual(expected);
-    const after = await getHco(k8s);
-    expect(after.spec).toEqual({
-      ...before.spec,
-      resourceRequirements: { ...before.spec.resourceRequirements, storageWorkloads: expected },
-    });
+    const after = await getHco(k8s, hcoVersion);
+    expect(workloadsOf(after, hcoVersion)).toEqual(expected);
+    expect(hcoWithout(after, hcoVersion, 'storageWorkloads')).toEqual(
+      hcoWithout(before, hcoVersion, 'storageWorkloads'),
+    );
     await expect(table.getByRole('row', { name: /^Memory limit/ })).toContainText('3Gi');
 
     // Clearing a field removes only that key; CDI applies its default again.
@@ -190,18 +209,16 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(table.getByRole('row', { name: /^Memory request/ })).toContainText(
       'Not set: CDI applies its default, 60M.',
     );
-    expect(
-      ((await getHco(k8s)).spec.resourceRequirements as { storageWorkloads: unknown }).storageWorkloads,
-    ).toEqual({
+    expect(workloadsOf(await getHco(k8s, hcoVersion), hcoVersion)).toEqual({
       limits: { cpu: '2', memory: '3Gi' },
       requests: { cpu: '500m' },
     });
     await consoleUI.expectNoA11yViolations();
     await section.scrollIntoViewIfNeeded();
-    await consoleUI.saveScreenshots('storage-settings-resources');
+    if (writesScreenshots(hcoVersion)) await consoleUI.saveScreenshots('storage-settings-resources');
   });
 
-  test('a rejection by the server is shown verbatim', async ({ page, sim }) => {
+  test('a rejection by the server is shown verbatim @hco-write', async ({ page, sim }) => {
     const message =
       'admission webhook "validate-hco.kubevirt.io" denied the request: CDI.cdi.kubevirt.io "cdi-kubevirt-hyperconverged" is invalid: spec.config.podResourceRequirements: Invalid value';
     await sim.fault({
@@ -219,13 +236,14 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(section.getByText(message)).toBeVisible();
   });
 
-  test('two windows edit the two sections at the same time: both changes survive', async ({
+  test('two windows edit the two sections at the same time: both changes survive @hco-write', async ({
     page,
     context,
     k8s,
+    hcoVersion,
   }) => {
     test.slow(); // two console windows load the plugin
-    const before = await getHco(k8s);
+    const before = await getHco(k8s, hcoVersion);
     const other = await context.newPage();
     await openPage(page);
     await openPage(other);
@@ -248,11 +266,10 @@ test.describe('Storage settings: scratch space and CDI workload resources', () =
     await expect(resources(page).getByText('CDI workload resources saved.', { exact: false })).toBeVisible();
     await expect(resources(page).getByText(/nothing was saved/)).toHaveCount(0);
 
-    const after = await getHco(k8s);
-    expect(after.spec.scratchSpaceStorageClass).toBe('ocs-storagecluster-cephfs');
-    const workloads = (before.spec.resourceRequirements as { storageWorkloads: { limits: object } })
-      .storageWorkloads;
-    expect((after.spec.resourceRequirements as { storageWorkloads: unknown }).storageWorkloads).toEqual({
+    const after = await getHco(k8s, hcoVersion);
+    expect(scratchOf(after, hcoVersion)).toBe('ocs-storagecluster-cephfs');
+    const workloads = workloadsOf(before, hcoVersion);
+    expect(workloadsOf(after, hcoVersion)).toEqual({
       ...workloads,
       limits: { ...workloads.limits, memory: '4Gi' },
     });

@@ -1,7 +1,7 @@
-import { expect, PATHS, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { hcoObjectPath, hcoPointer } from './hco-version';
 
 const PAGE = '/virtualization-storage/settings';
-const HCO = `${PATHS.hyperConvergeds.replace('/hyperconvergeds', '/namespaces/openshift-cnv/hyperconvergeds')}/kubevirt-hyperconverged`;
 
 test.describe('Storage settings page', () => {
   test.describe.configure({ timeout: 120_000 });
@@ -19,10 +19,11 @@ test.describe('Storage settings page', () => {
     ).toBeVisible();
   });
 
-  test('keeps showing what the HyperConverged holds after its watches are dropped', async ({
+  test('keeps showing what the HyperConverged holds after its watches are dropped @hco-write', async ({
     page,
     k8s,
     sim,
+    hcoVersion,
   }) => {
     await page.goto(PAGE);
     const configured = page
@@ -30,9 +31,10 @@ test.describe('Storage settings page', () => {
       .getByTestId('vsp-scratch-configured');
     await expect(configured).toHaveText('ocs-storagecluster-ceph-rbd');
     await sim.fault({ pathRegex: 'watch', dropWatches: true, times: 3 });
-    await k8s.patch(HCO, [
-      { op: 'test', path: '/spec/scratchSpaceStorageClass', value: 'ocs-storagecluster-ceph-rbd' },
-      { op: 'replace', path: '/spec/scratchSpaceStorageClass', value: 'ocs-storagecluster-cephfs' },
+    const scratch = hcoPointer(hcoVersion, 'scratchSpaceStorageClass');
+    await k8s.patch(hcoObjectPath(hcoVersion), [
+      { op: 'test', path: scratch, value: 'ocs-storagecluster-ceph-rbd' },
+      { op: 'replace', path: scratch, value: 'ocs-storagecluster-cephfs' },
     ]);
     await expect(configured).toHaveText('ocs-storagecluster-cephfs');
     await expect(
