@@ -31,7 +31,7 @@ const FixButton = ({ fix, target }: FixLinkButtonProps) => {
       icon={<ArrowRightIcon />}
       iconPosition="end"
       aria-label={target ? t('{{label}}: {{target}}', { label, target }) : undefined}
-      data-test="vsp-fix-link"
+      data-testid="vsp-fix-link"
     >
       {label}
     </Button>

@@ -38,7 +38,7 @@ export const HealthSummary = ({ page }: { page: HealthPage }) => {
       isInline
       variant={ALERT_VARIANT[worst]}
       className="vsp-health-summary"
-      data-test="vsp-health-summary-card"
+      data-testid="vsp-health-summary-card"
       title={
         findings.length === 1
           ? t('A storage problem concerns this page')

@@ -13,7 +13,7 @@ export const AlertStateLabel = ({ alert, status }: { alert: string; status?: Ale
   const { t } = useTranslation('plugin__virt-storage-plugin');
   if (!status) {
     return (
-      <Label isCompact color="grey" data-test="vsp-alert-state" data-state="inactive">
+      <Label isCompact color="grey" data-testid="vsp-alert-state" data-state="inactive">
         {t('{{alert}} not firing', { alert })}
       </Label>
     );
@@ -24,7 +24,7 @@ export const AlertStateLabel = ({ alert, status }: { alert: string; status?: Ale
         isCompact
         color={status.state === 'firing' ? 'red' : 'orange'}
         icon={<BellIcon />}
-        data-test="vsp-alert-state"
+        data-testid="vsp-alert-state"
         data-state={status.state}
       >
         {status.state === 'firing' ? t('{{alert}} firing', { alert }) : t('{{alert}} pending', { alert })}

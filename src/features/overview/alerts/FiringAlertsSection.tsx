@@ -18,7 +18,8 @@ export const PrometheusUnavailableAlert = ({
     <Alert
       variant="info"
       isInline
-      data-test="vsp-prometheus-unavailable"
+      isPlain
+      data-testid="vsp-prometheus-unavailable"
       title={
         forbidden
           ? t('You may not read alerts from Prometheus: findings are computed from the API only')
@@ -60,7 +61,7 @@ export const FiringAlertsSection = ({
   const { t } = useTranslation('plugin__virt-storage-plugin');
   const firing = firingAlerts(statuses);
   return (
-    <section aria-labelledby="vsp-overview-firing-title" data-test="vsp-firing-alerts">
+    <section aria-labelledby="vsp-overview-firing-title" data-testid="vsp-firing-alerts">
       <Title headingLevel="h2" id="vsp-overview-firing-title" className="vsp-overview-section-title">
         {t('Firing alerts')}
       </Title>
@@ -79,7 +80,7 @@ export const FiringAlertsSection = ({
           </Thead>
           <Tbody>
             {firing.map((a) => (
-              <Tr key={a.name} data-test="vsp-firing-alert" data-alert={a.name}>
+              <Tr key={a.name} data-testid="vsp-firing-alert" data-alert={a.name}>
                 <Td dataLabel={t('Alert')}>
                   <a href={runbookUrl(a.name)} target="_blank" rel="noopener noreferrer">
                     {a.name}

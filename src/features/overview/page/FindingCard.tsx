@@ -2,7 +2,6 @@ import {
   Button,
   Card,
   CardBody,
-  CardFooter,
   CardHeader,
   CardTitle,
   Content,
@@ -28,7 +27,7 @@ export const OBJECTS_SHOWN = 5;
 const ObjectItem = ({ object }: { object: FindingObject }) => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   return (
-    <ListItem className="vsp-overview-object" data-test="vsp-finding-object">
+    <ListItem className="vsp-overview-object" data-testid="vsp-finding-object">
       <span className="vsp-overview-object__name">{object.name}</span>
       {object.namespace && (
         <span className="vsp-overview-object__namespace">
@@ -118,8 +117,9 @@ export const FindingCard = ({ finding, alertStatus, prometheusRead }: FindingCar
       component="article"
       aria-labelledby={titleId}
       className={`vsp-overview-finding vsp-overview-finding--${finding.impact}`}
-      data-test="vsp-finding"
+      data-testid="vsp-finding"
       data-finding={finding.id}
+      data-impact={finding.impact}
     >
       <CardHeader>
         <CardTitle>
@@ -144,7 +144,7 @@ export const FindingCard = ({ finding, alertStatus, prometheusRead }: FindingCar
         <Content component="p">{t(text.explanation)}</Content>
         <FindingObjects objects={finding.objects} />
       </CardBody>
-      <CardFooter>
+      <CardBody className="vsp-overview-finding__actions">
         <Flex spaceItems={{ default: 'spaceItemsLg' }}>
           {finding.fix && (
             <FlexItem>
@@ -157,7 +157,7 @@ export const FindingCard = ({ finding, alertStatus, prometheusRead }: FindingCar
             </FlexItem>
           )}
         </Flex>
-      </CardFooter>
+      </CardBody>
     </Card>
   );
 };

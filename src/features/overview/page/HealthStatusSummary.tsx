@@ -27,7 +27,7 @@ export const UncheckedList = ({ unchecked }: { unchecked: UncheckedRule[] }) => 
   return (
     <List className="vsp-overview-unchecked" aria-label={t('Checks that could not run')}>
       {unchecked.map((u) => (
-        <ListItem key={u.id} data-test="vsp-unchecked">
+        <ListItem key={u.id} data-testid="vsp-unchecked">
           {t('{{check}}: not checked, {{reason}}', { check: t(FINDING_TEXT[u.id].title), reason: reason(u) })}
         </ListItem>
       ))}
@@ -51,7 +51,7 @@ export const HealthStatusSummary = ({ report }: { report: HealthReport }) => {
     <section
       className="vsp-overview-summary"
       aria-label={t('Storage health summary')}
-      data-test="vsp-health-summary"
+      data-testid="vsp-health-summary"
     >
       <Flex spaceItems={{ default: 'spaceItemsXl' }} className="vsp-overview-summary__counts">
         {critical > 0 && (

@@ -22,7 +22,7 @@ const CHECKED_ALERTS: ReadonlySet<string> = new Set(Object.values(RULES).map((r)
 const LoadingFindings = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   return (
-    <div className="vsp-overview-loading" aria-busy="true" data-test="vsp-overview-loading">
+    <div className="vsp-overview-loading" aria-busy="true" data-testid="vsp-overview-loading">
       <Skeleton width="40%" screenreaderText={t('Loading storage health')} />
       <Skeleton height="6rem" />
       <Skeleton height="6rem" />
@@ -40,13 +40,13 @@ const NoProblems = ({ report }: { report: HealthReport }) => {
       icon={CheckCircleIcon}
       status="success"
       titleText={partial ? t('No problems found in the checks that ran') : t('No problems found')}
-      data-test="vsp-no-problems"
+      data-testid="vsp-no-problems"
     >
       <EmptyStateBody>
         <Content component="p">
           {t('The cluster was checked for these problems, and none was found:')}
         </Content>
-        <ul className="vsp-overview-passed" data-test="vsp-passed-checks">
+        <ul className="vsp-overview-passed" data-testid="vsp-passed-checks">
           {report.passed.map((id) => (
             <li key={id}>{t(FINDING_TEXT[id].title)}</li>
           ))}
@@ -87,7 +87,7 @@ export const OverviewView = ({ report, loading, alerts }: OverviewViewProps) => 
         </StackItem>
       )}
       <StackItem>
-        <section aria-labelledby="vsp-overview-findings-title" data-test="vsp-findings">
+        <section aria-labelledby="vsp-overview-findings-title" data-testid="vsp-findings">
           <Title headingLevel="h2" id="vsp-overview-findings-title" className="vsp-overview-section-title">
             {t('Findings')}
           </Title>

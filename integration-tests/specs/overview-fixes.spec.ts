@@ -1,0 +1,128 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, PATHS, test } from './fixtures';
+
+/**
+ * Each finding of the overview, tested the way a cluster breaks: break the demo world through the API, see
+ * the finding appear live (no reload), follow its fix link, fix it on the linked page, and see the finding
+ * disappear from the overview.
+ */
+const OVERVIEW = '/virtualization-storage/overview';
+const VIRT = 'storageclass.kubevirt.io/is-default-virt-class';
+const K8S_DEFAULT = 'storageclass.kubernetes.io/is-default-class';
+const VIRT_DEFAULT_CLASS = 'ocs-storagecluster-ceph-rbd-virtualization';
+const CLUSTER_DEFAULT_CLASS = 'ocs-storagecluster-ceph-rbd';
+const DATA_VOLUMES = (ns: string) => `/apis/cdi.kubevirt.io/v1beta1/namespaces/${ns}/datavolumes`;
+
+const finding = (page: Page, title: string): Locator =>
+  page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
+
+const openOverview = async (page: Page) => {
+  await page.goto(OVERVIEW);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Virtualization storage overview' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('vsp-health-summary')).toBeVisible();
+};
+
+/** Back to the overview through the nav, as a user would after fixing. */
+const backToOverview = async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Global' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Virtualization storage overview' }),
+  ).toBeVisible();
+};
+
+test.describe('Overview: break, see the finding, fix through its link', () => {
+  test('an incomplete storage profile: fixed in the profile edit form', async ({ page, k8s }) => {
+    await openOverview(page);
+    const profiles = finding(page, 'Storage profiles are incomplete');
+    await expect(profiles.getByText('acme-fast', { exact: true })).toBeVisible();
+
+    // A new class of a provisioner CDI does not know: CDI creates its profile without access modes.
+    await k8s.create(PATHS.storageClasses, {
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'vendor-x' },
+      provisioner: 'csi.vendor-x.example.com',
+    });
+    await expect(profiles.getByText('vendor-x', { exact: true })).toBeVisible();
+
+    await profiles.getByRole('link', { name: 'Edit storage profile: vendor-x' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Edit storage profile vendor-x' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Add claim property set' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Storage profile vendor-x saved.')).toBeVisible();
+
+    await backToOverview(page);
+    await expect(profiles.getByText('acme-fast', { exact: true })).toBeVisible();
+    await expect(profiles.getByText('vendor-x', { exact: true })).toHaveCount(0);
+  });
+
+  test('two virt default classes: fixed with the default-class switch', async ({ page, k8s }) => {
+    await openOverview(page);
+    const title = 'More than one default storage class for virtualization';
+    await expect(finding(page, title)).toHaveCount(0);
+
+    await k8s.mergePatch(`${PATHS.storageClasses}/nfs-csi`, {
+      metadata: { annotations: { [VIRT]: 'true' } },
+    });
+    const several = finding(page, title);
+    await expect(several).toBeVisible();
+    await expect(several.getByText('nfs-csi', { exact: true })).toBeVisible();
+    await expect(several.getByText(VIRT_DEFAULT_CLASS, { exact: true })).toBeVisible();
+
+    await several.getByRole('link', { name: 'Change the default storage class' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Storage settings' })).toBeVisible();
+    const panel = page.getByTestId('vsp-default-virt-panel');
+    const warning = panel.getByTestId('vsp-default-virt-several');
+    await warning.scrollIntoViewIfNeeded();
+    await warning.getByRole('button', { name: `Keep only ${VIRT_DEFAULT_CLASS}` }).click();
+    await expect(
+      panel.getByText(`${VIRT_DEFAULT_CLASS} is now the default for virtualization`),
+    ).toBeVisible();
+
+    await backToOverview(page);
+    await expect(page.getByTestId('vsp-health-summary')).toBeVisible();
+    await expect(finding(page, title)).toHaveCount(0);
+  });
+
+  test('no default class while a DataVolume waits: fixed by choosing a default', async ({ page, k8s }) => {
+    await openOverview(page);
+    const title = 'No default storage class, and DataVolumes are waiting for one';
+    // Remove both default annotations (an admin "cleaning up"), then a DataVolume without a class waits.
+    await k8s.mergePatch(`${PATHS.storageClasses}/${CLUSTER_DEFAULT_CLASS}`, {
+      metadata: { annotations: { [K8S_DEFAULT]: null } },
+    });
+    await k8s.mergePatch(`${PATHS.storageClasses}/${VIRT_DEFAULT_CLASS}`, {
+      metadata: { annotations: { [VIRT]: null } },
+    });
+    await expect(finding(page, title)).toHaveCount(0); // nothing waits yet: CDI's alert needs a pending DV
+    await k8s.create(DATA_VOLUMES('team-a'), {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'no-class-disk', namespace: 'team-a' },
+      spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Gi' } } } },
+    });
+    const noDefault = finding(page, title);
+    await expect(noDefault).toBeVisible();
+    await expect(noDefault.getByText('no-class-disk', { exact: true })).toBeVisible();
+
+    await noDefault.getByRole('link', { name: 'Change the default storage class' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Storage settings' })).toBeVisible();
+    const panel = page.getByTestId('vsp-default-virt-panel');
+    await panel.scrollIntoViewIfNeeded();
+    await panel.getByLabel('New default for virtualization').selectOption(VIRT_DEFAULT_CLASS);
+    await panel.getByRole('button', { name: 'Switch default for virtualization' }).click();
+    await expect(
+      panel.getByText(`${VIRT_DEFAULT_CLASS} is now the default for virtualization`),
+    ).toBeVisible();
+
+    await backToOverview(page);
+    await expect(page.getByTestId('vsp-health-summary')).toBeVisible();
+    await expect(finding(page, title)).toHaveCount(0);
+  });
+});
