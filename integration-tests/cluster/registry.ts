@@ -266,25 +266,6 @@ export function setServed(crds: K8sObject[], crdName: string, version: string, s
   if (v) v.served = served;
 }
 
-/**
- * A conversion between the served versions of one kind, as a CRD's conversion webhook does it (a
- * ConversionReview: objects in, each in `desiredAPIVersion` out). `convert` gets a copy it may change and
- * returns the object in the desired version (apiVersion set); it throws an ApiError when it cannot convert.
- * Fields it does not map must pass through unchanged.
- */
-export interface KindConverter {
-  group: string;
-  kind: string;
-  convert(obj: K8sObject, desiredAPIVersion: string): K8sObject;
-}
-
-declare module './sim-api' {
-  interface World {
-    /** Conversions for kinds served in several versions that differ in layout (default: apiVersion rewrite only). */
-    converters?: KindConverter[];
-  }
-}
-
 export class Registry {
   private readonly byKindMap = new Map<string, ResourceType>();
   private readonly byGroupPlural = new Map<string, ResourceType>();

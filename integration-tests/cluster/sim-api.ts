@@ -156,6 +156,18 @@ export interface SimImageRegistry {
   publish(url: string, digest?: string): string;
 }
 
+/**
+ * A conversion between the served versions of one kind, as a CRD's conversion webhook does it (a
+ * ConversionReview: objects in, each in `desiredAPIVersion` out). `convert` gets a copy it may change and
+ * returns the object in the desired version (apiVersion set); it throws an ApiError when it cannot convert.
+ * Fields it does not map must pass through unchanged.
+ */
+export interface KindConverter {
+  group: string;
+  kind: string;
+  convert(obj: K8sObject, desiredAPIVersion: string): K8sObject;
+}
+
 export interface World {
   mutating: AdmissionPlugin[];
   validating: AdmissionPlugin[];
@@ -167,4 +179,6 @@ export interface World {
    * there is no such DataVolume or it does not wait for data).
    */
   completeUpload?(store: SimStore, namespace: string, name: string): void;
+  /** Conversions for kinds served in several versions that differ in layout (default: apiVersion rewrite only). */
+  converters?: KindConverter[];
 }

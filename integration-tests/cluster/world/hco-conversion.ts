@@ -1,4 +1,4 @@
-import type { KindConverter } from '../registry';
+import type { KindConverter } from '../sim-api';
 import type { K8sObject } from '../sim-api';
 import { clone, isPlainObject } from '../util';
 
