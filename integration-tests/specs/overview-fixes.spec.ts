@@ -126,3 +126,81 @@ test.describe('Overview: break, see the finding, fix through its link', () => {
     await expect(finding(page, title)).toHaveCount(0);
   });
 });
+
+const OS_IMAGES = 'openshift-virtualization-os-images';
+const CRON = 'centos-stream9-image-cron';
+const CRON_PATH = `/apis/cdi.kubevirt.io/v1beta1/namespaces/${OS_IMAGES}/dataimportcrons/${CRON}`;
+interface Cron {
+  metadata: { name: string };
+  status?: { conditions?: { type: string; status: string; reason?: string }[] };
+}
+const upToDate = (cron: Cron) => cron.status?.conditions?.find((c) => c.type === 'UpToDate');
+
+test.describe('Overview: a boot source falls behind its registry', () => {
+  // The simulated clock stands still: the new import waits until the test moves time on.
+  test.use({ clusterOptions: { timeScale: 0 } });
+
+  test('a new image digest: outdated after 15 minutes, gone once the import completes', async ({
+    page,
+    k8s,
+    sim,
+  }) => {
+    // The browser's clock too, so the page can live through CDIDataImportCronOutdated's 15 minutes.
+    await page.clock.install();
+    await openOverview(page);
+    const title = 'Boot sources are outdated';
+    const outdated = finding(page, title);
+    await expect(outdated.getByText(CRON, { exact: true })).toHaveCount(0);
+
+    await sim.publishDigest('docker://quay.io/containerdisks/centos-stream:9');
+    await sim.advance(12 * 3600); // the cron's next scheduled poll sees the new digest and starts the import
+    await expect
+      .poll(async () => upToDate(await k8s.get<Cron>(CRON_PATH))?.status, { message: 'the cron is outdated' })
+      .toBe('False');
+    // Importing is normal: no finding until the cron has been outdated for 15 minutes.
+    await expect(outdated.getByText(CRON, { exact: true })).toHaveCount(0);
+    await page.clock.fastForward('16:00');
+    await expect(outdated.getByText(CRON, { exact: true })).toBeVisible();
+
+    await outdated.getByRole('link', { name: 'Open boot sources' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Boot sources' })).toBeVisible();
+    // The fix here is time: the import runs to its end and the boot source is up to date again.
+    await sim.advance(3600);
+    await expect
+      .poll(async () => upToDate(await k8s.get<Cron>(CRON_PATH))?.status, { message: 'the import completed' })
+      .toBe('True');
+
+    await backToOverview(page);
+    await expect(outdated.getByText(CRON, { exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe('Overview: an out-of-band CDI edit', () => {
+  test('HCO reverts it: the finding names the event, and goes after the alert’s 10 minutes', async ({
+    page,
+    k8s,
+  }) => {
+    await page.clock.install();
+    await openOverview(page);
+    const title = 'Changes to the CDI resource were reverted';
+    await expect(finding(page, title)).toHaveCount(0);
+
+    // An admin edits CDI directly instead of through the HyperConverged: HCO puts the spec back at once.
+    await k8s.mergePatch('/apis/cdi.kubevirt.io/v1beta1/cdis/cdi-kubevirt-hyperconverged', {
+      spec: { imagePullPolicy: 'Always' },
+    });
+    const reverted = finding(page, title);
+    await expect(reverted).toBeVisible();
+    await expect(reverted.getByText('cdi-kubevirt-hyperconverged', { exact: true })).toBeVisible();
+
+    // The fix: make the change where HCO reads it.
+    await reverted.getByRole('link', { name: 'Open storage settings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Storage settings' })).toBeVisible();
+    await backToOverview(page);
+    await expect(finding(page, title)).toBeVisible();
+
+    // KubeVirtCRModified counts modifications in the last 10 minutes.
+    await page.clock.fastForward('11:00');
+    await expect(finding(page, title)).toHaveCount(0);
+  });
+});

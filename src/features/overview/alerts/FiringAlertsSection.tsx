@@ -71,11 +71,11 @@ export const FiringAlertsSection = ({
         <Table variant="compact" aria-labelledby="vsp-overview-firing-title">
           <Thead>
             <Tr>
-              <Th>{t('Alert')}</Th>
-              <Th>{t('Severity')}</Th>
-              <Th>{t('Active since')}</Th>
-              <Th>{t('Description')}</Th>
-              <Th>{t('Live finding')}</Th>
+              <Th width={25}>{t('Alert')}</Th>
+              <Th modifier="fitContent">{t('Severity')}</Th>
+              <Th modifier="nowrap">{t('Active since')}</Th>
+              <Th width={40}>{t('Description')}</Th>
+              <Th width={15}>{t('Live finding')}</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -93,7 +93,7 @@ export const FiringAlertsSection = ({
                   )}
                 </Td>
                 <Td dataLabel={t('Severity')}>{a.severity ?? '-'}</Td>
-                <Td dataLabel={t('Active since')}>
+                <Td dataLabel={t('Active since')} modifier="nowrap">
                   <Timestamp timestamp={a.activeAt} />
                 </Td>
                 <Td dataLabel={t('Description')}>{summaryOf(a) ?? '-'}</Td>
