@@ -204,3 +204,37 @@ test.describe('Overview: an out-of-band CDI edit', () => {
     await expect(finding(page, title)).toHaveCount(0);
   });
 });
+
+test.describe('Overview: an import that keeps failing', () => {
+  test('its DataVolume restarts: the finding links to it, deleting it clears the finding', async ({
+    page,
+    k8s,
+  }) => {
+    await openOverview(page);
+    const restarting = finding(page, 'DataVolumes restarting');
+    await expect(restarting.getByText('broken-import', { exact: true })).toBeVisible();
+
+    // A disk imported from a mirror that does not resolve: the importer pod restarts again and again.
+    await k8s.create(DATA_VOLUMES('team-a'), {
+      apiVersion: 'cdi.kubevirt.io/v1beta1',
+      kind: 'DataVolume',
+      metadata: { name: 'app-disk', namespace: 'team-a' },
+      spec: {
+        source: { http: { url: 'https://images.mirror.invalid/app-server.qcow2' } },
+        storage: { resources: { requests: { storage: '10Gi' } } },
+      },
+    });
+    await expect(restarting.getByText('app-disk', { exact: true })).toBeVisible();
+
+    await restarting.getByRole('link', { name: 'View DataVolume: app-disk' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /app-disk/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete DataVolume?' });
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await expect(page).toHaveURL(/\/virtualization-storage\/data-volumes\?namespace=team-a$/);
+
+    await backToOverview(page);
+    await expect(restarting.getByText('broken-import', { exact: true })).toBeVisible();
+    await expect(restarting.getByText('app-disk', { exact: true })).toHaveCount(0);
+  });
+});
