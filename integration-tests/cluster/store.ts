@@ -13,8 +13,53 @@ export interface CommittedEvent extends StoreEvent {
 
 const HISTORY_LIMIT = 10_000;
 
-function key(name: string, namespace?: string): string {
-  return `${namespace ?? ''}/${name}`;
+/**
+ * One namespace's objects of one kind (namespace '' for cluster-scoped kinds), with its list in name order
+ * kept between writes. A write here drops only this list and its kind's all-namespaces list; a changed object
+ * keeps its place, so re-listing after updates sorts nothing, and new names are sorted alone and merged in.
+ */
+interface Bucket {
+  readonly objects: Map<string, K8sObject>;
+  /** Names in order as of the last build (names deleted since then included); without `added`. */
+  names: string[];
+  /** Names inserted since the last build, unsorted (a name may also be in `names` or be deleted since). */
+  added: string[];
+  /** The objects in name order until the next write here; frozen, handed out as is. */
+  list?: readonly K8sObject[];
+  /** The store resourceVersion of the last write here (0: none since the store was created or cleared). */
+  lastWrite: number;
+}
+
+interface KindIndex {
+  readonly buckets: Map<string, Bucket>;
+  size: number;
+  /** Namespaces in etcd key order (by `<namespace>/`) until a namespace gets its first object of the kind. */
+  order?: string[];
+  /** Every namespace's objects in key order until the next write of the kind; frozen, handed out as is. */
+  all?: readonly K8sObject[];
+}
+
+/** What listing cost, for tests: how often a list was rebuilt and how many names had to be sorted. */
+export interface ListStats {
+  /** Lists (one namespace's, or a kind's across namespaces) built because a write dropped them. */
+  builds: number;
+  /** Names sorted (only names inserted since a namespace's list was last built are). */
+  sortedNames: number;
+}
+
+const EMPTY: readonly K8sObject[] = Object.freeze([]);
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `a` and `b` in order, each name once (both sorted). */
+function mergeNames(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 /** Built-in kinds whose apiserver strategy keeps a `generation` (bumped on changes outside metadata+status). */
@@ -56,8 +101,9 @@ function nextGeneration(rt: ResourceType, old: K8sObject, obj: K8sObject): numbe
  * inside the simulator may share them without copying; the SimStore methods the world uses return copies.
  */
 export class Store implements SimStore {
-  private readonly kinds = new Map<string, Map<string, K8sObject>>();
-  private readonly sorted = new Map<string, K8sObject[]>();
+  private readonly kinds = new Map<string, KindIndex>();
+  /** Counters for tests of what listing costs. */
+  readonly listStats: ListStats = { builds: 0, sortedNames: 0 };
   private history: CommittedEvent[] = [];
   /** Every event with rv > historyFloor is in `history`. */
   historyFloor = 0;
@@ -94,14 +140,13 @@ export class Store implements SimStore {
 
   clear(): void {
     this.kinds.clear();
-    this.sorted.clear();
     this.history = [];
     this.historyFloor = this.rv;
   }
 
   count(): number {
     let n = 0;
-    for (const m of this.kinds.values()) n += m.size;
+    for (const k of this.kinds.values()) n += k.size;
     return n;
   }
 
@@ -112,14 +157,35 @@ export class Store implements SimStore {
     return rt;
   }
 
-  private bucket(kind: string): Map<string, K8sObject> {
-    let m = this.kinds.get(kind);
-    if (!m) this.kinds.set(kind, (m = new Map()));
-    return m;
+  /** The bucket of `kind` in `namespace` ('' for cluster-scoped kinds), created when `create`. */
+  private bucket(kind: string, namespace: string): Bucket | undefined;
+  private bucket(kind: string, namespace: string, create: true): Bucket;
+  private bucket(kind: string, namespace: string, create = false): Bucket | undefined {
+    let k = this.kinds.get(kind);
+    if (!k) {
+      if (!create) return undefined;
+      this.kinds.set(kind, (k = { buckets: new Map(), size: 0 }));
+    }
+    let b = k.buckets.get(namespace);
+    if (!b && create) {
+      k.buckets.set(namespace, (b = { objects: new Map(), names: [], added: [], lastWrite: 0 }));
+      k.order = undefined;
+    }
+    return b;
+  }
+
+  /** Drops the lists a write of `object` changes: its namespace's and its kind's. */
+  private written(object: K8sObject): void {
+    const k = this.kinds.get(object.kind);
+    const b = k?.buckets.get(object.metadata.namespace ?? '');
+    if (!k || !b) return;
+    k.all = undefined;
+    b.list = undefined;
+    b.lastWrite = Number(object.metadata.resourceVersion);
   }
 
   private emit(event: StoreEvent): void {
-    this.sorted.delete(event.object.kind);
+    this.written(event.object);
     const ce: CommittedEvent = { ...event, rv: Number(event.object.metadata.resourceVersion) };
     this.history.push(ce);
     if (this.history.length > HISTORY_LIMIT) {
@@ -133,20 +199,57 @@ export class Store implements SimStore {
   /** The stored object itself: callers must not mutate it. */
   getRaw(kind: string, name: string, namespace?: string): K8sObject | undefined {
     const rt = this.registry.byKind(kind);
-    return this.kinds.get(kind)?.get(key(name, rt?.namespaced ? namespace : undefined));
+    return this.bucket(kind, rt?.namespaced ? (namespace ?? '') : '')?.objects.get(name);
   }
 
-  /** Stored objects sorted by namespace/name (etcd key order); callers must not mutate them. */
+  /**
+   * Stored objects sorted by namespace/name (etcd key order), one namespace's when `namespace` is set. The
+   * array (frozen) and its objects are the store's own, kept until a write of the kind: callers must not
+   * mutate them.
+   */
   listRaw(kind: string, namespace?: string): K8sObject[] {
-    let all = this.sorted.get(kind);
-    if (!all) {
-      const m = this.kinds.get(kind);
-      all = m
-        ? [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1])
-        : [];
-      this.sorted.set(kind, all);
+    const k = this.kinds.get(kind);
+    if (!k) return EMPTY as K8sObject[];
+    if (namespace) {
+      const b = k.buckets.get(namespace);
+      return (b ? this.bucketList(b) : EMPTY) as K8sObject[];
     }
-    return namespace ? all.filter((o) => o.metadata.namespace === namespace) : all;
+    if (!k.all) {
+      // Keys are `<namespace>/<name>` and names hold no '/': key order is namespace (with its '/') by
+      // namespace, then name order within each.
+      k.order ??= [...k.buckets.keys()].sort((a, b) => byString(`${a}/`, `${b}/`));
+      const all: K8sObject[] = [];
+      for (const ns of k.order) for (const o of this.bucketList(k.buckets.get(ns)!)) all.push(o);
+      this.listStats.builds++;
+      k.all = Object.freeze(all);
+    }
+    return k.all as K8sObject[];
+  }
+
+  /** The rv of the last write of `kind` in `namespace` ('' or absent: cluster-scoped), 0 when none (since a clear). */
+  lastWrite(kind: string, namespace?: string): number {
+    return this.bucket(kind, namespace ?? '')?.lastWrite ?? 0;
+  }
+
+  private bucketList(b: Bucket): readonly K8sObject[] {
+    if (b.list) return b.list;
+    this.listStats.builds++;
+    if (b.added.length) {
+      this.listStats.sortedNames += b.added.length;
+      b.names = mergeNames(b.names, b.added.sort(byString));
+      b.added = [];
+    }
+    const names: string[] = [];
+    const list: K8sObject[] = [];
+    for (const name of b.names) {
+      const o = b.objects.get(name);
+      if (!o) continue;
+      names.push(name);
+      list.push(o);
+    }
+    b.names = names;
+    b.list = Object.freeze(list);
+    return b.list;
   }
 
   /**
@@ -163,11 +266,18 @@ export class Store implements SimStore {
         kind: 'namespaces',
       });
     }
-    const m = this.bucket(obj.kind);
-    if (m.has(key(name, ns))) throw alreadyExists(rt, name);
+    const b = this.bucket(obj.kind, ns ?? '', true);
+    if (b.objects.has(name)) throw alreadyExists(rt, name);
     const stored = this.prepareNew(obj, keepMeta);
     stored.metadata.resourceVersion = String(++this.rv);
-    m.set(key(name, ns), stored);
+    b.objects.set(name, stored);
+    this.kinds.get(obj.kind)!.size++;
+    b.added.push(name);
+    // Inserts and deletes without a list in between: start the order afresh rather than grow `added`.
+    if (b.added.length > b.objects.size + 1024) {
+      b.names = [];
+      b.added = [...b.objects.keys()];
+    }
     this.emit({ type: 'ADDED', object: stored });
     return stored;
   }
@@ -210,8 +320,8 @@ export class Store implements SimStore {
     }
     next.metadata.resourceVersion = String(++this.rv);
     const rt = this.rt(obj.kind);
-    this.bucket(obj.kind).set(
-      key(old.metadata.name!, rt.namespaced ? old.metadata.namespace : undefined),
+    this.bucket(obj.kind, rt.namespaced ? (old.metadata.namespace ?? '') : '', true).objects.set(
+      old.metadata.name!,
       next,
     );
     this.emit({ type: 'MODIFIED', object: next, oldObject: old });
@@ -243,17 +353,17 @@ export class Store implements SimStore {
   /** Deletes at once (finalizers are not simulated); deleting a namespace deletes what is in it. */
   remove(kind: string, name: string, namespace?: string): K8sObject | undefined {
     const rt = this.rt(kind);
-    const ns = rt.namespaced ? namespace : undefined;
-    const m = this.kinds.get(kind);
-    const old = m?.get(key(name, ns));
-    if (!m || !old) return undefined;
+    const b = this.bucket(kind, rt.namespaced ? (namespace ?? '') : '');
+    const old = b?.objects.get(name);
+    if (!b || !old) return undefined;
     if (kind === 'Namespace') {
       for (const other of this.registry.all()) {
         if (!other.namespaced) continue;
         for (const o of this.listRaw(other.kind, name)) this.remove(other.kind, o.metadata.name!, name);
       }
     }
-    m.delete(key(name, ns));
+    b.objects.delete(name);
+    this.kinds.get(kind)!.size--;
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };
     this.emit({ type: 'DELETED', object: gone });
     return gone;
