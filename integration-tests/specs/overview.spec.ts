@@ -127,6 +127,7 @@ test.describe('Overview with Prometheus', () => {
   test('a broken profile: the live finding at once, then CDIStorageProfilesIncomplete firing', async ({
     page,
     k8s,
+    consoleUI,
   }) => {
     // Start without incomplete profiles.
     await k8s.mergePatch(`${PATHS.storageProfiles}/acme-fast`, {
@@ -156,7 +157,7 @@ test.describe('Overview with Prometheus', () => {
     const row = page.getByTestId('vsp-firing-alert').filter({ hasText: 'CDIStorageProfilesIncomplete' });
     await expect(row).toContainText('Yes, listed above');
     await expect(row.locator('[data-test="timestamp"]')).toBeVisible();
-    await page.getByTestId('vsp-firing-alerts').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath('firing.png'), fullPage: true });
+    await consoleUI.expectNoA11yViolations();
+    await consoleUI.saveScreenshots('overview-alerts');
   });
 });
