@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { K8sObject } from '../sim-api';
+import type { K8sObject, SimStore } from '../sim-api';
 import { createDataImportCronController } from './dataimportcron-controller';
 import { createDataVolumeController, TIMING } from './datavolume-controller';
 import { recordEvent } from './events';
@@ -76,6 +76,95 @@ describe('recordEvent', () => {
     expect(Date.parse(again[0].lastTimestamp) - Date.parse(again[0].firstTimestamp)).toBe(30_000);
     recordEvent(c.ctx, { component: 'tester' }, sc, 'Warning', 'Odd', 'something else');
     expect(c.store.list('Event', 'default') as Json[]).toHaveLength(2);
+  });
+});
+
+describe('recordEvent with many events', () => {
+  const pvcIn = (name: string, ns = 'team-a'): K8sObject => ({
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: ns, uid: `uid-${name}` },
+  });
+  /** Counts every Event object any read through the store hands out. */
+  function countEventReads(c: TestCluster) {
+    const counter = { reads: 0 };
+    const store = c.store as SimStore;
+    const wrap = <A extends unknown[], R>(fn: (kind: string, ...rest: A) => R) =>
+      function (this: unknown, kind: string, ...rest: A): R {
+        const out = fn.call(store, kind, ...rest);
+        if (kind === 'Event') counter.reads += Array.isArray(out) ? out.length : out ? 1 : 0;
+        return out;
+      };
+    store.get = wrap(store.get);
+    store.list = wrap(store.list);
+    if (store.getView) store.getView = wrap(store.getView);
+    if (store.listView) store.listView = wrap(store.listView);
+    return counter;
+  }
+
+  it('1,000 events about different objects in one namespace, then each again: a few reads per event, not a scan', () => {
+    const c = testCluster([{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }]);
+    const counter = countEventReads(c);
+    const record = (i: number) =>
+      recordEvent(
+        c.ctx,
+        { component: 'tester' },
+        pvcIn(`disk-${i}`),
+        'Warning',
+        'Failed',
+        `import ${i} failed`,
+      );
+    for (let i = 0; i < 1000; i++) record(i);
+    for (let i = 0; i < 1000; i++) record(i);
+    const events = c.store.listRaw('Event', 'team-a') as Json[];
+    expect(events).toHaveLength(1000);
+    expect(events.every((e) => e.count === 2)).toBe(true);
+    console.log(`[events] Event objects read for 2,000 recorded events: ${counter.reads}`);
+    // A scan per event reads every Event of the namespace each time: over a million here.
+    expect(counter.reads).toBeLessThanOrEqual(3 * 1000);
+  });
+
+  it('counts into the event it finds, even one deleted, written by someone else or seeded after a reset', () => {
+    const c = testCluster([DEFAULT_NS]);
+    const record = (message = 'something odd', component = 'tester') =>
+      recordEvent(c.ctx, { component }, pvcIn('disk', 'default'), 'Warning', 'Odd', message);
+    const events = () => (c.store.list('Event', 'default') as Json[]).map((e) => [e.message, e.count]);
+    record();
+    record();
+    expect(events()).toEqual([['something odd', 2]]);
+
+    // Deleted (kubectl delete events --all): the next one starts afresh.
+    const [first] = c.store.list('Event', 'default');
+    c.store.delete('Event', first.metadata.name!, 'default');
+    record();
+    expect(events()).toEqual([['something odd', 1]]);
+
+    // Replaced by someone else's event with the same identity: that one is counted into.
+    const [second] = c.store.list('Event', 'default');
+    c.store.delete('Event', second.metadata.name!, 'default');
+    c.store.create({ ...second, metadata: { name: 'zz-by-hand', namespace: 'default' }, count: 5 });
+    record();
+    expect(events()).toEqual([['something odd', 6]]);
+    // Another component's, and another message, are other events.
+    record('something odd', 'other');
+    record('something else');
+    expect(events().sort()).toEqual([
+      ['something else', 1],
+      ['something odd', 1],
+      ['something odd', 6],
+    ]);
+
+    // A reset (the store emptied and seeded again, the seed holding the event): counted into the seeded one.
+    const seeded = c.store.get('Event', 'zz-by-hand', 'default')!;
+    c.store.clear();
+    c.add(DEFAULT_NS, { ...seeded, metadata: { name: 'seeded', namespace: 'default' }, count: 3 });
+    record();
+    expect(events()).toEqual([['something odd', 4]]);
+    record('something else');
+    expect(events().sort()).toEqual([
+      ['something else', 1],
+      ['something odd', 4],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { K8sObject, SimContext } from '../sim-api';
+import type { K8sObject, SimContext, SimStore } from '../sim-api';
 import { scan, timestamp, type Json } from './util';
 
 /**
@@ -46,24 +46,22 @@ export function recordEvent(
     resourceVersion: obj.metadata.resourceVersion ?? '',
     ...(fieldPath ? { fieldPath } : {}),
   };
-  const same = (scan(ctx.store, 'Event', namespace) as Json[]).find(
-    (e) =>
-      e.involvedObject?.uid === involvedObject.uid &&
-      e.involvedObject?.name === involvedObject.name &&
-      e.involvedObject?.kind === involvedObject.kind &&
-      e.involvedObject?.fieldPath === involvedObject.fieldPath &&
-      e.source?.component === source.component &&
-      e.type === type &&
-      e.reason === reason &&
-      e.message === message,
+  const key = eventKey(
+    [involvedObject.uid, involvedObject.name, involvedObject.kind, involvedObject.fieldPath],
+    source.component,
+    type,
+    reason,
+    message,
   );
+  const same = findSame(ctx.store, namespace, key);
   if (same) {
     const again = ctx.store.get('Event', (same.metadata.name as string | undefined) ?? '', namespace);
     if (!again) return;
     ctx.store.update({ ...again, count: ((again.count as number) ?? 1) + 1, lastTimestamp: now });
+    remember(ctx.store, namespace, key, again.metadata.name ?? '');
     return;
   }
-  ctx.store.create({
+  const created = ctx.store.create({
     apiVersion: 'v1',
     kind: 'Event',
     metadata: { name: eventName(involvedObject.name), namespace },
@@ -79,6 +77,94 @@ export function recordEvent(
     reportingComponent: source.component,
     reportingInstance: '',
   });
+  remember(ctx.store, namespace, key, created.metadata.name ?? '');
+}
+
+/**
+ * Which event a new one counts into. client-go keeps the events it recorded in an in-memory LRU keyed by
+ * source, involved object, type, reason and message (events_cache.go:52-66 getEventKey, :323 eventObserve)
+ * and patches the one it finds, creating a new one when the patch finds it gone (event.go:330-341). Here
+ * the cache is per store (every recorder of the world shares it) and complete: it starts from (and goes back
+ * to) a scan of the namespace's Events whenever someone else wrote Events there (the API, a reset), which
+ * the store's per-namespace write stamp tells; otherwise a recorded event costs one lookup, not a scan of
+ * every Event in the namespace. Stores without the stamp are scanned every time.
+ */
+interface NamespaceEvents {
+  /** Event key → name of the event with that key (the first in name order when several have it). */
+  byKey: Map<string, string>;
+  /** The store's last write of Events in the namespace when `byKey` was last brought up to date. */
+  synced: number;
+}
+
+const caches = new WeakMap<SimStore, Map<string, NamespaceEvents>>();
+
+/** SimStore plus the write stamp of store.ts (`Store.lastWrite`). */
+type StampedStore = SimStore & { lastWrite(kind: string, namespace?: string): number };
+const stamped = (store: SimStore): store is StampedStore =>
+  typeof (store as Partial<StampedStore>).lastWrite === 'function';
+
+function eventKey(
+  object: [uid: unknown, name: unknown, kind: unknown, fieldPath: unknown],
+  component: unknown,
+  type: unknown,
+  reason: unknown,
+  message: unknown,
+): string {
+  // A missing field differs from any value (the scan compared with ===).
+  return JSON.stringify(
+    [...object, component, type, reason, message].map((v) => (v === undefined ? { missing: true } : v)),
+  );
+}
+
+const keyOf = (e: Json) =>
+  eventKey(
+    [e.involvedObject?.uid, e.involvedObject?.name, e.involvedObject?.kind, e.involvedObject?.fieldPath],
+    e.source?.component,
+    e.type,
+    e.reason,
+    e.message,
+  );
+
+function scanNamespace(store: SimStore, namespace: string): Map<string, string> {
+  const byKey = new Map<string, string>();
+  for (const e of scan(store, 'Event', namespace) as Json[]) {
+    const key = keyOf(e);
+    if (!byKey.has(key)) byKey.set(key, e.metadata.name as string);
+  }
+  return byKey;
+}
+
+function findSame(store: SimStore, namespace: string, key: string): Json | undefined {
+  const read = (name: string) =>
+    (store.getView?.('Event', name, namespace) ?? store.get('Event', name, namespace)) as Json | undefined;
+  if (!stamped(store)) {
+    const name = scanNamespace(store, namespace).get(key);
+    return name === undefined ? undefined : read(name);
+  }
+  let spaces = caches.get(store);
+  if (!spaces) caches.set(store, (spaces = new Map()));
+  const stamp = store.lastWrite('Event', namespace);
+  let cached = spaces.get(namespace);
+  if (!cached || cached.synced !== stamp) {
+    cached = { byKey: scanNamespace(store, namespace), synced: stamp };
+    spaces.set(namespace, cached);
+  }
+  const name = cached.byKey.get(key);
+  if (name === undefined) return undefined;
+  const event = read(name);
+  if (event && keyOf(event) === key) return event;
+  // The event no longer reads back as the one cached (cannot happen while the stamp holds): scan again.
+  cached.byKey = scanNamespace(store, namespace);
+  const again = cached.byKey.get(key);
+  return again === undefined ? undefined : read(again);
+}
+
+/** Our own write: the cache stays complete. */
+function remember(store: SimStore, namespace: string, key: string, name: string): void {
+  const cached = caches.get(store)?.get(namespace);
+  if (!cached || !stamped(store)) return;
+  if (!cached.byKey.has(key)) cached.byKey.set(key, name);
+  cached.synced = store.lastWrite('Event', namespace);
 }
 
 /** A recorder bound to one component, as a controller holds one. */
