@@ -62,12 +62,17 @@ const v1: HyperConverged = {
 };
 
 /** The openAPIV3Schema of one served version of the upstream CRD (HCO v1.18.1 deploy/crds/hco00.crd.yaml). */
+const schemas = new Map<string, Record<string, unknown>>();
 const schemaOf = (version: string): Record<string, unknown> => {
+  const cached = schemas.get(version);
+  if (cached) return cached;
   const text = readFileSync(path.join(SHARED, 'crds/hyperconvergeds.hco.kubevirt.io.yaml'), 'utf8');
   const crd = loadAll(text).find(Boolean) as {
     spec: { versions: { name: string; schema: { openAPIV3Schema: object } }[] };
   };
-  return crd.spec.versions.find((v) => v.name === version)!.schema.openAPIV3Schema as Record<string, unknown>;
+  const schema = crd.spec.versions.find((v) => v.name === version)!.schema.openAPIV3Schema;
+  schemas.set(version, schema as Record<string, unknown>);
+  return schema as Record<string, unknown>;
 };
 
 /** The schema node at a path of an object (through `properties`); undefined when the schema has no such field. */
