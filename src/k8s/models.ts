@@ -28,10 +28,13 @@ const HYPERCONVERGED_MODELS: Record<HcoVersion, K8sModel> = {
 
 /**
  * The HyperConverged model of one API version. There is no fixed version: HCO 1.18 serves v1beta1 (its
- * storage version) and v1, and the apiserver converts between them (HCO v1.18.1 api/v1beta1/conversion.go),
- * so the plugin reads the group's preferred version as discovery reports it (`useHcoVersion`), and every
- * write uses the version of the object it was built from (`hyperConvergedModelFor(hc)` in hco-paths.ts), so
- * the URL and the patch paths always agree. One object per version (stable as a hook dependency).
+ * storage version) and v1, and converts between them with its own conversion webhook (api/v1beta1/
+ * conversion.go; the CRD file has none, HCO's webhook binary sets it on the CRD at runtime:
+ * controllers/webhooks/conversion-webhook-controller/controller.go:212-232, registered in
+ * cmd/hyperconverged-cluster-webhook/main.go:177-179, v1.18.1). So the plugin reads the group's preferred
+ * version as discovery reports it (`useHcoVersion`), and every write uses the version of the object it was
+ * built from (`hyperConvergedModelFor(hc)` in hco-paths.ts), so the URL and the patch paths always agree.
+ * One object per version (stable as a hook dependency).
  */
 export const hyperConvergedModel = (version: HcoVersion): K8sModel => HYPERCONVERGED_MODELS[version];
 
