@@ -12,6 +12,7 @@ import {
   matchStorageProfileRoute,
   ROUTE_PATTERNS,
   SECTION_BASE_PATH,
+  SECTION_LANDING_PATH,
   STORAGE_PROFILE_DETAILS_PATTERN,
   STORAGE_PROFILE_EDIT_PATTERN,
   STORAGE_PROFILES_PATH,
@@ -42,9 +43,11 @@ describe('routes', () => {
     expect(STORAGE_PROFILES_PATH).toBe('/virtualization-storage/storage-profiles');
     expect(STORAGE_PROFILE_DETAILS_PATTERN).toBe('/virtualization-storage/storage-profiles/:name');
     expect(STORAGE_PROFILE_EDIT_PATTERN).toBe('/virtualization-storage/storage-profiles/:name/edit');
-    for (const pattern of ROUTE_PATTERNS) {
+    for (const pattern of ROUTE_PATTERNS.filter((p) => p !== SECTION_LANDING_PATH)) {
       expect(pattern.startsWith(`${SECTION_BASE_PATH}/`), pattern).toBe(true);
     }
+    // The section's own path is only the overview's landing route.
+    expect(SECTION_LANDING_PATH).toBe(SECTION_BASE_PATH);
   });
 
   it('builds paths with the name encoded', () => {
@@ -141,6 +144,9 @@ describe('routes', () => {
       expect(matchRoutes(routes, details)?.[0].params.name).toBe(matchStorageProfileRoute(details)?.name);
     }
     expect(picked(STORAGE_PROFILES_PATH)).toBe(STORAGE_PROFILES_PATH);
+    // The section's path is the overview; its pages keep their own routes.
+    expect(picked(SECTION_BASE_PATH)).toBe(SECTION_LANDING_PATH);
+    expect(picked(`${SECTION_BASE_PATH}/`)).toBe(SECTION_LANDING_PATH);
   });
 });
 

@@ -17,6 +17,8 @@ export const SECTION_BASE_PATH = '/virtualization-storage';
  * `/virtualization-storage` would be highlighted on every page of the section.
  */
 export const OVERVIEW_PATH = `${SECTION_BASE_PATH}/overview`;
+/** The section itself (`/virtualization-storage`, exact) lands on the overview too. */
+export const SECTION_LANDING_PATH = SECTION_BASE_PATH;
 
 export const STORAGE_PROFILES_PATH = `${SECTION_BASE_PATH}/storage-profiles`;
 export const STORAGE_PROFILE_DETAILS_PATTERN = `${STORAGE_PROFILES_PATH}/:name`;
@@ -31,6 +33,7 @@ export const DATA_VOLUME_DETAILS_PATTERN = `${DATA_VOLUMES_PATH}/:namespace/:nam
 
 /** Every page route pattern of the plugin (each is a `console.page/route` path). */
 export const ROUTE_PATTERNS: readonly string[] = [
+  SECTION_LANDING_PATH,
   OVERVIEW_PATH,
   STORAGE_PROFILES_PATH,
   STORAGE_PROFILE_DETAILS_PATTERN,

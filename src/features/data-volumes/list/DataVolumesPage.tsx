@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { NamespaceFilter } from '../../../components/NamespaceFilter';
 import { useNamespaceParam } from '../../../routes';
 import { PageShell } from '../../../components/PageShell';
+import { HealthSummary } from '../../../health/HealthSummary';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceTable } from '../../../components/ResourceTable';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
@@ -178,6 +179,7 @@ const DataVolumesPage = () => {
         )
       }
     >
+      <HealthSummary page="data-volumes" />
       {body}
       {dialog && (
         <Suspense fallback={null}>

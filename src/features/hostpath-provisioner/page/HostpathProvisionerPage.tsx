@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
+import { HealthSummary } from '../../../health/HealthSummary';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
 import {
   gvk,
@@ -212,6 +213,7 @@ const HostpathProvisionerPage = () => {
         "Local storage on the cluster's nodes for virtual machines: the HostPathProvisioner resource, its storage pools and the StorageClasses that provision from them.",
       )}
     >
+      <HealthSummary page="hostpath-provisioner" />
       <HppContent data={data} />
     </PageShell>
   );

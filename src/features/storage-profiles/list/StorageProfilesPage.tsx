@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
+import { HealthSummary } from '../../../health/HealthSummary';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
 import { gvk, StorageClassModel, StorageProfileModel, VolumeSnapshotClassModel } from '../../../k8s/models';
@@ -134,6 +135,7 @@ const StorageProfilesPage = () => {
         'CDI keeps one storage profile per storage class. It tells CDI which access and volume modes, clone strategy and boot-source format to use when a DataVolume leaves them out.',
       )}
     >
+      <HealthSummary page="storage-profiles" />
       {body}
     </PageShell>
   );
