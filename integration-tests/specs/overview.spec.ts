@@ -52,6 +52,11 @@ test.describe('Overview on the demo cluster', () => {
     page,
     consoleUI,
   }) => {
+    // The section's own path is its landing page.
+    await page.goto('/virtualization-storage');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Virtualization storage overview' }),
+    ).toBeVisible();
     await openOverview(page);
     // The Overview is the section's first nav item, and the only one marked current.
     const nav = page.getByRole('navigation', { name: 'Global' });
