@@ -154,4 +154,18 @@ describe('Store lists', () => {
     store.clear();
     expect(store.lastWrite('PersistentVolumeClaim', 'b')).toBe(0);
   });
+
+  it('keeps at least the last 10,000 changes for watches, and not many more', () => {
+    const store = newStore();
+    store.insert(namespace('a'));
+    for (let i = 0; i < 25_000; i++) {
+      store.insert({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, namespace: 'a' } });
+      if (i % 997 === 0) {
+        const since = store.eventsSince(Math.max(0, store.rv - 10_000));
+        expect(since).toHaveLength(Math.min(10_000, store.rv));
+        expect(store.eventsSince(store.historyFloor)!.length).toBeLessThanOrEqual(11_000);
+      }
+    }
+    expect(store.eventsSince(0)).toBeUndefined();
+  });
 });

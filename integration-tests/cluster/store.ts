@@ -12,6 +12,12 @@ export interface CommittedEvent extends StoreEvent {
 }
 
 const HISTORY_LIMIT = 10_000;
+/**
+ * History is trimmed back to HISTORY_LIMIT once it is this much longer, not on every write (dropping one event
+ * per write moved the whole 10,000-event array each time: seeding a large cluster spent most of its time
+ * there). Like the apiserver's periodic etcd compaction, a watch may find somewhat more history than the limit.
+ */
+const HISTORY_SLACK = 1_000;
 
 /**
  * One namespace's objects of one kind (namespace '' for cluster-scoped kinds), with its list in name order
@@ -188,7 +194,7 @@ export class Store implements SimStore {
     this.written(event.object);
     const ce: CommittedEvent = { ...event, rv: Number(event.object.metadata.resourceVersion) };
     this.history.push(ce);
-    if (this.history.length > HISTORY_LIMIT) {
+    if (this.history.length > HISTORY_LIMIT + HISTORY_SLACK) {
       const dropped = this.history.splice(0, this.history.length - HISTORY_LIMIT);
       this.historyFloor = dropped[dropped.length - 1].rv;
     }
