@@ -73,6 +73,12 @@ describe('useHcoVersion', () => {
     expect(HCO_DISCOVERY_PATH).toBe('/api/kubernetes/apis/hco.kubevirt.io');
   });
 
+  it('works on a page without a QueryClientProvider (the plugin’s own client)', async () => {
+    sdk.consoleFetchJSON.mockResolvedValue(group('v1beta1'));
+    const { result } = renderHook(() => useHcoVersion());
+    await waitFor(() => expect(result.current).toEqual({ state: 'found', version: 'v1beta1' }));
+  });
+
   it('finds v1beta1 where only v1beta1 is served', async () => {
     sdk.consoleFetchJSON.mockResolvedValue(group('v1beta1'));
     const { result } = renderHook(() => useHcoVersion(), { wrapper });

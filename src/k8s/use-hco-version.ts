@@ -1,7 +1,9 @@
 import { consoleFetchJSON } from '@openshift-console/dynamic-plugin-sdk';
-import { useQuery } from '@tanstack/react-query';
+import { QueryClientContext, useQuery } from '@tanstack/react-query';
+import { useContext } from 'react';
 import { HCO_GROUP, isHcoVersion, type HcoVersion } from './hco-paths';
 import { readK8sError } from './k8s-errors';
+import { queryClient } from './query-client';
 
 /** The API group document the apiserver serves at `/apis/<group>` (discovery `APIGroup`). */
 export interface APIGroupDoc {
@@ -47,20 +49,26 @@ const NOT_SERVED = Symbol('not served');
  * unknown the state is 'loading', and a failed discovery is 'error': nothing is read or written on a guess.
  */
 export const useHcoVersion = (): HcoVersionLookup => {
-  const query = useQuery({
-    queryKey: HCO_VERSION_QUERY_KEY,
-    queryFn: async (): Promise<APIGroupDoc | typeof NOT_SERVED> => {
-      try {
-        return (await consoleFetchJSON(HCO_DISCOVERY_PATH)) as APIGroupDoc;
-      } catch (e) {
-        // 404: the apiserver does not serve the group (no HCO CRD): an answer, not a failure.
-        if (readK8sError(e).kind === 'not-found') return NOT_SERVED;
-        throw e;
-      }
+  // The page's client (withQueryClient), else the plugin's one: a page without the wrapper that shows a
+  // HyperConverged-based card (e.g. a health summary) must not crash with "No QueryClient set".
+  const client = useContext(QueryClientContext) ?? queryClient;
+  const query = useQuery(
+    {
+      queryKey: HCO_VERSION_QUERY_KEY,
+      queryFn: async (): Promise<APIGroupDoc | typeof NOT_SERVED> => {
+        try {
+          return (await consoleFetchJSON(HCO_DISCOVERY_PATH)) as APIGroupDoc;
+        } catch (e) {
+          // 404: the apiserver does not serve the group (no HCO CRD): an answer, not a failure.
+          if (readK8sError(e).kind === 'not-found') return NOT_SERVED;
+          throw e;
+        }
+      },
+      staleTime: Infinity,
+      gcTime: Infinity,
     },
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
+    client,
+  );
   if (query.status === 'pending') return { state: 'loading' };
   if (query.status === 'error') return { state: 'error', error: query.error };
   const version = query.data === NOT_SERVED ? undefined : hcoVersionFromDiscovery(query.data);
