@@ -76,6 +76,16 @@ describe('console-extensions.json', () => {
     }
   });
 
+  it('wraps every exposed page in the plugin QueryClient (react-query is bundled, not shared)', () => {
+    const unwrapped = Object.values(pkg.consolePlugin.exposedModules as Record<string, string>).filter(
+      (module) =>
+        !/export default withQueryClient\(/.test(
+          fs.readFileSync(path.resolve(__dirname, `${module}.tsx`), 'utf8'),
+        ),
+    );
+    expect(unwrapped).toEqual([]);
+  });
+
   it('only references exposed modules, and every exposed module is used', () => {
     const exposed = Object.keys(pkg.consolePlugin.exposedModules);
     const used = new Set(codeRefs(extensions).map((ref) => ref.split('.')[0]));

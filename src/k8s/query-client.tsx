@@ -4,7 +4,8 @@ import type { ComponentType } from 'react';
 /**
  * One client for the whole plugin. react-query is bundled, not shared by the console, so every exposed
  * page must provide it: export pages as `withQueryClient(Page)`.
- * Reads come from watches; react-query only runs writes, so nothing is cached or refetched here.
+ * Reads come from watches; react-query runs the writes and caches the few one-off reads (the HyperConverged's
+ * preferred version from API discovery, for the session).
  */
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { PageShell } from '../../../components/PageShell';
+import { withQueryClient } from '../../../k8s/query-client';
 import { HealthSummary } from '../../../health/HealthSummary';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
@@ -142,4 +143,4 @@ const StorageProfilesPage = () => {
 };
 
 // No writes on this page, so no react-query client: it stays out of the list's chunk.
-export default StorageProfilesPage;
+export default withQueryClient(StorageProfilesPage);
