@@ -82,7 +82,7 @@ export function recordEvent(
 
 /**
  * Which event a new one counts into. client-go keeps the events it recorded in an in-memory LRU keyed by
- * source, involved object, type, reason and message (events_cache.go:52-66 getEventKey, :323 eventObserve)
+ * source, involved object, type, reason and message (client-go v0.36.0 tools/record/events_cache.go:52-66 getEventKey, :323 eventObserve)
  * and patches the one it finds, creating a new one when the patch finds it gone (event.go:330-341). Here
  * the cache is per store (every recorder of the world shares it) and complete: it starts from (and goes back
  * to) a scan of the namespace's Events whenever someone else wrote Events there (the API, a reset), which
