@@ -82,12 +82,13 @@ export function recordEvent(
 
 /**
  * Which event a new one counts into. client-go keeps the events it recorded in an in-memory LRU keyed by
- * source, involved object, type, reason and message (client-go v0.36.0 tools/record/events_cache.go:52-66 getEventKey, :323 eventObserve)
- * and patches the one it finds, creating a new one when the patch finds it gone (event.go:330-341). Here
- * the cache is per store (every recorder of the world shares it) and complete: it starts from (and goes back
- * to) a scan of the namespace's Events whenever someone else wrote Events there (the API, a reset), which
- * the store's per-namespace write stamp tells; otherwise a recorded event costs one lookup, not a scan of
- * every Event in the namespace. Stores without the stamp are scanned every time.
+ * source, involved object, type, reason and message (client-go v0.36.0 tools/record/events_cache.go:52-66
+ * getEventKey, :323 eventObserve) and patches the one it finds, creating a new one when the patch finds it
+ * gone (event.go:330-341). Here the cache is per store (every recorder of the world shares it) and complete:
+ * it starts from (and goes back to) a scan of the namespace's Events whenever someone else wrote Events
+ * there (the API, a reset), which the store's per-namespace write stamp tells; otherwise a recorded event
+ * costs one lookup, not a scan of every Event in the namespace. Stores without the stamp are scanned every
+ * time.
  */
 interface NamespaceEvents {
   /** Event key → name of the event with that key (the first in name order when several have it). */
