@@ -6,6 +6,7 @@ import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { HyperConvergedGate } from '../../../components/HyperConvergedGate';
 import { PageShell } from '../../../components/PageShell';
+import { HealthSummary as StorageHealthSummary } from '../../../health/HealthSummary';
 import { ReadWarningAlert } from '../../../components/ReadWarningAlert';
 import { ResourceTable } from '../../../components/ResourceTable';
 import { LoadingState, PageEmptyState } from '../../../components/StatusStates';
@@ -233,6 +234,7 @@ const Dashboard = ({ hco, data }: { hco: HyperConverged; data: BootSourceData })
         )
       }
     >
+      <StorageHealthSummary page="boot-sources" />
       {body}
     </PageShell>
   );

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ReadOnlyNotice } from '../../../components/AccessGate';
 import { HyperConvergedGate } from '../../../components/HyperConvergedGate';
 import { PageShell } from '../../../components/PageShell';
+import { useScrollToHash } from '../../../components/use-scroll-to-hash';
+import { HealthSummary } from '../../../health/HealthSummary';
 import { hyperConvergedModelFor } from '../../../k8s/hco-paths';
 import { CDIConfigModel, gvk, StorageClassModel, StorageProfileModel } from '../../../k8s/models';
 import { withQueryClient } from '../../../k8s/query-client';
@@ -48,6 +50,8 @@ const StorageSettingsPage = () => {
   const { t } = useTranslation('plugin__virt-storage-plugin');
   // Every list starts with the HyperConverged lookup, not after it.
   const lookup = useHyperConverged();
+  // The overview links to a section (e.g. the default classes) by its anchor.
+  useScrollToHash();
   const lists: Lists = {
     cdiConfig: useWatchObject<CDIConfig>({ groupVersionKind: gvk(CDIConfigModel), name: 'config' }),
     storageClasses: useWatchList<StorageClass>({ groupVersionKind: gvk(StorageClassModel) }),
@@ -60,6 +64,7 @@ const StorageSettingsPage = () => {
         'Cluster-wide storage settings of OpenShift Virtualization. They are configured in the HyperConverged resource, which HCO copies to the CDI resource; CDIConfig shows what CDI applies. Edits of the CDI resource or CDIConfig are reverted by HCO.',
       )}
     >
+      <HealthSummary page="storage-settings" />
       <HyperConvergedGate lookup={lookup}>{(hco) => <Sections hco={hco} lists={lists} />}</HyperConvergedGate>
     </PageShell>
   );
