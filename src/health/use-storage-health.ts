@@ -1,17 +1,18 @@
 import {
   useK8sWatchResource,
-  type K8sGroupVersionKind,
   type K8sResourceCommon,
   type WatchK8sResource,
 } from '@openshift-console/dynamic-plugin-sdk';
 import { useEffect, useMemo, useState } from 'react';
 import {
   CDIModel,
+  CSIDriverModel,
   DataImportCronModel,
   DataVolumeModel,
   EventModel,
   gvk,
   HostPathProvisionerModel,
+  InfrastructureModel,
   StorageClassModel,
   StorageProfileModel,
   VolumeSnapshotClassModel,
@@ -21,19 +22,6 @@ import { watchState, type Watched } from '../k8s/watch-state';
 import { inputsForRules, rulesForPage, type HealthInputKey } from './catalog';
 import { computeHealth } from './findings';
 import type { HealthInputs, HealthPage, HealthReport } from './types';
-
-/** storage.k8s.io/v1 CSIDriver (only names are read): csi-clone is a smart clone only with one. */
-export const CSI_DRIVER_GVK: K8sGroupVersionKind = {
-  group: 'storage.k8s.io',
-  version: 'v1',
-  kind: 'CSIDriver',
-};
-/** config.openshift.io/v1 Infrastructure: single-node topology (not served off OpenShift: not single-node). */
-export const INFRASTRUCTURE_GVK: K8sGroupVersionKind = {
-  group: 'config.openshift.io',
-  version: 'v1',
-  kind: 'Infrastructure',
-};
 
 /** The field selector of the HyperConverged's events (HCO's `Overwritten` events are about the HC). */
 export const HCO_EVENTS_FIELD_SELECTOR = 'involvedObject.kind=HyperConverged';
@@ -49,8 +37,8 @@ const LISTS: Record<Exclude<HealthInputKey, 'hyperConverged' | 'hcoEvents'>, Wat
   cdis: { groupVersionKind: gvk(CDIModel) },
   hostPathProvisioners: { groupVersionKind: gvk(HostPathProvisionerModel) },
   volumeSnapshotClasses: { groupVersionKind: gvk(VolumeSnapshotClassModel) },
-  csiDrivers: { groupVersionKind: CSI_DRIVER_GVK },
-  infrastructures: { groupVersionKind: INFRASTRUCTURE_GVK },
+  csiDrivers: { groupVersionKind: gvk(CSIDriverModel) },
+  infrastructures: { groupVersionKind: gvk(InfrastructureModel) },
 };
 
 const NOT_WATCHED: Watched<K8sResourceCommon[]> = { status: 'loading', loaded: false };

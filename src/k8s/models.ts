@@ -279,3 +279,27 @@ export const gvk = (m: K8sModel): K8sGroupVersionKind => ({
 /** `apiVersion` as written in an object (`group/version`, or `version` for the core group). */
 export const apiVersionOf = (m: K8sModel): string =>
   m.apiGroup ? `${m.apiGroup}/${m.apiVersion}` : m.apiVersion;
+
+/** storage.k8s.io/v1 CSIDriver (only names are read): CDI counts csi-clone as a smart clone only with one. */
+export const CSIDriverModel = model({
+  kind: 'CSIDriver',
+  apiGroup: 'storage.k8s.io',
+  version: 'v1',
+  plural: 'csidrivers',
+  label: 'CSIDriver',
+  labelPlural: 'CSIDrivers',
+  abbr: 'CSID',
+  namespaced: false,
+});
+
+/** config.openshift.io/v1 Infrastructure: the cluster's topology (single-node); not served off OpenShift. */
+export const InfrastructureModel = model({
+  kind: 'Infrastructure',
+  apiGroup: 'config.openshift.io',
+  version: 'v1',
+  plural: 'infrastructures',
+  label: 'Infrastructure',
+  labelPlural: 'Infrastructures',
+  namespaced: false,
+  crd: true,
+});

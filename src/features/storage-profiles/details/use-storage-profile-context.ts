@@ -1,7 +1,8 @@
-import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { useMemo } from 'react';
 import {
   CDIModel,
+  CSIDriverModel,
   gvk,
   StorageClassModel,
   StorageProfileModel,
@@ -11,18 +12,6 @@ import { useWatchList, useWatchObject } from '../../../k8s/use-watch';
 import { isUnreadable, listOrEmpty, type Watched } from '../../../k8s/watch-state';
 import type { CDI, StorageClass, StorageProfile, VolumeSnapshotClass } from '../../../k8s/types';
 import { profileHealth, type ProfileHealth } from '../logic/profile-health';
-
-/** Only this page needs CSIDrivers (to tell whether csi-clone can work), so the model lives here. */
-export const CSIDriverModel: K8sModel = {
-  kind: 'CSIDriver',
-  apiGroup: 'storage.k8s.io',
-  apiVersion: 'v1',
-  plural: 'csidrivers',
-  label: 'CSIDriver',
-  labelPlural: 'CSIDrivers',
-  abbr: 'CSID',
-  namespaced: false,
-};
 
 export interface StorageProfileContext {
   profile: Watched<StorageProfile>;
