@@ -25,7 +25,7 @@ test.describe('Plugin served by nginx with the deploy/ configuration', () => {
 
     await page.goto('/virtualization-storage/storage-profiles');
     await expect(page.getByRole('heading', { level: 1, name: 'Storage profiles' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'acme-fast' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'acme-fast', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Virtualization storage' })).toBeVisible();
 
     // Every plugin file the browser got came from nginx, with nginx's cache rules and nosniff.
