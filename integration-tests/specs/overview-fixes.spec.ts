@@ -1,30 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, PATHS, test } from './fixtures';
+import { finding, openOverview } from './overview-page';
 
 /**
  * Each finding of the overview, tested the way a cluster breaks: break the demo world through the API, see
  * the finding appear live (no reload), follow its fix link, fix it on the linked page, and see the finding
  * disappear from the overview.
  */
-const OVERVIEW = '/virtualization-storage/overview';
 const VIRT = 'storageclass.kubevirt.io/is-default-virt-class';
 const K8S_DEFAULT = 'storageclass.kubernetes.io/is-default-class';
 const VIRT_DEFAULT_CLASS = 'ocs-storagecluster-ceph-rbd-virtualization';
 const CLUSTER_DEFAULT_CLASS = 'ocs-storagecluster-ceph-rbd';
 const DATA_VOLUMES = (ns: string) => `/apis/cdi.kubevirt.io/v1beta1/namespaces/${ns}/datavolumes`;
-
-const finding = (page: Page, title: string): Locator =>
-  page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-const openOverview = async (page: Page) => {
-  await page.goto(OVERVIEW);
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Virtualization storage overview' }),
-  ).toBeVisible();
-  await expect(page.getByTestId('vsp-health-summary')).toBeVisible();
-};
 
 /** Back to the overview through the nav, as a user would after fixing. */
 const backToOverview = async (page: Page) => {

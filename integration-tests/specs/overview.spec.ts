@@ -1,26 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, PATHS, test, type K8sClient, type K8sObject } from './fixtures';
+import { findings, finding, openOverview } from './overview-page';
 
 /**
  * The storage health overview on the demo cluster: what is wrong, most severe first, each with its fix and
  * the upstream runbook; what a viewer sees; which alerts fire in a real Prometheus.
  */
-const OVERVIEW = '/virtualization-storage/overview';
 const IMPACTS = ['critical', 'warning', 'info'];
-
-const findings = (page: Page): Locator => page.getByTestId('vsp-finding');
-const finding = (page: Page, title: string): Locator =>
-  page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
-
-const openOverview = async (page: Page) => {
-  await page.goto(OVERVIEW);
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Virtualization storage overview' }),
-  ).toBeVisible();
-  await expect(page.getByTestId('vsp-health-summary')).toBeVisible();
-};
 
 interface HyperConverged extends K8sObject {
   spec: { dataImportCronTemplates?: { metadata?: { name?: string } }[] };

@@ -3,7 +3,8 @@ import {
   type K8sResourceCommon,
   type WatchK8sResource,
 } from '@openshift-console/dynamic-plugin-sdk';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useNow } from '../components/use-now';
 import {
   CDIModel,
   CSIDriverModel,
@@ -56,15 +57,6 @@ const useListIf = (needed: boolean, resource: WatchK8sResource): Watched<K8sReso
   );
 };
 
-const useNow = (): number => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), HEALTH_CLOCK_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-};
-
 /**
  * The storage health of the cluster, live: the findings of the rules that concern `page` (every rule for
  * 'overview'), opening only the watches those rules read. `loading` while any of them is still loading.
@@ -95,7 +87,7 @@ export const useStorageHealth = (page: HealthPage = 'overview'): HealthReport & 
     namespace: hcNamespace,
     fieldSelector: HCO_EVENTS_FIELD_SELECTOR,
   });
-  const now = useNow();
+  const now = useNow(HEALTH_CLOCK_MS);
 
   return useMemo(() => {
     // Without a HyperConverged there is nothing HCO could revert: the rule passes on it (events unused).

@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useNow } from '../../../components/use-now';
 import { Tooltip } from '@patternfly/react-core';
 import type { TFunction } from 'i18next';
 import { CellStack, Muted } from '../../../components/plain-markup';
@@ -175,16 +176,6 @@ export const preallocationText = (
         ? t('Applied')
         : t('Not applied'),
 });
-
-/** The current time, updated every `intervalMs` (ages on the details page). */
-export const useNow = (intervalMs = 30_000): number => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs]);
-  return now;
-};
 
 /**
  * A row's age that keeps counting: the list re-renders a row only when its DataVolume or PVC changes, so

@@ -1,3 +1,4 @@
+import { useNow } from '../../../components/use-now';
 import {
   Card,
   CardBody,
@@ -21,14 +22,7 @@ import type { Watched } from '../../../k8s/watch-state';
 import { podRestarts, sourceLocation, splitPvcAnnotations } from '../data/details-logic';
 import { ageSeconds, toDataVolumeRow } from '../logic/dv-rows';
 import { annotationInfo, isPropagated } from '../logic/propagated-annotations';
-import {
-  PhaseCell,
-  phaseStatus,
-  preallocationText,
-  shortAge,
-  sourceKindText,
-  useNow,
-} from '../data/dv-cells';
+import { PhaseCell, phaseStatus, preallocationText, shortAge, sourceKindText } from '../data/dv-cells';
 
 const Item = ({ term, children }: { term: string; children: ReactNode }) => (
   <DescriptionListGroup>
