@@ -14,6 +14,7 @@ export const control = (scope: Locator, label: string) =>
 /** Types into a text field, or picks the option of a select (a list the user may not read is a text field). */
 export const set = async (scope: Locator, label: string, value: string) => {
   const input = control(scope, label);
+  await expect(input).toBeEnabled(); // a list that is still loading is a disabled select
   if ((await input.evaluate((e) => e.tagName)) === 'SELECT') await input.selectOption(value);
   else await input.fill(value);
   await input.blur();

@@ -275,7 +275,12 @@ export const SourceStep = ({
           <FieldHelp state={nsS} />
         </FormGroup>
         <FormGroup label={t('{{what}} name', { what })} isRequired fieldId={fieldId('source.name')}>
-          {facts.options ? (
+          {facts.optionsState === 'loading' ? (
+            // Not a text field that turns into a list under the user's typing: a list that is loading.
+            <FormSelect id={fieldId('source.name')} value="" isDisabled onChange={() => undefined}>
+              <FormSelectOption value="" label={t('Loading the list of {{what}}…', { what })} isPlaceholder />
+            </FormSelect>
+          ) : facts.options ? (
             <FormSelect
               id={fieldId('source.name')}
               value={ref.name}
