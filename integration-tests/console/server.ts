@@ -150,15 +150,18 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
   const csrfToken = randomBytes(16).toString('hex');
   const upstreamPath = (url: string) => url.slice(K8S_PREFIX.length) || '/';
 
+  /** The console's CSRF rule for every proxied write: the header must repeat the cookie. Answers 403 if not. */
+  const csrfRefused = (req: http.IncomingMessage, res: http.ServerResponse, method: string): boolean => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(method)) return false;
+    const sent = req.headers['x-csrftoken'];
+    if (sent && sent === readCookie(req, 'csrf-token')) return false;
+    sendStatus(res, 403, 'Forbidden', 'Invalid CSRF token');
+    return true;
+  };
+
   const proxy = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-      const sent = req.headers['x-csrftoken'];
-      if (!sent || sent !== readCookie(req, 'csrf-token')) {
-        sendStatus(res, 403, 'Forbidden', 'Invalid CSRF token');
-        return;
-      }
-    }
+    if (csrfRefused(req, res, method)) return;
     const upstream = http.request(
       {
         hostname: cluster.hostname,
@@ -193,13 +196,7 @@ export const startHost = async (options: HostOptions): Promise<RunningHost> => {
    */
   const proxyPrometheus = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
-      const sent = req.headers['x-csrftoken'];
-      if (!sent || sent !== readCookie(req, 'csrf-token')) {
-        sendStatus(res, 403, 'Forbidden', 'Invalid CSRF token');
-        return;
-      }
-    }
+    if (csrfRefused(req, res, method)) return;
     const target = prometheus!;
     const upstream = http.request(
       {
